@@ -1,0 +1,41 @@
+# The two commands a new user needs: `make run` and `make test`. Both set up .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+EXAMPLE := examples/grain-exports.md
+
+.PHONY: run test lint typecheck pytest docs bench clean
+
+$(STAMP): pyproject.toml requirements/constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+		-c requirements/constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+## Set up, then scan the bundled example article and print its findings.
+run: $(STAMP)
+	$(BIN)/sourcelint scan $(EXAMPLE) || test $$? -eq 1
+
+## Set up, then run ruff, mypy and the whole test suite.
+test: $(STAMP) lint typecheck pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/pytest
+
+## Regenerate docs/rules.md from the rules' docstrings.
+docs: $(STAMP)
+	$(BIN)/sourcelint rules --format markdown > docs/rules.md
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/segmentation.py
+
+clean:
+	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,114 @@
+"""The library entry points: `scan` for a path or a text, `analyze` for a Document.
+
+The CLI is a thin shell over these. Each stage is a pure function of the previous one:
+reader -> extractors (citations and references, credits; then the sentence pass) -> rules
+-> findings.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from sourcelint.config import Settings
+from sourcelint.document import Document
+from sourcelint.extract.citations import extract_citations
+from sourcelint.extract.claims import extract_claims
+from sourcelint.extract.credits import extract_credits
+from sourcelint.model import Analysis, Finding
+from sourcelint.readers import read_path, read_text_as
+from sourcelint.rules.base import Evidence, Rule, Violation
+from sourcelint.rules.registry import RULES
+from sourcelint.suppress import apply_suppressions, inline_suppressions
+
+
+def extract(document: Document, *, progress: Callable[[int], None] | None = None) -> Evidence:
+    """Run every extractor on a document."""
+    citations, references = extract_citations(document)
+    claims = extract_claims(document, citations, references, progress=progress)
+    return Evidence(
+        document=document,
+        citations=tuple(citations),
+        references=tuple(references),
+        claims=tuple(claims),
+        credits=tuple(extract_credits(document)),
+    )
+
+
+def to_finding(document: Document, rule: Rule, violation: Violation) -> Finding:
+    """A rule's violation as a located, immutable finding."""
+    if violation.source_offset is not None:
+        line, col = document.lines.locate(violation.source_offset)
+        end_line, end_col = line, col
+    else:
+        line, col = document.locate(violation.start)
+        end_line, end_col = document.locate(violation.end)
+    return Finding(
+        code=rule.code,
+        severity=rule.severity,
+        message=violation.message,
+        start=violation.start,
+        end=violation.end,
+        line=line,
+        col=col,
+        end_line=end_line,
+        end_col=end_col,
+    )
+
+
+def check(evidence: Evidence, settings: Settings) -> list[Finding]:
+    """Run the enabled rules and drop what the document's comments silence."""
+    document = evidence.document
+    findings = [
+        to_finding(document, rule, violation)
+        for rule in RULES
+        if settings.enabled(rule.code)
+        for violation in rule.check(evidence)
+    ]
+    findings = apply_suppressions(findings, inline_suppressions(document))
+    return sorted(findings, key=lambda finding: (finding.line, finding.col, finding.code))
+
+
+def analyze(
+    document: Document,
+    *,
+    settings: Settings | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Analysis:
+    """Everything sourcelint finds in a document."""
+    evidence = extract(document, progress=progress)
+    findings = check(evidence, settings or Settings())
+    return Analysis(
+        path=document.path,
+        format=document.format,
+        title=document.title,
+        date=document.date,
+        citations=evidence.citations,
+        references=evidence.references,
+        claims=evidence.claims,
+        findings=tuple(findings),
+    )
+
+
+def scan(
+    path_or_text: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    config: Settings | None = None,
+) -> Analysis:
+    """Scan a file or a text.
+
+    A `pathlib.Path` (or any path-like) is read from disk, and so is a one-line string that
+    names an existing file; any other string is the document's text itself (plain text
+    unless `format` says "md" or "html"). Raises SourcelintError for input that cannot be read.
+    """
+    if isinstance(path_or_text, os.PathLike) or (
+        "\n" not in path_or_text and len(path_or_text) < 4096 and Path(path_or_text).is_file()
+    ):
+        document = read_path(Path(path_or_text), format=format)
+    else:
+        document = read_text_as(
+            path_or_text.replace("\r\n", "\n"), path="<text>", format=format or "txt"
+        )
+    return analyze(document, settings=config)

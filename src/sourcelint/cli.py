@@ -1,0 +1,204 @@
+"""The command line: argument parsing only; the work is in runner.py and the library."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from sourcelint._version import __version__
+from sourcelint.config import parse_codes, parse_severity
+from sourcelint.errors import SourcelintError
+from sourcelint.model import Severity
+from sourcelint.readers import FORMATS
+from sourcelint.rules.base import Rule
+from sourcelint.rules.registry import ERRORS, RULES, lookup
+from sourcelint.runner import EXIT_ERROR, ScanOptions, run_scan
+
+_OUTPUT_FORMATS = ("text", "json", "sarif", "github")
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as one line with a code, exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"error: SL900 {message} (see '{self.prog} --help')\n")
+        raise SystemExit(EXIT_ERROR)
+
+
+def _codes(value: str) -> tuple[str, ...]:
+    try:
+        return parse_codes(value, where="the command line")
+    except SourcelintError as error:
+        raise argparse.ArgumentTypeError(error.message) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    parser = _Parser(prog="sourcelint", description="A linter for the evidence in prose.")
+    parser.add_argument("--version", action="version", version=f"sourcelint {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    scan = commands.add_parser("scan", help="scan documents and report findings")
+    scan.add_argument(
+        "paths", nargs="*", default=["."], help="files, folders, or - for stdin (default: .)"
+    )
+    scan.add_argument(
+        "--format", choices=_OUTPUT_FORMATS, default="text", help="report format (default: text)"
+    )
+    scan.add_argument(
+        "--select", type=_codes, action="append", help="codes or prefixes to check (e.g. SL1,SL903)"
+    )
+    scan.add_argument(
+        "--ignore", type=_codes, action="append", help="codes or prefixes to leave out"
+    )
+    scan.add_argument(
+        "--fail-level",
+        choices=[level.value for level in Severity],
+        help="exit 1 when a finding is at or above this severity (default: warning)",
+    )
+    scan.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when there are findings"
+    )
+    scan.add_argument(
+        "-o", "--output", type=Path, help="write the report to this file (atomically)"
+    )
+    scan.add_argument("--include", action="append", metavar="GLOB", help="files to scan in folders")
+    scan.add_argument("--exclude", action="append", metavar="GLOB", help="files or folders to skip")
+    scan.add_argument(
+        "--config", type=Path, help="use this configuration file, not the nearest one"
+    )
+    scan.add_argument(
+        "--baseline", type=Path, help="report only findings not in this baseline file"
+    )
+    scan.add_argument(
+        "--write-baseline", type=Path, metavar="FILE", help="record current findings as a baseline"
+    )
+    scan.add_argument("--stdin-filename", help="the name to report for standard input")
+    scan.add_argument("--stdin-format", choices=FORMATS, help="the format of standard input")
+    scan.add_argument("-q", "--quiet", action="store_true", help="no progress display")
+
+    rules = commands.add_parser("rules", help="list the rules")
+    rules.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+
+    rule = commands.add_parser("rule", help="explain one rule")
+    rule.add_argument("code", help="a rule code, e.g. SL101")
+    return parser
+
+
+def _flatten(values: list[tuple[str, ...]] | None) -> tuple[str, ...] | None:
+    return None if values is None else tuple(code for group in values for code in group)
+
+
+def _rules_text() -> str:
+    lines = [f"{'code':<7}{'name':<28}{'severity':<10}summary"]
+    lines += [
+        f"{rule.code:<7}{rule.name:<28}{rule.severity.value:<10}{rule.summary}" for rule in RULES
+    ]
+    lines += ["", "Errors (exit status 2):"]
+    lines += [f"{error.code:<7}{error.name:<28}{'':<10}{error.summary}" for error in ERRORS]
+    return "\n".join(lines) + "\n"
+
+
+def rule_markdown(rule: Rule) -> str:
+    """A rule's documentation page, from its docstring."""
+    title, _, body = rule.doc.strip().partition("\n")
+    summary = title.split(":", 1)[-1].strip()
+    severity = rule.severity.value
+    return f"## {rule.code} `{rule.name}`\n\n{summary}\n\nSeverity: {severity}.\n{body}\n"
+
+
+def rules_markdown() -> str:
+    """docs/rules.md: every rule's page and the error table."""
+    parts = [
+        "# Rules\n\nGenerated from the rules' docstrings by `make docs`; do not edit by hand.\n",
+        "| code | name | severity | summary |\n|---|---|---|---|",
+        *[
+            f"| {rule.code} | {rule.name} | {rule.severity.value} | {rule.summary} |"
+            for rule in RULES
+        ],
+        "",
+        *[rule_markdown(rule) for rule in RULES],
+        "## Errors\n\nThese stop the scan of a file (or the whole run) with exit status 2.\n",
+        "| code | name | meaning |\n|---|---|---|",
+        *[f"| {error.code} | {error.name} | {error.summary} |" for error in ERRORS],
+    ]
+    return "\n".join(parts) + "\n"
+
+
+def _run(arguments: argparse.Namespace) -> int:
+    if arguments.command == "rules":
+        if arguments.format == "markdown":
+            sys.stdout.write(rules_markdown())
+        elif arguments.format == "json":
+            payload = [
+                {"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary}
+                for r in RULES
+            ]
+            sys.stdout.write(json.dumps(payload, indent=2) + "\n")
+        else:
+            sys.stdout.write(_rules_text())
+        return 0
+    if arguments.command == "rule":
+        found = lookup(arguments.code)
+        if found is None:
+            raise SourcelintError(
+                "SL900", f"no rule or error with code {arguments.code!r}; see 'sourcelint rules'"
+            )
+        if isinstance(found, Rule):
+            sys.stdout.write(rule_markdown(found))
+        else:
+            sys.stdout.write(f"{found.code} {found.name}: {found.summary}\n")
+        return 0
+    options = ScanOptions(
+        paths=arguments.paths,
+        output_format=arguments.format,
+        select=_flatten(arguments.select),
+        ignore=_flatten(arguments.ignore),
+        fail_level=parse_severity(arguments.fail_level, where="--fail-level")
+        if arguments.fail_level
+        else None,
+        exit_zero=arguments.exit_zero,
+        output=arguments.output,
+        include=tuple(arguments.include) if arguments.include else None,
+        exclude=tuple(arguments.exclude) if arguments.exclude else None,
+        config=arguments.config,
+        baseline=arguments.baseline,
+        write_baseline=arguments.write_baseline,
+        stdin_filename=arguments.stdin_filename,
+        stdin_format=arguments.stdin_format,
+        quiet=arguments.quiet,
+    )
+    return run_scan(options)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `sourcelint` command; returns the exit status."""
+    arguments = build_parser().parse_args(argv)
+    try:
+        return _run(arguments)
+    except SourcelintError as error:
+        sys.stderr.write(f"error: {error}\n")
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        sys.stderr.write("error: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_ERROR
+    except Exception as error:
+        if os.environ.get("SOURCELINT_DEBUG"):
+            traceback.print_exc()
+        sys.stderr.write(
+            f"error: SL999 internal error ({type(error).__name__}: {error}); "
+            "set SOURCELINT_DEBUG=1 for details and please report it\n"
+        )
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

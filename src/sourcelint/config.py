@@ -1,0 +1,179 @@
+"""Settings: defaults, `[tool.sourcelint]` in pyproject.toml or sourcelint.toml, CLI flags.
+
+The configuration for a file is the nearest one found walking up from the file's folder:
+sourcelint.toml (top-level keys) wins over pyproject.toml ([tool.sourcelint]) in the same
+folder; a pyproject.toml without that table is passed over.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from sourcelint.errors import SourcelintError
+from sourcelint.model import Severity
+from sourcelint.rules.registry import ALL_CODES, RULES
+
+DEFAULT_INCLUDE = ("*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm")
+DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox")
+DEFAULT_MAX_FILE_SIZE = 200 * 1024 * 1024
+_KEYS = {"select", "ignore", "fail-level", "include", "exclude", "max-file-size"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What to check and how to judge it."""
+
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    fail_level: Severity = Severity.WARNING
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    source: str | None = field(default=None, compare=False)
+
+    def enabled(self, code: str) -> bool:
+        """Whether a code is on: the most specific matching prefix wins, ignore on a tie."""
+        return _match_length(code, self.select) > _match_length(code, self.ignore)
+
+    def enabled_codes(self) -> list[str]:
+        """The rule codes this selection turns on."""
+        return [rule.code for rule in RULES if self.enabled(rule.code)]
+
+
+def _match_length(code: str, prefixes: tuple[str, ...]) -> int:
+    best = -1
+    for prefix in prefixes:
+        if prefix == "ALL":
+            best = max(best, 0)
+        elif code.startswith(prefix):
+            best = max(best, len(prefix))
+    return best
+
+
+def parse_codes(values: list[str] | tuple[str, ...] | str, *, where: str) -> tuple[str, ...]:
+    """Codes and prefixes from a list or a comma-separated string, checked against the table."""
+    items = (
+        values.split(",")
+        if isinstance(values, str)
+        else [part for value in values for part in str(value).split(",")]
+    )
+    codes = []
+    for item in items:
+        code = item.strip().upper()
+        if not code:
+            continue
+        if code != "ALL" and not any(known.startswith(code) for known in ALL_CODES):
+            raise SourcelintError(
+                "SL900", f"unknown rule code or prefix {item.strip()!r} in {where}"
+            )
+        codes.append(code)
+    return tuple(codes)
+
+
+def parse_severity(value: str, *, where: str) -> Severity:
+    """A severity name, or SL900."""
+    try:
+        return Severity(value.lower())
+    except ValueError:
+        raise SourcelintError(
+            "SL900", f"{where}: fail level must be info, warning or error, not {value!r}"
+        ) from None
+
+
+def _from_table(table: dict[str, Any], path: Path) -> Settings:
+    unknown = sorted(set(table) - _KEYS)
+    if unknown:
+        raise SourcelintError(
+            "SL906",
+            f"unknown key(s) {', '.join(unknown)} (known: {', '.join(sorted(_KEYS))})",
+            path=str(path),
+        )
+    settings = Settings(source=str(path))
+    where = str(path)
+    try:
+        if "select" in table:
+            settings = replace(settings, select=parse_codes(table["select"], where=where))
+        if "ignore" in table:
+            settings = replace(settings, ignore=parse_codes(table["ignore"], where=where))
+        if "fail-level" in table:
+            settings = replace(
+                settings, fail_level=parse_severity(str(table["fail-level"]), where=where)
+            )
+        for key in ("include", "exclude"):
+            if key in table:
+                value = table[key]
+                if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+                    raise SourcelintError(
+                        "SL906", f"{key} must be a list of glob strings", path=where
+                    )
+                if key == "include":
+                    settings = replace(settings, include=tuple(value))
+                else:
+                    settings = replace(settings, exclude=tuple(value))
+        if "max-file-size" in table:
+            size = table["max-file-size"]
+            if not isinstance(size, int) or size <= 0:
+                raise SourcelintError(
+                    "SL906", "max-file-size must be a positive number of bytes", path=where
+                )
+            settings = replace(settings, max_file_size=size)
+    except SourcelintError as error:
+        raise SourcelintError("SL906", error.message, path=where) from None
+    return settings
+
+
+def load_config_file(path: Path) -> Settings:
+    """Settings from one file: sourcelint.toml (top level) or pyproject.toml ([tool.sourcelint])."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise SourcelintError(
+            "SL906", f"cannot read configuration: {error}", path=str(path)
+        ) from None
+    except tomllib.TOMLDecodeError as error:
+        raise SourcelintError("SL906", f"invalid TOML: {error}", path=str(path)) from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("sourcelint", {})
+    else:
+        table = data.get("tool", {}).get("sourcelint", data)
+    if not isinstance(table, dict):
+        raise SourcelintError("SL906", "[tool.sourcelint] must be a table", path=str(path))
+    return _from_table(table, path)
+
+
+@cache
+def _config_in(folder: Path) -> Path | None:
+    candidate = folder / "sourcelint.toml"
+    if candidate.is_file():
+        return candidate
+    candidate = folder / "pyproject.toml"
+    if candidate.is_file():
+        try:
+            data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            return candidate  # let load_config_file report it
+        if "sourcelint" in data.get("tool", {}):
+            return candidate
+    return None
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest configuration file at or above `start` (a file or a folder)."""
+    folder = start.resolve()
+    if not folder.is_dir():
+        folder = folder.parent
+    for candidate_folder in (folder, *folder.parents):
+        found = _config_in(candidate_folder)
+        if found:
+            return found
+    return None
+
+
+def settings_for(path: Path) -> Settings:
+    """The settings that apply to a file: its nearest configuration, or the defaults."""
+    found = find_config(path)
+    return load_config_file(found) if found else Settings()

@@ -1,0 +1,17 @@
+"""Errors that stop a scan. Each carries a stable SL9xx code and prints as one line."""
+
+from __future__ import annotations
+
+
+class SourcelintError(Exception):
+    """An error the user can act on: a code from the SL9xx table and a one-line message."""
+
+    def __init__(self, code: str, message: str, *, path: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.path = path
+
+    def __str__(self) -> str:
+        where = f"{self.path}: " if self.path else ""
+        return f"{where}{self.code} {self.message}"

@@ -1,0 +1,365 @@
+"""In-text citations and their resolution to reference entries.
+
+Markers: `[4]`, ranges `[3–5]` and lists `[3, 7]` (one citation per number), `^4`, `[^note]`,
+`*`/`†` marks, and the markers readers declare (HTML superscripts and footnote links,
+Markdown footnote references). Author-year citations: `(Smith, 2019)`, `(Smith & Lee 2020;
+Doe et al., 2021)`, `(Smith 2019, p. 4)`, `Smith (2019)`, `Smith et al. 2019`, `2019a`.
+
+Precision first: a bracketed number that is a year, an editorial insertion, a reference
+entry's own label or a Markdown link is not a marker; a narrative "Name (2019)" counts only
+when it resolves to an entry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sourcelint.document import Document
+from sourcelint.extract.references import EntrySpan, find_entries, parse_entries
+from sourcelint.model import Citation, CitationStyle, Reference
+
+_RANGE_MAX = 30
+_NUMBER_LIST = r"\d{1,3}(?:\s*[-–—]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)*"
+_BRACKET = re.compile(r"\[(" + _NUMBER_LIST + r")\](?![(:])")
+_CARET = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[.,;:!?\"”’'\])]))\^(\d{1,3})(?![\d^])(?![.,]\d)")
+_NOTE_REF = re.compile(r"\[\^([^\]\s]{1,40})\](?!:)")
+_SYMBOL = re.compile(r"(?<=[^\s*†‡])([†‡]{1,3}|\*{1,3})(?=[\s.,;:!?)\]”\"]|$)")
+
+_PARTICLE = r"(?:(?:van|von|de|der|den|da|di|du|la|le|del|della|dos|das|ter|ten)[ \t]+)"
+_CAPITALISED = r"[^\W\d_a-z][\w'’]*(?:-[^\W\d_][\w'’]*)?"
+_NAME = rf"(?:{_PARTICLE}*{_CAPITALISED}(?:[ \t]+{_CAPITALISED}){{0,3}})"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-z]?"
+_LOCATOR = r"(?:(?:pp?|ch|chap|para|fig|sec)\.\s*|§\s*)?[\dixvlc]+(?:\s*[-–]\s*[\dixvlc]+)?"
+_AUTHORS = (
+    rf"(?P<first>{_NAME})"
+    rf"(?P<more>\s+et\s+al\.?|(?:\s*,\s*{_NAME})*,?\s+(?:&|and)\s+{_NAME})?"
+)
+_PART = re.compile(
+    rf"(?:(?:see\s+also|see|e\.g\.,?|cf\.|i\.e\.,?|also|as\s+in)\s+)?{_AUTHORS}(?P<comma>\s*,)?\s*"
+    rf"(?P<years>{_YEAR}(?:\s*,\s*{_YEAR})*)(?P<locator>\s*[,:]\s*{_LOCATOR})?",
+    re.UNICODE,
+)
+_PARENTHESES = re.compile(r"\(((?:[^()\n]|\n(?!\s*\n)){4,400})\)")  # not across paragraphs
+_NARRATIVE = re.compile(
+    rf"(?<![\w(])(?P<authors>{_AUTHORS})(?:['’]s)?\s+\((?P<years>{_YEAR}(?:\s*,\s*{_YEAR})*)"
+    rf"(?:\s*[,:]\s*{_LOCATOR})?\)",
+    re.UNICODE,
+)
+_NARRATIVE_ET_AL = re.compile(
+    rf"(?<![\w(])(?P<first>{_NAME})\s+et\s+al\.?,?\s+(?P<years>{_YEAR})\b", re.UNICODE
+)
+_NOT_NAMES = frozenset(
+    [
+        "in",
+        "since",
+        "by",
+        "from",
+        "until",
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "or",
+        "but",
+        "for",
+        "see",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "fy",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "est",
+        "ca",
+        "c",
+    ]
+)
+_YEAR_OR_SUFFIX = re.compile(r"(\d{4})([a-z]?)")
+
+
+@dataclass(frozen=True)
+class _Marker:
+    start: int
+    end: int
+    label: str
+    style: CitationStyle
+    target: str | None = None
+    strong: bool = True
+    parenthetical: bool = False
+
+
+def expand_numbers(label: str) -> list[str] | None:
+    """The labels a numeric marker stands for: "3–5" → 3, 4, 5; "3, 7" → 3, 7. None when the
+    numbers cannot be markers (zero, a backward or implausibly long range)."""
+    labels: list[str] = []
+    for item in re.split(r"\s*[,;]\s*", label.strip()):
+        bounds = re.split(r"\s*[-–—]\s*", item)
+        if not all(bound.isdigit() for bound in bounds):
+            return None
+        low, high = int(bounds[0]), int(bounds[-1])
+        if low == 0 or high < low or high - low > _RANGE_MAX:
+            return None
+        labels.extend(str(number) for number in range(low, high + 1))
+    return labels or None
+
+
+def _normal_label(label: str) -> str:
+    return str(int(label)) if label.isdigit() else label.lower()
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < span_end and span_start < end for span_start, span_end in spans)
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def _numeric_markers(
+    document: Document, excluded: list[tuple[int, int]], entries_content: list[tuple[int, int]]
+) -> list[_Marker]:
+    text = document.text
+    markers: list[_Marker] = []
+    taken = list(excluded)
+    for hint in document.marker_hints:
+        labels = expand_numbers(hint.label) if hint.label[:1].isdigit() else [hint.label]
+        if not labels:
+            continue
+        style = CitationStyle.NUMERIC if hint.label[:1].isdigit() else CitationStyle.NOTE
+        target = hint.target if len(labels) == 1 else None
+        markers.extend(_Marker(hint.start, hint.end, label, style, target) for label in labels)
+        taken.append((hint.start, hint.end))
+    for match in _BRACKET.finditer(text):
+        if _overlaps(match.start(), match.end(), taken) or _inside(match.start(), entries_content):
+            continue
+        labels = expand_numbers(match.group(1))
+        if labels:
+            markers.extend(
+                _Marker(match.start(), match.end(), label, CitationStyle.NUMERIC)
+                for label in labels
+            )
+    for match in _CARET.finditer(text):
+        if not _overlaps(match.start(), match.end(), taken) and not _inside(
+            match.start(), entries_content
+        ):
+            markers.append(
+                _Marker(match.start(), match.end(), match.group(1), CitationStyle.NUMERIC)
+            )
+    for match in _NOTE_REF.finditer(text):
+        if not _overlaps(match.start(), match.end(), taken):
+            markers.append(_Marker(match.start(), match.end(), match.group(1), CitationStyle.NOTE))
+    return markers
+
+
+def _symbol_markers(
+    document: Document, excluded: list[tuple[int, int]], symbol_labels: set[str]
+) -> list[_Marker]:
+    text = document.text
+    markers = []
+    for match in _SYMBOL.finditer(text):
+        symbol = match.group(1)
+        if _overlaps(match.start(), match.end(), excluded):
+            continue
+        if symbol.startswith("*"):
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            if symbol not in symbol_labels or text.count("*", line_start, match.start()) % 2:
+                continue  # an asterisk is a mark only where a note uses it; else emphasis
+        markers.append(_Marker(match.start(), match.end(), symbol, CitationStyle.NOTE))
+    return markers
+
+
+def _is_name(name: str) -> bool:
+    words = name.split()
+    return bool(words) and words[0].lower() not in _NOT_NAMES and words[-1][:1].isupper()
+
+
+def _author_year_markers(
+    document: Document, excluded: list[tuple[int, int]], has_references: bool
+) -> list[_Marker]:
+    text = document.text
+    markers: list[_Marker] = []
+    taken = list(excluded)
+    for parenthesis in _PARENTHESES.finditer(text):
+        if _overlaps(parenthesis.start(), parenthesis.end(), excluded):
+            continue
+        inner_start = parenthesis.start(1)
+        parts = parenthesis.group(1).split(";")
+        offset = inner_start
+        found: list[_Marker] = []
+        for part in parts:
+            stripped = part.strip()
+            part_start = offset + (len(part) - len(part.lstrip()))
+            offset += len(part) + 1
+            match = _PART.fullmatch(stripped)
+            if not match or not _is_name(match.group("first")):
+                continue
+            strong = bool(match.group("more") or match.group("locator") or len(parts) > 1)
+            if not strong and match.group("comma") and not has_references:
+                continue  # "(Paris, 2015)" with no reference list is a place and a date
+            name_start = part_start + match.start("first")
+            for year in re.split(r"\s*,\s*", match.group("years")):
+                found.append(
+                    _Marker(
+                        name_start,
+                        part_start + match.end(),
+                        f"{match.group('first')} {year}",
+                        CitationStyle.AUTHOR_YEAR,
+                        strong=strong or bool(match.group("comma")),
+                        parenthetical=True,
+                    )
+                )
+        if found:
+            markers.extend(found)
+            taken.append((parenthesis.start(), parenthesis.end()))
+    for pattern in (_NARRATIVE, _NARRATIVE_ET_AL):
+        for match in pattern.finditer(text):
+            if _overlaps(match.start(), match.end(), taken) or not _is_name(match.group("first")):
+                continue
+            strong = pattern is _NARRATIVE_ET_AL or bool(match.groupdict().get("more"))
+            start = match.start("first")
+            for year in re.split(r"\s*,\s*", match.group("years")):
+                markers.append(
+                    _Marker(
+                        start,
+                        match.end(),
+                        f"{match.group('first')} {year}",
+                        CitationStyle.AUTHOR_YEAR,
+                        strong=strong,
+                    )
+                )
+            taken.append((match.start(), match.end()))
+    return markers
+
+
+def _resolve_author_year(label: str, references: list[Reference]) -> tuple[str, Reference | None]:
+    """Find the entry for "Name Year": the year (and its a/b suffix) must match and one of the
+    name's trailing word sequences must stand in the entry before the year."""
+    name, _, year_text = label.rpartition(" ")
+    year_match = _YEAR_OR_SUFFIX.fullmatch(year_text)
+    if not year_match:
+        return label, None
+    year, suffix = year_match.groups()
+    words = name.split()
+    for size in range(len(words), 0, -1):
+        candidate = " ".join(words[-size:])
+        if size < len(words) and candidate.lower() in _NOT_NAMES:
+            continue
+        pattern = re.compile(rf"(?<!\w){re.escape(candidate)}(?!\w)", re.IGNORECASE)
+        best: tuple[int, Reference] | None = None
+        for reference in references:
+            for entry_year in re.finditer(rf"\b{year}([a-z]?)\b", reference.text):
+                if suffix and entry_year.group(1) != suffix:
+                    continue
+                found = pattern.search(reference.text, 0, entry_year.start())
+                if found and (best is None or found.start() < best[0]):
+                    best = (found.start(), reference)
+                break
+        if best:
+            key = best[1].author_key
+            if key:
+                key_name = _YEAR_OR_SUFFIX.sub("", key).strip()
+                return f"{key_name} {year}{suffix}", best[1]
+            return f"{candidate} {year}{suffix}", best[1]
+    shown = name if _looks_like_organisation(words) else (words[-1] if words else name)
+    return f"{shown} {year}{suffix}", None
+
+
+def _looks_like_organisation(words: list[str]) -> bool:
+    return len(words) >= 3 and words[0].lower() not in _NOT_NAMES
+
+
+def extract_citations(document: Document) -> tuple[list[Citation], list[Reference]]:
+    """The document's citations, in order, each resolved to a reference entry or to nothing,
+    and its reference entries."""
+    entries: list[EntrySpan] = find_entries(document)
+    references_probe = parse_entries(document, entries, numeric_document=False)
+    label_spans = [
+        (reference.entry_start, reference.start)
+        for reference in references_probe
+        if reference.label_printed and reference.start > reference.entry_start
+    ]
+    # Inside an entry, "Smith (2019)" is the entry's own author and year, not a citation.
+    entry_spans = [(reference.entry_start, reference.end) for reference in references_probe]
+    label_spans += list(document.code_spans)
+    content_spans = [(reference.start, reference.end) for reference in references_probe]
+    numeric = _numeric_markers(document, label_spans, content_spans)
+    numeric_document = any(marker.label.isdigit() for marker in numeric)
+    references = parse_entries(document, entries, numeric_document=numeric_document)
+    symbol_labels = {ref.label for ref in references if ref.label and set(ref.label) <= set("*†‡")}
+    taken = label_spans + [(marker.start, marker.end) for marker in numeric]
+    markers = numeric + _symbol_markers(document, taken, symbol_labels)
+    taken += [(marker.start, marker.end) for marker in markers] + entry_spans
+    markers += _author_year_markers(document, taken, bool(references))
+
+    by_anchor = {reference.anchor: reference for reference in references if reference.anchor}
+    by_label: dict[str, Reference] = {}
+    for reference in references:
+        if reference.label is not None:
+            by_label.setdefault(_normal_label(reference.label), reference)
+
+    resolved_author_year = {
+        marker: _resolve_author_year(marker.label, references)
+        for marker in markers
+        if marker.style is CitationStyle.AUTHOR_YEAR
+    }
+    # A document that cites by author and year elsewhere makes "(Name 2019)" a citation too.
+    author_year_document = bool(references) and any(
+        marker.strong or resolution[1] is not None
+        for marker, resolution in resolved_author_year.items()
+    )
+    citations: list[Citation] = []
+    for marker in sorted(markers, key=lambda marker: (marker.start, marker.end)):
+        label = marker.label
+        resolved: Reference | None = None
+        if marker.style is CitationStyle.AUTHOR_YEAR:
+            label, resolved = resolved_author_year[marker]
+            weak_kept = marker.parenthetical and author_year_document
+            if resolved is None and not marker.strong and not weak_kept:
+                continue
+        else:
+            if marker.target is not None:
+                resolved = by_anchor.get(marker.target)
+            if resolved is None:
+                resolved = by_label.get(_normal_label(marker.label))
+        citations.append(
+            Citation(
+                id=f"c{len(citations) + 1}",
+                marker=label,
+                start=marker.start,
+                end=marker.end,
+                reference=resolved.id if resolved else None,
+                style=marker.style,
+            )
+        )
+    return citations, references

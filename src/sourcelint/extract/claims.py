@@ -1,0 +1,117 @@
+"""Claims: every sentence of the document's prose, with the sources it carries."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sourcelint import nlp
+from sourcelint.document import BlockKind, Document
+from sourcelint.extract.references import is_reference_heading
+from sourcelint.model import Citation, CitationStyle, Claim, Reference, SourceRef
+
+
+def prose_spans(document: Document, references: list[Reference]) -> list[tuple[int, int]]:
+    """The blocks that hold prose: not reference entries, notes, code or reference headings."""
+    entries = sorted((reference.entry_start, reference.end) for reference in references)
+    spans: list[tuple[int, int]] = []
+    for block in document.blocks:
+        if block.kind in (BlockKind.NOTE, BlockKind.PREFORMATTED):
+            continue
+        body = document.text[block.start : block.end]
+        if block.kind is BlockKind.HEADING and is_reference_heading(body):
+            continue
+        start = block.start
+        for entry_start, entry_end in entries:
+            if entry_end <= start or entry_start >= block.end:
+                continue
+            if entry_start > start and not is_reference_heading(document.text[start:entry_start]):
+                spans.append((start, entry_start))
+            start = max(start, entry_end)
+        if start < block.end and document.text[start : block.end].strip():
+            spans.append((start, block.end))
+    return spans
+
+
+def _attach_markers(
+    sentences: list[tuple[int, int]], citations: list[Citation], text: str
+) -> list[tuple[int, int]]:
+    """A marker right after a sentence's closing punctuation belongs to that sentence."""
+    starts = {citation.start: citation.end for citation in citations}
+    fixed: list[tuple[int, int]] = []
+    for sentence_start, end in sentences:
+        start = sentence_start
+        while fixed and start in starts and not text[fixed[-1][1] : start].strip():
+            fixed[-1] = (fixed[-1][0], max(fixed[-1][1], starts[start]))
+            start = starts[start]
+            while start < end and text[start].isspace():
+                start += 1
+        if start < end:
+            fixed.append((start, end))
+    return fixed
+
+
+def extract_claims(
+    document: Document,
+    citations: list[Citation],
+    references: list[Reference],
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> list[Claim]:
+    """One claim per sentence, with the citations and links it carries."""
+    text = document.text
+    masks = [
+        (citation.start, citation.end)
+        for citation in citations
+        if citation.style is not CitationStyle.AUTHOR_YEAR  # narrative ones are grammar
+    ]
+    sentences = nlp.segment(text, prose_spans(document, references), masks=masks, progress=progress)
+    sentences = _attach_markers(sentences, citations, text)
+    claims: list[Claim] = []
+    by_start = sorted(citations, key=lambda citation: citation.start)
+    links = sorted(document.links, key=lambda link: link.start)
+    citation_index = link_index = 0
+    for number, (start, end) in enumerate(sentences, start=1):
+        while citation_index < len(by_start) and by_start[citation_index].start < start:
+            citation_index += 1
+        carried = []
+        index = citation_index
+        while index < len(by_start) and by_start[index].start < end:
+            carried.append(by_start[index])
+            index += 1
+        while link_index < len(links) and links[link_index].start < start:
+            link_index += 1
+        linked = []
+        index = link_index
+        while index < len(links) and links[index].start < end:
+            linked.append(links[index])
+            index += 1
+        sources: list[SourceRef] = []
+        seen_spans: set[tuple[int, int]] = set()
+        for citation in carried:
+            if (citation.start, citation.end) not in seen_spans:
+                seen_spans.add((citation.start, citation.end))
+                sources.append(
+                    SourceRef(
+                        "citation",
+                        text[citation.start : citation.end],
+                        citation.start,
+                        citation.end,
+                    )
+                )
+        sources.extend(
+            SourceRef("link", text[link.start : link.end], link.start, link.end) for link in linked
+        )
+        claims.append(
+            Claim(
+                id=f"s{number}",
+                text=text[start:end],
+                start=start,
+                end=end,
+                checkworthy=None,
+                citations=tuple(citation.id for citation in carried),
+                quotes=(),
+                quantities=(),
+                sourced_by=tuple(sorted(sources, key=lambda source: source.start)),
+            )
+        )
+    return claims

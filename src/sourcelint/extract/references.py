@@ -1,0 +1,361 @@
+"""Reference lists, footnote sections and bibliographies, and their entries.
+
+Entries are found by structure (Markdown footnote definitions, HTML footnote sections and
+`ol.references`, lines that open with a bracketed label) and by heading (References, Notes,
+Sources, ... up to the next heading of the same or a higher level). Each entry is parsed for
+its label, URL, DOI and whether it names anything a reader could find.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from sourcelint.document import Block, BlockKind, Document
+from sourcelint.model import Reference
+from sourcelint.terms import load_terms
+
+_SECTION_NUMBER = re.compile(r"^\s*(?:[#=]+\s*)?(?:\d+(?:\.\d+)*\.?|[IVX]+\.)?\s*")
+_LABELLED_LINE = re.compile(r"^[ \t]*\[\^?[^\]\s]{1,20}\]:?[ \t]+\S")
+_LABEL = re.compile(
+    r"^\s*(?:"
+    r"\[\^?(?P<bracket>[^\]\s]{1,20})\]:?"
+    r"|(?P<number>\d{1,3})[.)](?=\s)"
+    r"|(?P<symbol>[*†‡]{1,3})(?=\s*\S)"
+    r")\s*"
+)
+_WEB_BACKLINKS = re.compile(r"^\s*\^(?:\s+[a-z](?=\s))*\s*")
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\]]+", re.IGNORECASE)
+_DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
+_ISBN = re.compile(r"\bISBN(?:-1[03])?[:\s]*[\dX][\dX\s-]{8,16}[\dX]\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)([a-z]?)\b")
+_QUOTED_TITLE = re.compile(r"[\"“][^\"”]{3,}[\"”]")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
+_TRAILING_PUNCTUATION = ".,;:)]}>"
+_NAME_PARTICLES = frozenset(
+    [
+        "van",
+        "von",
+        "de",
+        "der",
+        "den",
+        "da",
+        "di",
+        "du",
+        "la",
+        "le",
+        "del",
+        "della",
+        "dos",
+        "das",
+        "ter",
+        "ten",
+        "bin",
+        "al",
+        "el",
+        "st.",
+        "mc",
+    ]
+)
+_FIRST_AUTHOR = re.compile(
+    r"^\s*(?P<name>(?:(?:van|von|de|der|den|da|di|du|la|le|del|della|dos|das|ter|ten)\s+)*"
+    r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,5}?)\s*(?:,|\.|\(|\s(?:and|&)\s|$)",
+    re.UNICODE,
+)
+
+
+def heading_names() -> frozenset[str]:
+    """Headings that open a reference section, lowercased."""
+    return frozenset(load_terms("reference_headings"))
+
+
+def is_reference_heading(text: str) -> bool:
+    """True when a heading's text names a reference section ("References", "7. Notes:")."""
+    name = _SECTION_NUMBER.sub("", text.strip()).rstrip(":").strip().lower()
+    return name in heading_names()
+
+
+def _clean_url(url: str) -> str:
+    return url.rstrip(_TRAILING_PUNCTUATION)
+
+
+def is_findable(text: str, has_locator: bool) -> bool:
+    """Whether an entry names something a reader could find: a URL, DOI or ISBN, a quoted
+    title, an author and year with a title, or any word that is not a generic non-locator."""
+    if has_locator or _ISBN.search(text) or _QUOTED_TITLE.search(text):
+        return True
+    words = [word.lower().strip(".'’-") for word in _WORD.findall(text)]
+    words = [word for word in words if word]
+    if not words:
+        return False
+    if _YEAR.search(text) and len(words) >= 3:
+        return True
+    generic = frozenset(load_terms("non_locators"))
+    return not all(word in generic for word in words)
+
+
+def author_key(text: str) -> str | None:
+    """The first author's surname (or an organisation's name) and year: "Smith 2019"."""
+    year = _YEAR.search(text)
+    if not year:
+        return None
+    head = text[: year.start()]
+    match = _FIRST_AUTHOR.match(head)
+    if not match:
+        return None
+    name = match.group("name").strip()
+    words = name.split()
+    given_and_surname = len([word for word in words if word.lower() not in _NAME_PARTICLES]) > 1
+    if given_and_surname and not _looks_like_org(words):
+        # "Jane Smith and ..." / "Jane Smith." : the surname is the last word of the name.
+        surname_words = [words[-1]]
+        for word in reversed(words[:-1]):
+            if word.lower() in _NAME_PARTICLES:
+                surname_words.insert(0, word)
+            else:
+                break
+        name = " ".join(surname_words)
+    return f"{name} {year.group(1)}{year.group(2)}"
+
+
+def _looks_like_org(words: list[str]) -> bool:
+    named = [word for word in words if word.lower() not in _NAME_PARTICLES]
+    return len(named) > 2 or any(word.isupper() and len(word) > 1 for word in words)
+
+
+@dataclass
+class EntrySpan:
+    """Where one entry lies, label included, and what its structure says about it."""
+
+    start: int
+    end: int
+    list_id: int
+    structural: bool = False
+    ordinal: int | None = None
+    declared_label: str | None = None
+    anchor: str | None = None
+    parts: list[tuple[int, int]] = field(default_factory=list)
+
+
+class _Finder:
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.text = document.text
+        self.entries: list[EntrySpan] = []
+        self.list_id = 0
+
+    def _new_list(self) -> int:
+        self.list_id += 1
+        return self.list_id
+
+    def find(self) -> list[EntrySpan]:
+        section_level: int | None = None
+        section_list = 0
+        items: dict[tuple[int, int], EntrySpan] = {}
+        note_lists: dict[int | None, int] = {}
+        for block in self.document.blocks:
+            body = self.text[block.start : block.end]
+            if block.kind is BlockKind.HEADING:
+                if is_reference_heading(body):
+                    section_level, section_list = block.level, self._new_list()
+                elif section_level is not None and (
+                    self.document.format == "txt" or block.level <= section_level
+                ):
+                    section_level = None
+                continue
+            if block.kind is BlockKind.NOTE:
+                list_id = note_lists.setdefault(block.group, self._new_list())
+                self._item(items, block, list_id, structural=True)
+                continue
+            if section_level is None and self.document.format == "txt":
+                first_line_end = body.find("\n")
+                first_line = body if first_line_end < 0 else body[:first_line_end]
+                if first_line_end > 0 and is_reference_heading(first_line):
+                    # "References" on the line right above its entries, no blank line between.
+                    section_level, section_list = 2, self._new_list()
+                    self._lines(block.start + first_line_end + 1, block.end, section_list)
+                    continue
+            if section_level is not None:
+                if block.kind is BlockKind.LIST_ITEM:
+                    self._item(items, block, section_list, structural=False)
+                elif block.kind in (BlockKind.PARAGRAPH, BlockKind.CELL):
+                    self._lines(block.start, block.end, section_list)
+            else:
+                self._labelled_lines(block)
+        return sorted(self.entries, key=lambda entry: entry.start)
+
+    def _item(
+        self,
+        items: dict[tuple[int, int], EntrySpan],
+        block: Block,
+        list_id: int,
+        *,
+        structural: bool,
+    ) -> None:
+        key = (list_id, block.item if block.item is not None else -block.start)
+        entry = items.get(key)
+        if entry is None:
+            entry = EntrySpan(
+                block.start,
+                block.end,
+                list_id,
+                structural=structural,
+                ordinal=block.ordinal,
+                declared_label=block.label,
+                anchor=block.anchor,
+            )
+            items[key] = entry
+            self.entries.append(entry)
+        entry.end = max(entry.end, block.end)
+
+    def _lines(self, start: int, end: int, list_id: int) -> None:
+        """Split a paragraph of a reference section into entries, one per labelled line or,
+        with no labels, one per line that starts a new entry."""
+        current: EntrySpan | None = None
+        previous_line = ""
+        for line_start, line_end in _line_spans(self.text, start, end):
+            line = self.text[line_start:line_end]
+            if not line.strip():
+                continue
+            starts_entry = (
+                current is None
+                or _LABEL.match(line) is not None
+                or line.lstrip().startswith("^")
+                or (
+                    previous_line.rstrip().endswith((".", ")", "/", '"', "”"))
+                    and _starts_like_entry(line)
+                    and not _any_label(self.text, start, end)
+                )
+            )
+            if starts_entry:
+                current = EntrySpan(line_start, line_end, list_id)
+                self.entries.append(current)
+            elif current is not None:
+                current.end = line_end
+            previous_line = line
+
+    def _labelled_lines(self, block: Block) -> None:
+        """Outside reference sections, a line opening with a bracketed label is an entry."""
+        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+            return
+        body = self.text[block.start : block.end]
+        if not _LABELLED_LINE.match(body):
+            return
+        list_id = (
+            self.entries[-1].list_id if self.entries and not self.entries[-1].structural else 0
+        )
+        if not list_id or self.entries[-1].end < block.start - 3:
+            list_id = self._new_list()
+        self._lines(block.start, block.end, list_id)
+
+
+def _starts_like_entry(line: str) -> bool:
+    """A line that opens an entry: a capital, a quoted title, or a name particle + capital."""
+    words = line.split()
+    if not words:
+        return False
+    first = words[0]
+    if first[:1].isupper() or first[:1] in "\"“'‘(":
+        return True
+    return (
+        first.lower() in _NAME_PARTICLES
+        and len(words) > 1
+        and any(w[:1].isupper() for w in words[1:3])
+    )
+
+
+def _any_label(text: str, start: int, end: int) -> bool:
+    return any(_LABEL.match(text[s:e]) for s, e in _line_spans(text, start, end))
+
+
+def _line_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    position = start
+    while position < end:
+        newline = text.find("\n", position, end)
+        line_end = end if newline < 0 else newline
+        yield position, line_end
+        position = line_end + 1
+
+
+def find_entries(document: Document) -> list[EntrySpan]:
+    """Where the reference entries of a document are, in order."""
+    return _Finder(document).find()
+
+
+def parse_entries(
+    document: Document, entries: list[EntrySpan], *, numeric_document: bool
+) -> list[Reference]:
+    """The reference entries found by `find_entries`, parsed.
+
+    `numeric_document` says the document cites by number, so entries without a printed label
+    take their number from their position in the list.
+    """
+    text = document.text
+    references: list[Reference] = []
+    position_in_list: dict[int, int] = {}
+    printed_lists = {
+        entry.list_id for entry in entries if _LABEL.match(text[entry.start : entry.end])
+    }
+    for entry in entries:
+        raw = text[entry.start : entry.end]
+        label: str | None = entry.declared_label
+        printed = entry.declared_label is not None and entry.ordinal is None
+        content_start = entry.start
+        match = _LABEL.match(raw)
+        if match:
+            label = match.group("bracket") or match.group("number") or match.group("symbol")
+            printed = True
+            content_start = entry.start + match.end()
+        else:
+            backlinks = _WEB_BACKLINKS.match(raw)
+            if backlinks and backlinks.end():
+                content_start = entry.start + backlinks.end()
+        body = text[content_start : entry.end].strip()
+        if not any(char.isalnum() for char in body) and not entry.structural:
+            continue  # "###", "* * *": an end mark, not an entry
+        content_start = text.find(body[:1], content_start) if body else content_start
+        content_end = content_start + len(body)
+        position_in_list[entry.list_id] = position_in_list.get(entry.list_id, 0) + 1
+        key = author_key(body)
+        if label is None:
+            if entry.ordinal is not None:
+                label = str(entry.ordinal)
+            elif numeric_document and entry.list_id not in printed_lists:
+                label = str(position_in_list[entry.list_id])
+            else:
+                label = key
+        url_match = _URL.search(body)
+        url = _clean_url(url_match.group(0)) if url_match else None
+        if url is None:
+            url = next(
+                (
+                    link.url
+                    for link in document.links
+                    if content_start <= link.start < content_end and link.url.startswith("http")
+                ),
+                None,
+            )
+        doi_match = _DOI.search(body)
+        doi = _clean_url(doi_match.group(0)) if doi_match else None
+        if url is None and doi is not None:
+            url = f"https://doi.org/{doi}"
+        references.append(
+            Reference(
+                id=f"r{len(references) + 1}",
+                label=label,
+                text=body,
+                start=content_start,
+                end=content_end,
+                url=url,
+                doi=doi,
+                findable=is_findable(body, url is not None or doi is not None),
+                label_printed=printed,
+                structural=entry.structural,
+                list_id=entry.list_id,
+                anchor=entry.anchor,
+                author_key=key,
+                entry_start=entry.start,
+            )
+        )
+    return references

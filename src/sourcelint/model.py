@@ -1,0 +1,206 @@
+"""The values a scan produces. All are immutable; offsets are 0-based into Document.text.
+
+`Analysis.to_json()` yields one document of the JSON contract in DESIGN.md (schema
+"sourcelint/1"); the field names here follow it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+SCHEMA = "sourcelint/1"
+
+
+class Severity(StrEnum):
+    """How serious a finding is; ordered info < warning < error."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        """0 for info, 1 for warning, 2 for error."""
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One rule's verdict at one span. `line`/`col` are 1-based in the source file."""
+
+    code: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract's finding object."""
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "col": self.col,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """An entry of a reference list, footnote section or bibliography.
+
+    `text` is the entry without its printed label; `label_printed` says whether the label was
+    printed (or declared, as Markdown footnote labels are) rather than given by position;
+    `structural` that the source marked it as a note; `anchor` the HTML id markers link to;
+    `author_key` its first author's name and year ("Smith 2019") when it has them;
+    `entry_start` where the entry begins, printed label included.
+    """
+
+    id: str
+    label: str | None
+    text: str
+    start: int
+    end: int
+    url: str | None = None
+    doi: str | None = None
+    findable: bool = True
+    label_printed: bool = False
+    structural: bool = False
+    list_id: int = 0
+    anchor: str | None = None
+    author_key: str | None = None
+    entry_start: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract's reference object."""
+        return {
+            "id": self.id,
+            "label": self.label,
+            "text": self.text,
+            "url": self.url,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+class CitationStyle(StrEnum):
+    """How a citation is written."""
+
+    NUMERIC = "numeric"  # [4], ^4, superscripts, footnote links
+    NOTE = "note"  # [^note], * and † marks
+    AUTHOR_YEAR = "author_year"  # (Smith, 2019), Smith (2019)
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One in-text citation: one per label, so [3-5] yields three sharing a span."""
+
+    id: str
+    marker: str
+    start: int
+    end: int
+    reference: str | None
+    style: CitationStyle = CitationStyle.NUMERIC
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract's citation object."""
+        return {
+            "id": self.id,
+            "marker": self.marker,
+            "start": self.start,
+            "end": self.end,
+            "reference": self.reference,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """Something in a sentence that sources it: a citation, a link, an attribution, a quote."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract's sourced_by object."""
+        return {"kind": self.kind, "text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A sentence of the document's prose and what it carries.
+
+    `checkworthy` is None until a check-worthiness model scores it.
+    """
+
+    id: str
+    text: str
+    start: int
+    end: int
+    checkworthy: float | None
+    citations: tuple[str, ...]
+    quotes: tuple[str, ...]
+    quantities: tuple[str, ...]
+    sourced_by: tuple[SourceRef, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract's claim object."""
+        return {
+            "id": self.id,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "checkworthy": self.checkworthy,
+            "citations": list(self.citations),
+            "quotes": list(self.quotes),
+            "quantities": list(self.quantities),
+            "sourced_by": [source.to_json() for source in self.sourced_by],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything a scan found in one document: one entry of the contract's `documents`."""
+
+    path: str
+    format: str
+    title: str | None
+    date: str | None
+    citations: tuple[Citation, ...]
+    references: tuple[Reference, ...]
+    claims: tuple[Claim, ...]
+    findings: tuple[Finding, ...]
+    quotes: tuple[dict[str, Any], ...] = ()
+    quantities: tuple[dict[str, Any], ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """This document as the JSON contract describes it."""
+        return {
+            "path": self.path,
+            "format": self.format,
+            "title": self.title,
+            "date": self.date,
+            "quotes": list(self.quotes),
+            "quantities": list(self.quantities),
+            "citations": [citation.to_json() for citation in self.citations],
+            "references": [reference.to_json() for reference in self.references],
+            "claims": [claim.to_json() for claim in self.claims],
+            "findings": [finding.to_json() for finding in self.findings],
+        }
+
+
+def contract(analyses: list[Analysis]) -> dict[str, Any]:
+    """The whole JSON contract for a scan of several documents."""
+    return {"schema": SCHEMA, "documents": [analysis.to_json() for analysis in analyses]}

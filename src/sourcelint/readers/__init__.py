@@ -1,0 +1,89 @@
+"""Readers: one per format, each turning a file's bytes into a Document."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from sourcelint.document import Document, Problem
+from sourcelint.errors import SourcelintError
+from sourcelint.readers.decoding import decode
+from sourcelint.readers.html import read_html
+from sourcelint.readers.markdown import read_markdown
+from sourcelint.readers.text import read_text
+
+FORMATS = ("txt", "md", "html")
+EXTENSIONS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".mdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+_HTML_START = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
+
+
+def detect_format(path: str | None, data: bytes) -> str:
+    """The format of a file: by its extension, else by sniffing its start; plain text last."""
+    if path:
+        suffix = Path(path).suffix.lower()
+        if suffix in EXTENSIONS:
+            return EXTENSIONS[suffix]
+    if _HTML_START.match(data[:2048]):
+        return "html"
+    return "txt"
+
+
+def read_bytes(data: bytes, *, path: str, format: str | None = None) -> Document:
+    """Decode and read a document; `format` overrides detection.
+
+    Raises SourcelintError for input that cannot be read as text (SL904) or an unknown format
+    (SL900).
+    """
+    chosen = format or detect_format(path, data)
+    if chosen not in FORMATS:
+        raise SourcelintError(
+            "SL900", f"unknown format {chosen!r}; use one of {', '.join(FORMATS)}"
+        )
+    source, problems = decode(data, path=path, html=chosen == "html")
+    return read_text_as(source, path=path, format=chosen, problems=problems)
+
+
+def read_text_as(
+    source: str, *, path: str, format: str, problems: tuple[Problem, ...] = ()
+) -> Document:
+    """Read already-decoded text in the given format."""
+    reader = {"txt": read_text, "md": read_markdown, "html": read_html}[format]
+    document = reader(source, path=path, problems=problems)
+    if document.problems:
+        # A decoding problem lives in the source; point its text span at the first
+        # replacement character the text kept, if any.
+        first = document.text.find("\ufffd")
+        located = tuple(
+            replace(problem, start=max(first, 0), end=max(first, 0) + (first >= 0))
+            for problem in document.problems
+        )
+        document = replace(document, problems=located)
+    return document
+
+
+def read_path(path: Path, *, format: str | None = None, display: str | None = None) -> Document:
+    """Read a file from disk. Raises SourcelintError (SL901) when it cannot be read."""
+    shown = display or str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SourcelintError("SL901", "no such file", path=shown) from None
+    except IsADirectoryError:
+        raise SourcelintError("SL901", "is a directory, not a file", path=shown) from None
+    except OSError as error:
+        raise SourcelintError(
+            "SL901", f"cannot read: {error.strerror or error}", path=shown
+        ) from None
+    return read_bytes(data, path=shown, format=format)

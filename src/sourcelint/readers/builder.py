@@ -1,0 +1,141 @@
+"""Builds a Document's text from pieces of source, keeping the offset map and block runs.
+
+Readers for structured formats (Markdown, HTML) walk their parse tree and hand the builder
+text with the source offset of every character; the builder folds white space, separates
+blocks with blank lines and records each run of text with the attributes of its block.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from sourcelint.document import Block, BlockKind, Link, MarkerHint, OffsetMap
+
+_BREAK_RANK = {"": 0, " ": 1, "\n": 2, "\n\n": 3}
+
+
+class TextBuilder:
+    """Accumulates text, its offset map, and block runs."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._length = 0
+        self.offsets = OffsetMap()
+        self._pending = ""
+        self._pending_source = 0
+        self._block_stack: list[Block] = [Block(0, 0, BlockKind.PARAGRAPH)]
+        self._run_start: int | None = None
+        self._run_end = 0
+        self.blocks: list[Block] = []
+        self.links: list[Link] = []
+        self.marker_hints: list[MarkerHint] = []
+        self.code_spans: list[tuple[int, int]] = []
+        self.preformatted = 0
+
+    @property
+    def length(self) -> int:
+        """How many characters have been emitted (pending white space excluded)."""
+        return self._length
+
+    def text(self) -> str:
+        """The text built so far."""
+        return "".join(self._parts)
+
+    def _request(self, separator: str, source_offset: int) -> None:
+        if _BREAK_RANK[separator] > _BREAK_RANK[self._pending]:
+            self._pending = separator
+            self._pending_source = source_offset
+
+    def _write(self, chars: str, source_offsets: Sequence[int]) -> None:
+        self._parts.append(chars)
+        self.offsets.add_run(self._length, source_offsets)
+        self._length += len(chars)
+
+    def emit(self, chars: str, source_offsets: Sequence[int]) -> None:
+        """Add characters, each with its source offset; white space is folded outside <pre>."""
+        for char, source_offset in zip(chars, source_offsets, strict=True):
+            if char.isspace() and not self.preformatted:
+                self._request(" ", source_offset)
+                continue
+            if self.preformatted and char == "\n":
+                self._request("\n", source_offset)
+                continue
+            if self._pending and self._length:
+                self._write(self._pending, [self._pending_source] * len(self._pending))
+            self._pending = ""
+            if self._run_start is None:
+                self._run_start = self._length
+            self._write(char, (source_offset,))
+            self._run_end = self._length
+
+    def emit_synthetic(self, chars: str, source_offset: int) -> None:
+        """Add characters that stand for markup (a marker's brackets) at one source offset."""
+        self.emit(chars, [source_offset] * len(chars))
+
+    def line_break(self, source_offset: int) -> None:
+        """A hard line break (<br>, a Markdown hard break)."""
+        self._request("\n", source_offset)
+
+    def _close_run(self) -> None:
+        if self._run_start is not None and self._run_end > self._run_start:
+            self.blocks.append(
+                replace(self._block_stack[-1], start=self._run_start, end=self._run_end)
+            )
+        self._run_start = None
+
+    def open_block(self, source_offset: int, **attributes: Any) -> None:
+        """Start a block; its attributes extend those of the enclosing block."""
+        self._close_run()
+        self._request("\n\n", source_offset)
+        self._block_stack.append(replace(self._block_stack[-1], **attributes))
+
+    def close_block(self, source_offset: int) -> None:
+        """End the innermost block."""
+        self._close_run()
+        self._request("\n\n", source_offset)
+        if len(self._block_stack) > 1:
+            self._block_stack.pop()
+
+    def add_link(self, start: int, url: str) -> None:
+        """Record a link whose visible text runs from `start` to the current end."""
+        if self._length > start:
+            self.links.append(Link(start, self._length, url))
+
+    def add_code(self, start: int) -> None:
+        """Record inline code from `start` to the current end: no markers are looked for there."""
+        if self._length > start:
+            self.code_spans.append((start, self._length))
+
+    def add_marker(self, start: int, label: str, target: str | None) -> None:
+        """Record a structural citation marker spanning `start` to the current end."""
+        if self._length > start:
+            self.marker_hints.append(MarkerHint(start, self._length, label, target))
+
+    def finish(self) -> str:
+        """Close the last run and return the text."""
+        self._close_run()
+        return self.text()
+
+
+def find_aligned(haystack: str, needle: str, cursor: int, *, window: int = 64) -> list[int]:
+    """Source offsets of each character of `needle`, found in `haystack` from `cursor` on.
+
+    Tries an exact match first; falls back to matching character by character within a small
+    window, which survives escapes and entities that change the source's spelling. Characters
+    that cannot be found map to the position reached so far.
+    """
+    found = haystack.find(needle, cursor)
+    if found >= 0 and (found - cursor <= window * 64 or not needle.strip()):
+        return list(range(found, found + len(needle)))
+    positions: list[int] = []
+    position = cursor
+    for char in needle:
+        hit = haystack.find(char, position, position + window)
+        if hit < 0:
+            positions.append(min(position, max(len(haystack) - 1, 0)))
+            continue
+        positions.append(hit)
+        position = hit + 1
+    return positions

@@ -1,0 +1,551 @@
+"""HTML: the article's main text, with the structure evidence needs.
+
+Parsing is lxml's. Boilerplate (navigation, menus, cookie banners, share bars, scripts,
+hidden elements) is dropped; the article is chosen by its markup (article, main, known
+content containers) or by where the paragraphs are. Kept: superscript and footnote-link
+markers (rendered as `[n]` in the text so digits never glue onto words), reference lists
+and footnote sections (also when they sit outside the article), blockquotes, links, and
+the publication date from meta tags, JSON-LD or `<time>`.
+
+Every character of the text maps back to the source: the source is tokenised once into a
+stream of decoded text (entities resolved, tags, comments and scripts skipped) that keeps
+each character's source offset, and every lxml text node is found in that stream in order.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import itertools
+import re
+from array import array
+
+import lxml.etree
+import lxml.html
+
+from sourcelint.dates import parse_date
+from sourcelint.document import BlockKind, Document, OffsetMap, Problem
+from sourcelint.readers.builder import TextBuilder
+
+_TOKENS = re.compile(
+    r"<!--.*?(?:-->|\Z)"
+    r"|<(script|style)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>.*?(?:</\1\s*>|\Z)"
+    r"|<[!?/]?[A-Za-z](?:[^>\"']|\"[^\"]*\"|'[^']*')*>?"
+    r"|&(?:#\d{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)",
+    re.DOTALL | re.IGNORECASE,
+)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+
+_DROP_TAGS = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "canvas",
+        "iframe",
+        "object",
+        "embed",
+        "button",
+        "input",
+        "select",
+        "textarea",
+        "option",
+        "nav",
+        "menu",
+        "dialog",
+        "link",
+        "meta",
+        "head",
+    ]
+)
+_BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "caption",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
+)
+_BOILERPLATE = re.compile(
+    r"(?:^|[-_])(?:nav|navbar|navigation|menu|breadcrumbs?|cookies?|consent|gdpr|share|sharing|"
+    r"social|related|recommended|newsletter|subscribe|subscription|promo|advert|ads|ad|"
+    r"sponsored|sidebar|comments?|skip|masthead|toolbar|popup|modal|banner|paywall|"
+    r"mw-editsection|mw-jump-link|navbox|toc)(?:[-_]|$)",
+    re.IGNORECASE,
+)
+_BOILERPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "menu", "dialog"})
+_NOTE_CLASSES = frozenset(
+    [
+        "references",
+        "footnotes",
+        "endnotes",
+        "reflist",
+        "refbegin",
+        "wp-block-footnotes",
+        "footnote-list",
+        "bibliography",
+        "citations",
+    ]
+)
+_NOTE_IDS = frozenset({"footnotes", "references", "endnotes", "notes", "bibliography"})
+_NOTE_ROLES = frozenset({"doc-endnotes", "doc-bibliography", "doc-footnote"})
+_CONTENT_HINTS = (
+    "//*[@itemprop='articleBody']",
+    "//*[@id='mw-content-text']",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-content ')]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' post-content ')]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' article-body ')]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' story-body ')]",
+)
+_BACKLINK = re.compile(r"^#(?:cite_ref|fnref|ref[-_]|footnote-ref|backref)", re.IGNORECASE)
+_NOTE_HREF = re.compile(r"^#(?:cite_note|fn|footnote|note|endnote|ref|en)[-_:]?", re.IGNORECASE)
+_MARKER_LABEL = re.compile(r"^\[?\s*(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*|[a-z]{1,2}|[*†‡]{1,3})\s*\]?$")
+_UNIT_BEFORE = re.compile(r"(?:\d|\b(?:m|km|cm|mm|ft|in|mi|s|sq|m/s|kg))$")
+_DATE_META = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publish-date",
+    "publish_date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "citation_publication_date",
+    "sailthru.date",
+    "parsely-pub-date",
+)
+_JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+_HEADING_TAG = re.compile(r"h([1-6])")
+_UNSAFE_URL = re.compile(r"\s*(?:javascript|data|vbscript):", re.IGNORECASE)
+
+
+def decoded_stream(source: str) -> tuple[str, array[int]]:
+    """The source's text content (entities decoded, markup and scripts left out), with the
+    source offset of each of its characters."""
+    chars: list[str] = []
+    positions: array[int] = array("q")
+    position = 0
+
+    def keep(start: int, end: int) -> None:
+        chars.append(source[start:end])
+        positions.extend(range(start, end))
+
+    for match in _TOKENS.finditer(source):
+        if match.start() > position:
+            keep(position, match.start())
+        token = match.group(0)
+        if token.startswith("&"):
+            decoded = html_lib.unescape(token)
+            chars.append(decoded)
+            positions.extend([match.start()] * len(decoded))
+        position = match.end()
+    if position < len(source):
+        keep(position, len(source))
+    return "".join(chars), positions
+
+
+def _classes(element: lxml.html.HtmlElement) -> list[str]:
+    return (element.get("class") or "").split()
+
+
+def _is_notes_container(element: lxml.html.HtmlElement) -> bool:
+    return (
+        any(name.lower() in _NOTE_CLASSES for name in _classes(element))
+        or (element.get("id") or "").lower() in _NOTE_IDS
+        or (element.get("role") or "").lower() in _NOTE_ROLES
+    )
+
+
+def _is_hidden(element: lxml.html.HtmlElement) -> bool:
+    style = (element.get("style") or "").replace(" ", "").lower()
+    return (
+        element.get("hidden") is not None
+        or (element.get("aria-hidden") or "").lower() == "true"
+        or "display:none" in style
+        or "visibility:hidden" in style
+    )
+
+
+def _is_boilerplate(element: lxml.html.HtmlElement) -> bool:
+    if (element.get("role") or "").lower() in _BOILERPLATE_ROLES:
+        return True
+    names = [*_classes(element), element.get("id") or ""]
+    return any(_BOILERPLATE.search(name) for name in names if name)
+
+
+def _text_length(element: lxml.html.HtmlElement) -> int:
+    return len(" ".join(element.itertext()).split())
+
+
+def _choose_root(body: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    articles = body.xpath("//article")
+    if articles:
+        return max(articles, key=_text_length)
+    for query in ("//main", "//*[@role='main']", *_CONTENT_HINTS):
+        found = body.xpath(query)
+        if found:
+            return max(found, key=_text_length)
+    scores: dict[lxml.html.HtmlElement, int] = {}
+    for paragraph in body.iter("p"):
+        parent = paragraph.getparent()
+        if parent is not None:
+            scores[parent] = scores.get(parent, 0) + len(paragraph.text_content())
+    if scores:
+        best = max(scores, key=lambda element: scores[element])
+        if scores[best] >= 200:
+            return best
+    return body
+
+
+def _remove(element: lxml.html.HtmlElement) -> None:
+    """Remove an element but keep its tail text in the tree."""
+    element.drop_tree()
+
+
+def _clean(root: lxml.html.HtmlElement, protected: set[lxml.html.HtmlElement]) -> None:
+    doomed = []
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            doomed.append(element)
+            continue
+        tag = element.tag.lower()
+        if tag in _DROP_TAGS or _is_hidden(element):
+            doomed.append(element)
+        elif element not in protected and _is_boilerplate(element):
+            if not any(item is element or element in item.iterancestors() for item in protected):
+                doomed.append(element)
+        elif (
+            (tag == "a" and _BACKLINK.match(element.get("href") or ""))
+            or (tag == "a" and (element.get("role") or "") == "doc-backlink")
+            or "mw-cite-backlink" in _classes(element)
+            or "footnote-back" in _classes(element)
+        ):
+            doomed.append(element)
+    for element in doomed:
+        if element.getparent() is not None:
+            _remove(element)
+
+
+def _metadata(
+    tree: lxml.html.HtmlElement, root: lxml.html.HtmlElement
+) -> tuple[str | None, str | None]:
+    title = None
+    for heading in root.iter("h1"):
+        title = " ".join(heading.text_content().split()) or None
+        break
+    if title is None:
+        og = tree.xpath("//meta[@property='og:title']/@content")
+        title_tags = tree.xpath("//title")
+        if og:
+            title = " ".join(str(og[0]).split()) or None
+        elif title_tags:
+            title = " ".join(title_tags[0].text_content().split()) or None
+    published = None
+    metas: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key and meta.get("content"):
+            metas.setdefault(key, meta.get("content"))
+    for key in _DATE_META:
+        if key in metas:
+            published = parse_date(metas[key])
+            if published:
+                return title, published
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        match = _JSON_LD_DATE.search(script.text or "")
+        if match and (published := parse_date(match.group(1))):
+            return title, published
+    for element in tree.xpath("//*[@itemprop='datePublished']"):
+        value = element.get("datetime") or element.get("content") or element.text_content()
+        if published := parse_date(value or ""):
+            return title, published
+    for time_element in [*root.iter("time"), *tree.iter("time")]:
+        value = time_element.get("datetime") or time_element.text_content()
+        if published := parse_date(value or ""):
+            return title, published
+    return title, None
+
+
+class _HtmlWalker:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.decoded, self.positions = decoded_stream(source)
+        self.cursor = 0
+        self.builder = TextBuilder()
+        self.ids = itertools.count(1)
+        self.recent = ""
+
+    def _source_offsets(self, text: str, element: lxml.html.HtmlElement) -> list[int]:
+        found = self.decoded.find(text, self.cursor)
+        if found < 0:
+            found = self.decoded.find(text)
+        if found >= 0:
+            self.cursor = found + len(text)
+            return list(self.positions[found : found + len(text)])
+        line = element.sourceline or 1
+        offset = 0
+        for _ in range(line - 1):
+            offset = self.source.find("\n", offset) + 1
+        return [offset] * len(text)
+
+    def _emit(self, text: str | None, element: lxml.html.HtmlElement) -> None:
+        if not text:
+            return
+        self.builder.emit(text, self._source_offsets(text, element))
+        self.recent = (self.recent + text)[-12:]
+
+    def _marker(self, element: lxml.html.HtmlElement, tag: str) -> tuple[str, str | None] | None:
+        text = " ".join(element.text_content().split())
+        match = _MARKER_LABEL.match(text)
+        if not match:
+            return None
+        label = match.group(1)
+        href = element.get("href") if tag == "a" else None
+        if href is None:
+            anchors = element.xpath(".//a[@href]")
+            href = anchors[0].get("href") if anchors else None
+        target = href[1:] if href and href.startswith("#") and len(href) > 1 else None
+        if tag == "a":
+            if target is None:
+                return None
+            noteref = (
+                (element.get("role") or "") == "doc-noteref"
+                or any("footnote" in name or "noteref" in name for name in _classes(element))
+                or _NOTE_HREF.match(href or "") is not None
+                or bool(element.xpath(".//sup"))
+            )
+            return (label, target) if noteref else None
+        if target is None:
+            if label.isalpha():
+                return None
+            if label[0].isdigit() and _UNIT_BEFORE.search(self.recent.rstrip()):
+                return None
+        return label, target
+
+    def walk(self, roots: list[lxml.html.HtmlElement], notes: set[lxml.html.HtmlElement]) -> None:
+        for root in roots:
+            self._walk(root, notes)
+
+    def _walk(self, root: lxml.html.HtmlElement, notes: set[lxml.html.HtmlElement]) -> None:
+        builder = self.builder
+        walker = lxml.etree.iterwalk(root, events=("start", "end"))
+        links: dict[lxml.html.HtmlElement, int] = {}
+        code_starts: dict[lxml.html.HtmlElement, int] = {}
+        skipped: set[lxml.html.HtmlElement] = set()
+        notes_depth = 0
+        list_state: list[tuple[int, int]] = []
+        for event, element in walker:
+            if not isinstance(element.tag, str):
+                continue
+            tag = element.tag.lower()
+            offset = self.cursor_source()
+            if event == "start":
+                if element in notes:
+                    notes_depth += 1
+                    builder.open_block(offset, notes=True, group=next(self.ids))
+                if tag in ("sup", "a") and (marker := self._marker(element, tag)):
+                    label, target = marker
+                    start = builder.length
+                    visible = " ".join(element.text_content().split())
+                    offsets = self._source_offsets(visible, element)
+                    if visible.startswith("["):
+                        builder.emit(visible, offsets)
+                    else:
+                        builder.emit_synthetic("[", offsets[0])
+                        builder.emit(visible, offsets)
+                        builder.emit_synthetic("]", offsets[-1])
+                    self.recent = "]"
+                    builder.add_marker(start, label, target)
+                    skipped.add(element)
+                    walker.skip_subtree()
+                    continue
+                self._open(element, tag, notes_depth > 0, list_state, offset)
+                href = element.get("href") if tag == "a" else None
+                if href and not href.startswith("#") and not _UNSAFE_URL.match(href):
+                    links[element] = builder.length
+                if tag == "pre":
+                    builder.preformatted += 1
+                if tag in ("code", "kbd", "samp", "pre"):
+                    code_starts[element] = builder.length
+                if tag == "br":
+                    builder.line_break(offset)
+                self._emit(element.text, element)
+            else:
+                if element not in skipped:
+                    if element in links:
+                        builder.add_link(links.pop(element), element.get("href") or "")
+                    if tag == "pre":
+                        builder.preformatted -= 1
+                    if element in code_starts:
+                        builder.add_code(code_starts.pop(element))
+                    self._close(element, tag, list_state, offset)
+                    if element in notes:
+                        notes_depth -= 1
+                        builder.close_block(offset)
+                if element is not root:
+                    self._emit(element.tail, element)
+
+    def cursor_source(self) -> int:
+        """The source offset the walk has reached."""
+        if self.cursor < len(self.positions):
+            return self.positions[self.cursor]
+        return len(self.source)
+
+    def _open(
+        self,
+        element: lxml.html.HtmlElement,
+        tag: str,
+        in_notes: bool,
+        list_state: list[tuple[int, int]],
+        offset: int,
+    ) -> None:
+        builder = self.builder
+        if tag in ("ol", "ul"):
+            start = int(element.get("start") or 1) if element.get("start", "1").isdigit() else 1
+            list_state.append((next(self.ids), start if tag == "ol" else 0))
+            builder.open_block(offset, group=list_state[-1][0])
+        elif tag == "li":
+            group, ordinal = list_state[-1] if list_state else (0, 0)
+            value = element.get("value")
+            if value and value.isdigit():
+                ordinal = int(value)
+            if list_state:
+                list_state[-1] = (group, ordinal + 1 if ordinal else 0)
+            builder.open_block(
+                offset,
+                kind=BlockKind.NOTE if in_notes else BlockKind.LIST_ITEM,
+                item=next(self.ids),
+                group=group,
+                ordinal=ordinal or None,
+                label=str(ordinal) if in_notes and ordinal else None,
+                anchor=element.get("id"),
+            )
+        elif in_notes and tag in ("p", "div") and element.get("id"):
+            builder.open_block(
+                offset, kind=BlockKind.NOTE, item=next(self.ids), anchor=element.get("id")
+            )
+        elif heading := _HEADING_TAG.fullmatch(tag):
+            builder.open_block(offset, kind=BlockKind.HEADING, level=int(heading.group(1)))
+        elif tag == "blockquote":
+            builder.open_block(offset, quote=True)
+        elif tag in ("td", "th"):
+            builder.open_block(offset, kind=BlockKind.CELL)
+        elif tag == "pre":
+            builder.open_block(offset, kind=BlockKind.PREFORMATTED)
+        elif tag in _BLOCK_TAGS:
+            builder.open_block(offset)
+
+    def _close(
+        self,
+        element: lxml.html.HtmlElement,
+        tag: str,
+        list_state: list[tuple[int, int]],
+        offset: int,
+    ) -> None:
+        if tag in ("ol", "ul") and list_state:
+            list_state.pop()
+        if tag in _BLOCK_TAGS or tag == "pre":
+            self.builder.close_block(offset)
+
+
+def _empty_document(source: str, path: str, problems: tuple[Problem, ...]) -> Document:
+    return Document(
+        path=path, format="html", text="", source=source, offsets=OffsetMap(), problems=problems
+    )
+
+
+def _notes_containers(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    found = [
+        element
+        for element in tree.iter()
+        if isinstance(element.tag, str) and _is_notes_container(element)
+    ]
+    return [
+        element
+        for element in found
+        if not any(ancestor in found for ancestor in element.iterancestors())
+    ]
+
+
+def _outside(element: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> bool:
+    return element is not root and root not in set(element.iterancestors())
+
+
+def read_html(source: str, *, path: str, problems: tuple[Problem, ...] = ()) -> Document:
+    """Read HTML (already decoded, newlines normalised)."""
+    markup = _XML_DECLARATION.sub("", source, count=1)
+    if not markup.strip():
+        return _empty_document(source, path, problems)
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
+    try:
+        tree = lxml.html.document_fromstring(markup, parser=parser)
+    except (lxml.etree.ParserError, ValueError):
+        return _empty_document(source, path, problems)
+    body = tree.find("body")
+    if body is None:
+        body = tree
+    notes = _notes_containers(body)
+    root = _choose_root(body)
+    title, published = _metadata(tree, root)
+    extra = [container for container in notes if _outside(container, root)]
+    protected = set(notes)
+    for container in [root, *extra]:
+        _clean(container, protected)
+    notes = [container for container in notes if container.getparent() is not None]
+    walker = _HtmlWalker(source)
+    walker.walk(
+        [root, *[container for container in extra if container.getparent() is not None]], set(notes)
+    )
+    text = walker.builder.finish()
+    return Document(
+        path=path,
+        format="html",
+        text=text,
+        source=source,
+        offsets=walker.builder.offsets,
+        title=title,
+        date=published,
+        blocks=tuple(walker.builder.blocks),
+        links=tuple(walker.builder.links),
+        marker_hints=tuple(walker.builder.marker_hints),
+        problems=problems,
+        code_spans=tuple(walker.builder.code_spans),
+    )

@@ -1,0 +1,224 @@
+"""Markdown (CommonMark with footnotes, tables and front matter) via markdown-it-py.
+
+Code blocks are left out of the text. Footnote references stay in the text as written
+(`[^1]`) and are declared as markers; footnote definitions become note blocks at the end.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from sourcelint.dates import parse_date
+from sourcelint.document import BlockKind, Document, LineIndex, Problem
+from sourcelint.readers.builder import TextBuilder, find_aligned
+
+_FRONT_MATTER_FIELD = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*[:=]\s*(.*?)\s*$")
+_SUP_OPEN = re.compile(r"^<sup\b[^>]*>$", re.IGNORECASE)
+_SUP_CLOSE = re.compile(r"^</sup\s*>$", re.IGNORECASE)
+_SUP_LABEL = re.compile(r"^\[?(\d{1,3}|[*†‡]{1,3})\]?$")
+_HEADING_LEVEL = re.compile(r"h([1-6])")
+
+
+def _parser() -> MarkdownIt:
+    return (
+        MarkdownIt("commonmark", {"html": True})
+        .use(front_matter_plugin)
+        .use(footnote_plugin)
+        .enable("table")
+    )
+
+
+def _front_matter(content: str) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for line in content.split("\n"):
+        match = _FRONT_MATTER_FIELD.match(line)
+        if match:
+            fields.setdefault(match.group(1).lower(), match.group(2).strip().strip("\"'"))
+    return fields
+
+
+class _MarkdownWalker:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.lines = LineIndex(source)
+        self.builder = TextBuilder()
+        self.cursor = 0
+        self.limit = len(source)
+        self.ids = itertools.count(1)
+        self.lists: list[tuple[int, bool, int]] = []  # (group id, ordered, next ordinal)
+        self.footnote_label: str | None = None
+
+    def _span_of(self, token: Token) -> tuple[int, int]:
+        if token.map is None:
+            return self.cursor, self.limit
+        return self.lines.line_start(token.map[0] + 1), self.lines.line_start(token.map[1] + 1)
+
+    def _emit(self, content: str) -> None:
+        positions = find_aligned(self.source, content, self.cursor)
+        if positions:
+            self.cursor = positions[-1] + 1
+        self.builder.emit(content, positions)
+
+    def walk(self, tokens: list[Token]) -> None:
+        for token in tokens:
+            self._block_token(token)
+
+    def _block_token(self, token: Token) -> None:
+        builder = self.builder
+        kind = token.type
+        if kind == "heading_open":
+            self.cursor, self.limit = self._span_of(token)
+            level_match = _HEADING_LEVEL.fullmatch(token.tag)
+            level = int(level_match.group(1)) if level_match else 1
+            builder.open_block(self.cursor, kind=BlockKind.HEADING, level=level)
+        elif kind in ("paragraph_open", "td_open", "th_open"):
+            if token.map is not None:
+                self.cursor, self.limit = self._span_of(token)
+            if kind != "paragraph_open":
+                builder.open_block(self.cursor, kind=BlockKind.CELL)
+            else:
+                builder.open_block(self.cursor)
+        elif kind in ("heading_close", "paragraph_close", "td_close", "th_close"):
+            builder.close_block(self.cursor)
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            start = int(token.attrGet("start") or 1)
+            self.lists.append((next(self.ids), kind == "ordered_list_open", start))
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            if self.lists:
+                self.lists.pop()
+        elif kind == "list_item_open":
+            group, ordered, ordinal = self.lists[-1] if self.lists else (0, False, 1)
+            if self.lists:
+                self.lists[-1] = (group, ordered, ordinal + 1)
+            self.cursor, self.limit = self._span_of(token)
+            builder.open_block(
+                self.cursor,
+                kind=BlockKind.LIST_ITEM,
+                item=next(self.ids),
+                group=group,
+                ordinal=ordinal if ordered else None,
+            )
+        elif kind == "list_item_close":
+            builder.close_block(self.cursor)
+        elif kind == "blockquote_open":
+            builder.open_block(self.cursor, quote=True)
+        elif kind == "blockquote_close":
+            builder.close_block(self.cursor)
+        elif kind == "footnote_block_open":
+            builder.open_block(self.cursor, notes=True, group=next(self.ids))
+        elif kind == "footnote_block_close":
+            builder.close_block(self.cursor)
+        elif kind == "footnote_open":
+            self.footnote_label = str(token.meta.get("label", ""))
+            builder.open_block(
+                self.cursor, kind=BlockKind.NOTE, item=next(self.ids), label=self.footnote_label
+            )
+        elif kind == "footnote_close":
+            builder.close_block(self.cursor)
+            self.footnote_label = None
+        elif kind == "inline":
+            self._inline(token.children or [])
+        elif kind == "hr":
+            builder.close_block(self.cursor)
+
+    def _inline(self, children: list[Token]) -> None:
+        builder = self.builder
+        link_starts: list[tuple[int, str]] = []
+        index = 0
+        while index < len(children):
+            child = children[index]
+            kind = child.type
+            if kind == "text":
+                self._emit(child.content)
+            elif kind == "code_inline":
+                start = builder.length
+                self._emit(child.content)
+                builder.add_code(start)
+            elif kind in ("softbreak", "hardbreak"):
+                newline = self.source.find("\n", self.cursor, self.limit)
+                position = newline if newline >= 0 else self.cursor
+                builder.line_break(position)
+                self.cursor = position + 1 if newline >= 0 else self.cursor
+            elif kind == "footnote_ref":
+                label = str(child.meta.get("label", ""))
+                start = builder.length
+                self._emit(f"[^{label}]")
+                builder.add_marker(start, label, None)
+            elif kind == "link_open":
+                link_starts.append((builder.length, str(child.attrGet("href") or "")))
+            elif kind == "link_close" and link_starts:
+                start, url = link_starts.pop()
+                builder.add_link(start, url)
+            elif kind == "html_inline" and _SUP_OPEN.match(child.content):
+                consumed = self._inline_sup(children, index)
+                if consumed:
+                    index += consumed
+                    continue
+            index += 1
+
+    def _inline_sup(self, children: list[Token], index: int) -> int:
+        """`<sup>1</sup>` written inline: a marker, rendered `[1]` in the text."""
+        if index + 2 >= len(children):
+            return 0
+        label_token, closing = children[index + 1], children[index + 2]
+        if label_token.type != "text" or not _SUP_CLOSE.match(closing.content):
+            return 0
+        label_match = _SUP_LABEL.match(label_token.content.strip())
+        if not label_match:
+            return 0
+        positions = find_aligned(self.source, label_token.content, self.cursor)
+        start = self.builder.length
+        anchor = positions[0] if positions else self.cursor
+        self.builder.emit_synthetic("[", anchor)
+        self.builder.emit(
+            label_token.content.strip(), positions[: len(label_token.content.strip())]
+        )
+        self.builder.emit_synthetic("]", positions[-1] if positions else anchor)
+        self.builder.add_marker(start, label_match.group(1), None)
+        if positions:
+            self.cursor = positions[-1] + 1
+        return 3
+
+
+def read_markdown(source: str, *, path: str, problems: tuple[Problem, ...] = ()) -> Document:
+    """Read Markdown (already decoded, newlines normalised)."""
+    tokens = _parser().parse(source)
+    walker = _MarkdownWalker(source)
+    fields: dict[str, str] = {}
+    for token in tokens:
+        if token.type == "front_matter":
+            fields = _front_matter(token.content)
+    walker.walk(tokens)
+    text = walker.builder.finish()
+    title = fields.get("title") or None
+    if title is None:
+        for block in walker.builder.blocks:
+            if block.kind is BlockKind.HEADING and block.level == 1:
+                title = text[block.start : block.end]
+                break
+    published = None
+    for key in ("date", "published", "publishdate", "pubdate", "created"):
+        if key in fields:
+            published = parse_date(fields[key])
+            if published:
+                break
+    return Document(
+        path=path,
+        format="md",
+        text=text,
+        source=source,
+        offsets=walker.builder.offsets,
+        title=title,
+        date=published,
+        blocks=tuple(walker.builder.blocks),
+        links=tuple(walker.builder.links),
+        marker_hints=tuple(walker.builder.marker_hints),
+        problems=problems,
+        code_spans=tuple(walker.builder.code_spans),
+    )

@@ -1,0 +1,85 @@
+"""Plain text: the text is the source; paragraphs are separated by blank lines."""
+
+from __future__ import annotations
+
+import re
+
+from sourcelint.dates import parse_date
+from sourcelint.document import Block, BlockKind, Document, OffsetMap, Problem
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")
+_TERMINAL = tuple('.!?;,"”’)')
+_DATE_LINE = re.compile(r"^\s*(?:(?:published|posted|updated|date|dated)\s*:?\s*)?(.{6,60})$", re.I)
+_TITLE_MAX = 120
+
+
+def _is_heading(line: str) -> bool:
+    stripped = line.strip()
+    return (
+        0 < len(stripped) <= 80
+        and not stripped.endswith(_TERMINAL)
+        and not stripped.startswith(("[", "^", "*", "-", "•"))
+    )
+
+
+def paragraph_blocks(text: str) -> list[Block]:
+    """Blank-line separated paragraphs; one-line paragraphs without closing punctuation, and
+    lines underlined with === or ---, are headings."""
+    blocks: list[Block] = []
+    position = 0
+    for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = match.start() if match else len(text)
+        chunk = text[position:end]
+        stripped_start = position + (len(chunk) - len(chunk.lstrip()))
+        stripped_end = position + len(chunk.rstrip())
+        if stripped_end > stripped_start:
+            lines = text[stripped_start:stripped_end].split("\n")
+            if len(lines) == 2 and _UNDERLINE.match(lines[1]) and lines[0].strip():
+                first_end = stripped_start + len(lines[0].rstrip())
+                blocks.append(Block(stripped_start, first_end, BlockKind.HEADING, level=1))
+            elif len(lines) == 1 and _is_heading(lines[0]):
+                blocks.append(Block(stripped_start, stripped_end, BlockKind.HEADING, level=2))
+            else:
+                blocks.append(Block(stripped_start, stripped_end, BlockKind.PARAGRAPH))
+        position = match.end() if match else len(text)
+    return blocks
+
+
+def _title_and_date(text: str, blocks: list[Block]) -> tuple[str | None, str | None]:
+    title = None
+    if blocks:
+        first_line = text[blocks[0].start : blocks[0].end].split("\n", 1)[0].strip()
+        is_whole_text = blocks[0].start + len(first_line) >= len(text.rstrip())
+        if (
+            len(first_line) <= _TITLE_MAX
+            and len(first_line.split()) >= 2
+            and not first_line.endswith((".", ",", ":", ";"))
+            and not is_whole_text
+        ):
+            title = first_line
+    published = None
+    for line in text[:3000].split("\n")[:15]:
+        match = _DATE_LINE.match(line)
+        if match and len(line.split()) <= 10:
+            published = parse_date(match.group(1))
+            if published:
+                break
+    return title, published
+
+
+def read_text(source: str, *, path: str, problems: tuple[Problem, ...] = ()) -> Document:
+    """Read plain text (already decoded, newlines normalised)."""
+    blocks = paragraph_blocks(source)
+    title, published = _title_and_date(source, blocks)
+    return Document(
+        path=path,
+        format="txt",
+        text=source,
+        source=source,
+        offsets=OffsetMap.identity(),
+        title=title,
+        date=published,
+        blocks=tuple(blocks),
+        problems=problems,
+    )

@@ -1,0 +1,80 @@
+"""What a rule is: a stable code, a kebab-case name, a severity, a check, and examples.
+
+A rule's module docstring is its documentation (What it does / Why / Example); the docs in
+docs/rules.md and `sourcelint rule CODE` are generated from it. Every rule carries at least
+one passing and one failing example document, and tests run them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from sourcelint.document import Document
+from sourcelint.extract.credits import Credit
+from sourcelint.model import Citation, Claim, Reference, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """Where a rule found a problem, and what to say; the engine turns it into a Finding.
+
+    `source_offset` overrides the location when the problem is in markup, not in the text.
+    """
+
+    start: int
+    end: int
+    message: str
+    source_offset: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Everything the extractors found in one document: what rules read."""
+
+    document: Document
+    citations: tuple[Citation, ...]
+    references: tuple[Reference, ...]
+    claims: tuple[Claim, ...]
+    credits: tuple[Credit, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A document a rule is shown on: `content` in `format` (bytes for input rules)."""
+
+    content: str | bytes
+    format: str = "txt"
+
+
+Check = Callable[[Evidence], Iterator[Violation]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule: code (SL1xx citations, SL2xx quotes, SL3xx numbers, SL4xx claims, SL5xx
+    verification, SL9xx input), name, severity, one-line summary, check and examples."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    check: Check
+    doc: str
+    passing: tuple[Example, ...]
+    failing: tuple[Example, ...]
+    default_enabled: bool = True
+
+
+@dataclass(frozen=True)
+class ErrorCode:
+    """An error that stops a scan (exit 2) rather than a finding."""
+
+    code: str
+    name: str
+    summary: str
+
+
+def iter_nothing(evidence: Evidence) -> Iterator[Violation]:
+    """A check with nothing to report (for codes that readers raise)."""
+    return iter(())

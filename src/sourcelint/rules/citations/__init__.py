@@ -1,0 +1,1 @@
+"""SL1xx: citation markers, reference entries and credit lines."""

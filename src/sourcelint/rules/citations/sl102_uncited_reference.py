@@ -1,0 +1,67 @@
+"""SL102 uncited-reference: a reference entry that no marker cites.
+
+## What it does
+Reports entries of a reference list or footnote section that no citation in the text points
+to. To stay quiet on general reading lists, it speaks only about lists the document does
+cite from (at least one other entry is cited) and about Markdown footnote definitions.
+
+## Why
+An entry nobody cites is often the trace of a sentence cut in editing, or of a marker that
+went missing: the claim it supported may now stand bare somewhere else in the text.
+
+## Example
+```text
+Exports rose.[1]
+
+References
+[1] Ministry of Agriculture, "Grain bulletin", 2024.
+[2] Port authority, "Monthly tonnage", 2024.
+```
+Use instead: cite entry 2 where it supports the text, or remove it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sourcelint.model import Severity
+from sourcelint.rules.base import Evidence, Example, Rule, Violation
+
+
+def check(evidence: Evidence) -> Iterator[Violation]:
+    """One violation per uncited entry of a list the document cites from."""
+    cited = {citation.reference for citation in evidence.citations if citation.reference}
+    cited_lists = {ref.list_id for ref in evidence.references if ref.id in cited}
+    cited_labels = {(ref.list_id, ref.label) for ref in evidence.references if ref.id in cited}
+    markdown = evidence.document.format == "md"
+    for reference in evidence.references:
+        if reference.id in cited or (reference.list_id, reference.label) in cited_labels:
+            continue  # a duplicate label is SL105's finding, not this one
+        if reference.list_id in cited_lists or (markdown and reference.structural):
+            label = f" {reference.label}" if reference.label else ""
+            yield Violation(
+                reference.entry_start, reference.end, f"reference entry{label} is never cited"
+            )
+
+
+RULE = Rule(
+    code="SL102",
+    name="uncited-reference",
+    severity=Severity.WARNING,
+    summary="Reference entry never cited",
+    check=check,
+    doc=__doc__ or "",
+    passing=(
+        Example(
+            "Exports rose.[1]\n\nReferences\n[1] Ministry of Agriculture, Grain bulletin, 2024.\n"
+        ),
+        Example("Further reading\n\nSmith, J. (2019). Soils. Agronomy Journal.\n"),
+    ),
+    failing=(
+        Example(
+            "Exports rose.[1]\n\nReferences\n[1] Ministry of Agriculture, Grain bulletin, 2024.\n"
+            "[2] Port authority, Monthly tonnage, 2024.\n"
+        ),
+        Example("Exports rose.\n\n[^1]: Ministry of Agriculture, *Grain bulletin*, 2024.\n", "md"),
+    ),
+)

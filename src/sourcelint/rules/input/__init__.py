@@ -1,0 +1,1 @@
+"""SL9xx: problems with the input itself."""

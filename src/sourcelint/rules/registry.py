@@ -1,0 +1,53 @@
+"""The code table: every rule and every error code sourcelint has, in one place.
+
+Codes are stable and never reused: a retired rule keeps its number out of circulation.
+"""
+
+from __future__ import annotations
+
+from sourcelint.rules.base import ErrorCode, Rule
+from sourcelint.rules.citations import (
+    sl101_unresolved_marker,
+    sl102_uncited_reference,
+    sl103_unfindable_reference,
+    sl104_empty_credit,
+    sl105_duplicate_reference_label,
+    sl106_editor_flag,
+)
+from sourcelint.rules.input import sl902_invalid_utf8, sl903_empty_document
+
+RULES: tuple[Rule, ...] = (
+    sl101_unresolved_marker.RULE,
+    sl102_uncited_reference.RULE,
+    sl103_unfindable_reference.RULE,
+    sl104_empty_credit.RULE,
+    sl105_duplicate_reference_label.RULE,
+    sl106_editor_flag.RULE,
+    sl902_invalid_utf8.RULE,
+    sl903_empty_document.RULE,
+)
+
+ERRORS: tuple[ErrorCode, ...] = (
+    ErrorCode("SL900", "usage-error", "Bad command-line option or argument"),
+    ErrorCode("SL901", "unreadable-path", "Path does not exist or cannot be read"),
+    ErrorCode("SL904", "binary-file", "File is binary, not text"),
+    ErrorCode("SL905", "nothing-to-scan", "Directory holds no file to scan"),
+    ErrorCode("SL906", "invalid-config", "Configuration file cannot be parsed or has unknown keys"),
+    ErrorCode("SL907", "file-too-large", "File exceeds the size limit"),
+    ErrorCode("SL908", "model-missing", "No spaCy English model installed"),
+    ErrorCode("SL909", "output-not-written", "Output file could not be written"),
+    ErrorCode("SL999", "internal-error", "A bug in sourcelint; the scan of that document stopped"),
+)
+
+RULES_BY_CODE = {rule.code: rule for rule in RULES}
+ERRORS_BY_CODE = {error.code: error for error in ERRORS}
+ALL_CODES = tuple(sorted([*RULES_BY_CODE, *ERRORS_BY_CODE]))
+
+if len(RULES_BY_CODE) + len(ERRORS_BY_CODE) != len(RULES) + len(ERRORS):
+    raise RuntimeError("duplicate code in the code table")
+
+
+def lookup(code: str) -> Rule | ErrorCode | None:
+    """The rule or error with this code (case-insensitive), or None."""
+    code = code.upper()
+    return RULES_BY_CODE.get(code) or ERRORS_BY_CODE.get(code)

@@ -1,0 +1,226 @@
+"""`sourcelint scan`: read every file, analyse it, report, and decide the exit status."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+
+from sourcelint import nlp
+from sourcelint.api import analyze
+from sourcelint.config import Settings, load_config_file, settings_for
+from sourcelint.discover import STDIN, collect
+from sourcelint.document import Document
+from sourcelint.errors import SourcelintError
+from sourcelint.model import Analysis, Severity
+from sourcelint.output import RENDERERS
+from sourcelint.readers import detect_format, read_bytes, read_path
+from sourcelint.suppress import filter_baseline, load_baseline, write_baseline
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    """What the command line asked for."""
+
+    paths: list[str]
+    output_format: str = "text"
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    fail_level: Severity | None = None
+    exit_zero: bool = False
+    output: Path | None = None
+    include: tuple[str, ...] | None = None
+    exclude: tuple[str, ...] | None = None
+    config: Path | None = None
+    baseline: Path | None = None
+    write_baseline: Path | None = None
+    stdin_filename: str | None = None
+    stdin_format: str | None = None
+    quiet: bool = False
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a file so that a reader sees the old content or the new, never a part."""
+    folder = path.parent if str(path.parent) else Path()
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+    except OSError as error:
+        raise SourcelintError(
+            "SL909", f"cannot write output: {error.strerror or error}", path=str(path)
+        ) from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        Path(temporary).replace(path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise SourcelintError(
+            "SL909", f"cannot write output: {error.strerror or error}", path=str(path)
+        ) from None
+
+
+def _settings(options: ScanOptions, path: str) -> Settings:
+    """The settings for one path: --config, else the nearest configuration (from the current
+    folder for standard input), with the command line's options on top."""
+    if options.config is not None:
+        base = load_config_file(options.config)
+    elif path == STDIN:
+        base = settings_for(Path.cwd())
+    else:
+        base = settings_for(Path(path))
+    overrides: dict[str, Any] = {}
+    for name in ("select", "ignore", "fail_level", "include", "exclude"):
+        value = getattr(options, name)
+        if value is not None:
+            overrides[name] = value
+    return replace(base, **overrides)
+
+
+def _read(path: str, options: ScanOptions, settings: Settings) -> Document:
+    if path == STDIN:
+        data = sys.stdin.buffer.read()
+        shown = options.stdin_filename or "<stdin>"
+        fmt = options.stdin_format or detect_format(options.stdin_filename, data)
+        if len(data) > settings.max_file_size:
+            raise SourcelintError(
+                "SL907", f"input is larger than {settings.max_file_size} bytes", path=shown
+            )
+        return read_bytes(data, path=shown, format=fmt)
+    size = Path(path).stat().st_size if Path(path).exists() else 0
+    if size > settings.max_file_size:
+        raise SourcelintError(
+            "SL907",
+            f"file is {size:,} bytes, over the limit of {settings.max_file_size:,} (max-file-size)",
+            path=path,
+        )
+    return read_path(Path(path))
+
+
+def _error_line(error: SourcelintError, stream: TextIO) -> None:
+    stream.write(f"error: {error}\n")
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Progress | None]:
+    if not enabled:
+        yield None
+        return
+    console = Console(stderr=True)
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        yield progress
+
+
+def run_scan(options: ScanOptions) -> int:
+    """Scan, print or write the report, and return the exit status."""
+    stderr = sys.stderr
+    base_settings = _settings(options, STDIN)  # the current folder's, for discovery and exit
+    files, errors = collect(
+        options.paths,
+        include=options.include or base_settings.include,
+        exclude=options.exclude or base_settings.exclude,
+    )
+    fail_level = options.fail_level or base_settings.fail_level
+    results: list[tuple[Analysis, Document]] = []
+    show_progress = not options.quiet and stderr.isatty()
+    with _progress(show_progress) as progress:
+        if files and progress is not None:
+            loading = progress.add_task("Loading the language model", total=None)
+            nlp.sentence_pipeline()
+            progress.remove_task(loading)
+        for number, path in enumerate(files, start=1):
+            try:
+                settings = _settings(options, path)
+                document = _read(path, options, settings)
+                callback = None
+                if progress is not None:
+                    task = progress.add_task(
+                        f"[{number}/{len(files)}] {document.path}", total=max(len(document.text), 1)
+                    )
+
+                    def callback(done: int, task: Any = task) -> None:
+                        progress.advance(task, done)
+
+                analysis = analyze(document, settings=settings, progress=callback)
+                results.append((analysis, document))
+            except SourcelintError as error:
+                if error.path is None:
+                    error.path = path
+                if error.code == "SL908":
+                    raise
+                errors.append(error)
+            except (
+                RecursionError,
+                MemoryError,
+                ValueError,
+                KeyError,
+                IndexError,
+                TypeError,
+            ) as error:
+                if os.environ.get("SOURCELINT_DEBUG"):
+                    traceback.print_exc()
+                errors.append(
+                    SourcelintError(
+                        "SL999",
+                        f"internal error while analysing ({type(error).__name__}: {error}); "
+                        "set SOURCELINT_DEBUG=1 for details and please report it",
+                        path=path,
+                    )
+                )
+    for problem in errors:
+        _error_line(problem, stderr)
+
+    if options.write_baseline is not None:
+        write_atomic(options.write_baseline, write_baseline(results))
+        count = sum(len(analysis.findings) for analysis, _ in results)
+        if not options.quiet:
+            stderr.write(f"wrote a baseline of {count} finding(s) to {options.write_baseline}\n")
+        return EXIT_ERROR if errors else EXIT_CLEAN
+
+    if options.baseline is not None:
+        known = load_baseline(options.baseline)
+        results = [
+            (
+                replace(analysis, findings=tuple(filter_baseline(analysis, document, known))),
+                document,
+            )
+            for analysis, document in results
+        ]
+
+    analyses = [analysis for analysis, _ in results]
+    report = RENDERERS[options.output_format](analyses)
+    if options.output is not None:
+        write_atomic(options.output, report)
+    else:
+        sys.stdout.write(report)
+        sys.stdout.flush()
+
+    if errors:
+        return EXIT_ERROR
+    if options.exit_zero:
+        return EXIT_CLEAN
+    failing = any(
+        finding.severity.rank >= fail_level.rank
+        for analysis in analyses
+        for finding in analysis.findings
+    )
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
