@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field, replace
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -145,7 +144,6 @@ def load_config_file(path: Path) -> Settings:
     return _from_table(table, path)
 
 
-@cache
 def _config_in(folder: Path) -> Path | None:
     candidate = folder / "sourcelint.toml"
     if candidate.is_file():

@@ -12,7 +12,9 @@ when it resolves to an entry.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sourcelint.document import Document
@@ -138,20 +140,31 @@ def _normal_label(label: str) -> str:
     return str(int(label)) if label.isdigit() else label.lower()
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < span_end and span_start < end for span_start, span_end in spans)
+class SpanIndex:
+    """Answers "does [start, end) overlap any of these spans?" in logarithmic time."""
 
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._max_ends: list[int] = []
+        highest = -1
+        for _, end in ordered:
+            highest = max(highest, end)
+            self._max_ends.append(highest)
 
-def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in spans)
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when some span begins before `end` and ends after `start`."""
+        count = bisect.bisect_left(self._starts, max(end, start + 1))
+        return count > 0 and self._max_ends[count - 1] > start
 
 
 def _numeric_markers(
-    document: Document, excluded: list[tuple[int, int]], entries_content: list[tuple[int, int]]
+    document: Document, excluded: list[tuple[int, int]], entries_content: SpanIndex
 ) -> list[_Marker]:
     text = document.text
     markers: list[_Marker] = []
-    taken = list(excluded)
+    hints = [(hint.start, hint.end) for hint in document.marker_hints]
+    taken = SpanIndex([*excluded, *hints])
     for hint in document.marker_hints:
         labels = expand_numbers(hint.label) if hint.label[:1].isdigit() else [hint.label]
         if not labels:
@@ -159,9 +172,10 @@ def _numeric_markers(
         style = CitationStyle.NUMERIC if hint.label[:1].isdigit() else CitationStyle.NOTE
         target = hint.target if len(labels) == 1 else None
         markers.extend(_Marker(hint.start, hint.end, label, style, target) for label in labels)
-        taken.append((hint.start, hint.end))
     for match in _BRACKET.finditer(text):
-        if _overlaps(match.start(), match.end(), taken) or _inside(match.start(), entries_content):
+        if taken.overlaps(match.start(), match.end()) or entries_content.overlaps(
+            match.start(), match.start() + 1
+        ):
             continue
         labels = expand_numbers(match.group(1))
         if labels:
@@ -170,26 +184,25 @@ def _numeric_markers(
                 for label in labels
             )
     for match in _CARET.finditer(text):
-        if not _overlaps(match.start(), match.end(), taken) and not _inside(
-            match.start(), entries_content
-        ):
+        inside_entry = entries_content.overlaps(match.start(), match.start() + 1)
+        if not taken.overlaps(match.start(), match.end()) and not inside_entry:
             markers.append(
                 _Marker(match.start(), match.end(), match.group(1), CitationStyle.NUMERIC)
             )
     for match in _NOTE_REF.finditer(text):
-        if not _overlaps(match.start(), match.end(), taken):
+        if not taken.overlaps(match.start(), match.end()):
             markers.append(_Marker(match.start(), match.end(), match.group(1), CitationStyle.NOTE))
     return markers
 
 
 def _symbol_markers(
-    document: Document, excluded: list[tuple[int, int]], symbol_labels: set[str]
+    document: Document, excluded: SpanIndex, symbol_labels: set[str]
 ) -> list[_Marker]:
     text = document.text
     markers = []
     for match in _SYMBOL.finditer(text):
         symbol = match.group(1)
-        if _overlaps(match.start(), match.end(), excluded):
+        if excluded.overlaps(match.start(), match.end()):
             continue
         if symbol.startswith("*"):
             line_start = text.rfind("\n", 0, match.start()) + 1
@@ -205,13 +218,13 @@ def _is_name(name: str) -> bool:
 
 
 def _author_year_markers(
-    document: Document, excluded: list[tuple[int, int]], has_references: bool
+    document: Document, excluded: SpanIndex, has_references: bool
 ) -> list[_Marker]:
     text = document.text
     markers: list[_Marker] = []
-    taken = list(excluded)
+    parenthetical: list[tuple[int, int]] = []
     for parenthesis in _PARENTHESES.finditer(text):
-        if _overlaps(parenthesis.start(), parenthesis.end(), excluded):
+        if excluded.overlaps(parenthesis.start(), parenthesis.end()):
             continue
         inner_start = parenthesis.start(1)
         parts = parenthesis.group(1).split(";")
@@ -241,10 +254,16 @@ def _author_year_markers(
                 )
         if found:
             markers.extend(found)
-            taken.append((parenthesis.start(), parenthesis.end()))
+            parenthetical.append((parenthesis.start(), parenthesis.end()))
+    taken = SpanIndex(parenthetical)
+    narrative: list[tuple[int, int]] = []
     for pattern in (_NARRATIVE, _NARRATIVE_ET_AL):
         for match in pattern.finditer(text):
-            if _overlaps(match.start(), match.end(), taken) or not _is_name(match.group("first")):
+            if (
+                excluded.overlaps(match.start(), match.end())
+                or taken.overlaps(match.start(), match.end())
+                or not _is_name(match.group("first"))
+            ):
                 continue
             strong = pattern is _NARRATIVE_ET_AL or bool(match.groupdict().get("more"))
             start = match.start("first")
@@ -258,7 +277,8 @@ def _author_year_markers(
                         strong=strong,
                     )
                 )
-            taken.append((match.start(), match.end()))
+            narrative.append((match.start(), match.end()))
+        taken = SpanIndex([*parenthetical, *narrative])
     return markers
 
 
@@ -312,15 +332,15 @@ def extract_citations(document: Document) -> tuple[list[Citation], list[Referenc
     # Inside an entry, "Smith (2019)" is the entry's own author and year, not a citation.
     entry_spans = [(reference.entry_start, reference.end) for reference in references_probe]
     label_spans += list(document.code_spans)
-    content_spans = [(reference.start, reference.end) for reference in references_probe]
+    content_spans = SpanIndex((reference.start, reference.end) for reference in references_probe)
     numeric = _numeric_markers(document, label_spans, content_spans)
     numeric_document = any(marker.label.isdigit() for marker in numeric)
     references = parse_entries(document, entries, numeric_document=numeric_document)
     symbol_labels = {ref.label for ref in references if ref.label and set(ref.label) <= set("*†‡")}
     taken = label_spans + [(marker.start, marker.end) for marker in numeric]
-    markers = numeric + _symbol_markers(document, taken, symbol_labels)
+    markers = numeric + _symbol_markers(document, SpanIndex(taken), symbol_labels)
     taken += [(marker.start, marker.end) for marker in markers] + entry_spans
-    markers += _author_year_markers(document, taken, bool(references))
+    markers += _author_year_markers(document, SpanIndex(taken), bool(references))
 
     by_anchor = {reference.anchor: reference for reference in references if reference.anchor}
     by_label: dict[str, Reference] = {}
@@ -328,8 +348,12 @@ def extract_citations(document: Document) -> tuple[list[Citation], list[Referenc
         if reference.label is not None:
             by_label.setdefault(_normal_label(reference.label), reference)
 
+    resolutions: dict[str, tuple[str, Reference | None]] = {}
+    for marker in markers:
+        if marker.style is CitationStyle.AUTHOR_YEAR and marker.label not in resolutions:
+            resolutions[marker.label] = _resolve_author_year(marker.label, references)
     resolved_author_year = {
-        marker: _resolve_author_year(marker.label, references)
+        marker: resolutions[marker.label]
         for marker in markers
         if marker.style is CitationStyle.AUTHOR_YEAR
     }

@@ -18,6 +18,8 @@ from sourcelint.terms import load_terms
 
 _SECTION_NUMBER = re.compile(r"^\s*(?:[#=]+\s*)?(?:\d+(?:\.\d+)*\.?|[IVX]+\.)?\s*")
 _LABELLED_LINE = re.compile(r"^[ \t]*\[\^?[^\]\s]{1,20}\]:?[ \t]+\S")
+_MARK_LINE = re.compile(r"^[ \t]*([*†‡]{1,3})[ \t]*[^\s*†‡]")
+_ATTACHED_MARK = re.compile(r"(?<=[^\s*†‡])([†‡]{1,3}|\*{1,3})(?=[\s.,;:!?)\]”\"]|$)")
 _LABEL = re.compile(
     r"^\s*(?:"
     r"\[\^?(?P<bracket>[^\]\s]{1,20})\]:?"
@@ -144,6 +146,8 @@ class _Finder:
         self.text = document.text
         self.entries: list[EntrySpan] = []
         self.list_id = 0
+        # A footnote mark and its note come in pairs: "rose 4%*" ... "* Provisional figures".
+        self.attached_marks = {match.group(1) for match in _ATTACHED_MARK.finditer(self.text)}
 
     def _new_list(self) -> int:
         self.list_id += 1
@@ -168,7 +172,7 @@ class _Finder:
                 list_id = note_lists.setdefault(block.group, self._new_list())
                 self._item(items, block, list_id, structural=True)
                 continue
-            if section_level is None and self.document.format == "txt":
+            if section_level is None and block.kind is BlockKind.PARAGRAPH:
                 first_line_end = body.find("\n")
                 first_line = body if first_line_end < 0 else body[:first_line_end]
                 if first_line_end > 0 and is_reference_heading(first_line):
@@ -240,7 +244,8 @@ class _Finder:
         if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
             return
         body = self.text[block.start : block.end]
-        if not _LABELLED_LINE.match(body):
+        mark = _MARK_LINE.match(body)
+        if not _LABELLED_LINE.match(body) and not (mark and mark.group(1) in self.attached_marks):
             return
         list_id = (
             self.entries[-1].list_id if self.entries and not self.entries[-1].structural else 0

@@ -39,6 +39,11 @@ class TextBuilder:
         """How many characters have been emitted (pending white space excluded)."""
         return self._length
 
+    @property
+    def position(self) -> int:
+        """The offset the next emitted character will have (pending white space included)."""
+        return self._length + (len(self._pending) if self._pending and self._length else 0)
+
     def text(self) -> str:
         """The text built so far."""
         return "".join(self._parts)

