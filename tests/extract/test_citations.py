@@ -120,3 +120,31 @@ def test_unnumbered_web_list_is_matched_by_order() -> None:
 def test_note_marks_resolve_to_their_notes_and_emphasis_is_not_a_mark() -> None:
     text = "Output *really* fell 4%* and prices rose†.\n\n* Provisional figures, Statistics Office, 2024.\n† Ministry of Trade price index, 2024.\n"
     assert markers(text) == [("*", "*"), ("†", "†")]
+
+
+def test_unicode_superscripts_are_markers_but_powers_of_units_are_not() -> None:
+    text = (
+        "Output rose by 12%¹ and the plant covers 4 km² with 10⁶ litres.² Exports fell,³ they said.⁴\n\n"
+        "Notes\n¹ Statistics Office, Output survey, 2024.\n² Water board, Storage register, 2023.\n"
+        '3 Ministry of Trade, "Export bulletin", 2024.\n'
+    )
+    assert markers(text) == [("1", "1"), ("2", "2"), ("3", "3"), ("4", None)]
+
+
+def test_one_line_entries_without_full_stops_stay_in_the_reference_section() -> None:
+    text = (
+        "Rose.[1] Fell.[2]\n\nReferences\n\n[1] Ministry of Agriculture, Bulletin 2024\n\n"
+        "Port authority tonnage https://example.org/tonnage\n\n[2] Statistics Office, Survey 2023\n"
+    )
+    assert markers(text) == [("1", "1"), ("2", "2")]
+
+
+def test_a_paragraph_after_a_labelled_list_is_not_an_entry() -> None:
+    from ..conftest import codes
+
+    analysis = scan_text(
+        "Rose.[1]\n\nReferences\n[1] Ministry of Agriculture, Bulletin, 2024.\n\n"
+        "Jane Doe reports on farming for the Courier.\n"
+    )
+    assert len(analysis.references) == 1
+    assert codes(analysis) == []

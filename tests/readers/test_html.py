@@ -101,3 +101,30 @@ def test_declared_legacy_charset_is_honoured() -> None:
     document = read_bytes(page.encode("cp1252"), path="c.html")
     assert "Café prices rose." in document.text
     assert document.problems == ()
+
+
+SUBSTACK_STYLE = """<html><body><div class="post"><div class="body markup">
+<p>Rents rose 9% last year.<a class="footnote-anchor" id="footnote-anchor-1" href="#footnote-1">1</a> See <a href="#part-2">part 2</a>.</p>
+<div class="footnote"><a id="footnote-1" href="#footnote-anchor-1" class="footnote-number">1</a>
+<div class="footnote-content"><p>City housing survey, 2024.</p></div></div>
+</div></div></body></html>"""
+
+
+def test_footnotes_are_found_by_how_they_link_whatever_their_classes() -> None:
+    document = read_bytes(SUBSTACK_STYLE.encode(), path="s.html")
+    assert [(h.label, h.target) for h in document.marker_hints] == [("1", "footnote-1")]
+    notes = [block for block in document.blocks if block.kind is BlockKind.NOTE]
+    assert [(note.anchor, document.text[note.start : note.end]) for note in notes] == [
+        ("footnote-1", "City housing survey, 2024.")
+    ]
+    assert "part 2" in document.text  # an internal link with words is not a marker
+
+
+def test_note_group_labels_like_note_1_are_markers() -> None:
+    page = (
+        '<html><body><article><p>It shut.<sup><a href="#cite_note-n1">[note 1]</a></sup></p>'
+        '<ol class="references"><li id="cite_note-n1">Closed for repairs, per the council.</li></ol>'
+        "</article></body></html>"
+    )
+    document = read_bytes(page.encode(), path="n.html")
+    assert [(h.label, h.target) for h in document.marker_hints] == [("note 1", "cite_note-n1")]

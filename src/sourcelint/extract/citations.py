@@ -24,7 +24,12 @@ from sourcelint.model import Citation, CitationStyle, Reference
 _RANGE_MAX = 30
 _NUMBER_LIST = r"\d{1,3}(?:\s*[-–—]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)*"
 _BRACKET = re.compile(r"\[(" + _NUMBER_LIST + r")\](?![(:])")
-_CARET = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[.,;:!?\"”’'\])]))\^(\d{1,3})(?![\d^])(?![.,]\d)")
+_CARET = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[.,;:!?\"”’'\])%]))\^(\d{1,3})(?![\d^])(?![.,]\d)")
+SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_SUPERSCRIPT = re.compile(
+    r"(?:(?<=[^\W\d_]{2})|(?<=[.,;:!?\"”’')\]%]))([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}(?:,[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})*)"
+)
+_UNIT_BEFORE = re.compile(r"(?<![^\W\d_])(?:km|cm|mm|ft|in|mi|yd|sq|kg|m)$", re.IGNORECASE)
 _NOTE_REF = re.compile(r"\[\^([^\]\s]{1,40})\](?!:)")
 _SYMBOL = re.compile(r"(?<=[^\s*†‡])([†‡]{1,3}|\*{1,3})(?=[\s.,;:!?)\]”\"]|$)")
 
@@ -188,6 +193,17 @@ def _numeric_markers(
         if not taken.overlaps(match.start(), match.end()) and not inside_entry:
             markers.append(
                 _Marker(match.start(), match.end(), match.group(1), CitationStyle.NUMERIC)
+            )
+    for match in _SUPERSCRIPT.finditer(text):
+        if taken.overlaps(match.start(), match.end()) or _UNIT_BEFORE.search(
+            text, 0, match.start()
+        ):
+            continue  # km², cm³: a unit's power, not a note
+        if entries_content.overlaps(match.start(), match.start() + 1):
+            continue
+        for label in match.group(1).translate(SUPERSCRIPT_DIGITS).split(","):
+            markers.append(
+                _Marker(match.start(), match.end(), str(int(label)), CitationStyle.NUMERIC)
             )
     for match in _NOTE_REF.finditer(text):
         if not taken.overlaps(match.start(), match.end()):

@@ -17,16 +17,18 @@ from sourcelint.model import Reference
 from sourcelint.terms import load_terms
 
 _SECTION_NUMBER = re.compile(r"^\s*(?:[#=]+\s*)?(?:\d+(?:\.\d+)*\.?|[IVX]+\.)?\s*")
-_LABELLED_LINE = re.compile(r"^[ \t]*\[\^?[^\]\s]{1,20}\]:?[ \t]+\S")
+_LABELLED_LINE = re.compile(r"^[ \t]*(?:\[\^?[^\]\s]{1,20}\]:?|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})[ \t]*\S")
 _MARK_LINE = re.compile(r"^[ \t]*([*†‡]{1,3})[ \t]*[^\s*†‡]")
 _ATTACHED_MARK = re.compile(r"(?<=[^\s*†‡])([†‡]{1,3}|\*{1,3})(?=[\s.,;:!?)\]”\"]|$)")
 _LABEL = re.compile(
     r"^\s*(?:"
     r"\[\^?(?P<bracket>[^\]\s]{1,20})\]:?"
-    r"|(?P<number>\d{1,3})[.)](?=\s)"
+    r"|(?P<number>\d{1,3})(?:[.)](?=\s)|(?=[ \t]+[A-Z\"“]))"
+    r"|(?P<superscript>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?=\s*\S)"
     r"|(?P<symbol>[*†‡]{1,3})(?=\s*\S)"
     r")\s*"
 )
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _WEB_BACKLINKS = re.compile(r"^\s*\^(?:\s+[a-z](?=\s))*\s*")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\]]+", re.IGNORECASE)
 _DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
@@ -160,11 +162,14 @@ class _Finder:
         note_lists: dict[int | None, int] = {}
         for block in self.document.blocks:
             body = self.text[block.start : block.end]
-            if block.kind is BlockKind.HEADING:
+            guessed_heading = self.document.format == "txt"  # plain text has no markup for them
+            if block.kind is BlockKind.HEADING and not (
+                guessed_heading and section_level is not None and _looks_like_entry(body)
+            ):
                 if is_reference_heading(body):
                     section_level, section_list = block.level, self._new_list()
                 elif section_level is not None and (
-                    self.document.format == "txt" or block.level <= section_level
+                    guessed_heading or block.level <= section_level
                 ):
                     section_level = None
                 continue
@@ -180,14 +185,26 @@ class _Finder:
                     section_level, section_list = 2, self._new_list()
                     self._lines(block.start + first_line_end + 1, block.end, section_list)
                     continue
+            if section_level is not None and self._ends_labelled_list(body, section_list):
+                section_level = None  # "Jane Doe reports on farming." after "[1] ... [2] ..."
             if section_level is not None:
                 if block.kind is BlockKind.LIST_ITEM:
                     self._item(items, block, section_list, structural=False)
-                elif block.kind in (BlockKind.PARAGRAPH, BlockKind.CELL):
+                elif block.kind in (BlockKind.PARAGRAPH, BlockKind.CELL, BlockKind.HEADING):
                     self._lines(block.start, block.end, section_list)
             else:
                 self._labelled_lines(block)
         return sorted(self.entries, key=lambda entry: entry.start)
+
+    def _ends_labelled_list(self, body: str, list_id: int) -> bool:
+        """A paragraph without a label after a list whose entries all have printed labels."""
+        entries = [entry for entry in self.entries if entry.list_id == list_id]
+        return (
+            bool(entries)
+            and all(_LABEL.match(self.text[entry.start : entry.end]) for entry in entries)
+            and _LABEL.match(body) is None
+            and not body.lstrip().startswith("^")
+        )
 
     def _item(
         self,
@@ -255,6 +272,12 @@ class _Finder:
         self._lines(block.start, block.end, list_id)
 
 
+def _looks_like_entry(text: str) -> bool:
+    """A one-line paragraph that is a reference entry, not a heading: it has a label, a URL,
+    a DOI or a year."""
+    return bool(_LABEL.match(text) or _URL.search(text) or _DOI.search(text) or _YEAR.search(text))
+
+
 def _starts_like_entry(line: str) -> bool:
     """A line that opens an entry: a capital, a quoted title, or a name particle + capital."""
     words = line.split()
@@ -309,7 +332,13 @@ def parse_entries(
         content_start = entry.start
         match = _LABEL.match(raw)
         if match:
-            label = match.group("bracket") or match.group("number") or match.group("symbol")
+            superscript = match.group("superscript")
+            label = (
+                match.group("bracket")
+                or match.group("number")
+                or match.group("symbol")
+                or (str(int(superscript.translate(_SUPERSCRIPT_DIGITS))) if superscript else None)
+            )
             printed = True
             content_start = entry.start + match.end()
         else:

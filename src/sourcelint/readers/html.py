@@ -135,7 +135,12 @@ _CONTENT_HINTS = (
 )
 _BACKLINK = re.compile(r"^#(?:cite_ref|fnref|ref[-_]|footnote-ref|backref)", re.IGNORECASE)
 _NOTE_HREF = re.compile(r"^#(?:cite_note|fn|footnote|note|endnote|ref|en)[-_:]?", re.IGNORECASE)
-_MARKER_LABEL = re.compile(r"^\[?\s*(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*|[a-z]{1,2}|[*†‡]{1,3})\s*\]?$")
+_MARKER_LABEL = re.compile(
+    r"^\[?\s*(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*|[a-z]{1,2}|[*†‡]{1,3}|(?:note|nb|n|fn)\.?\s*\d{1,3})\s*\]?$",
+    re.IGNORECASE,
+)
+_BACK_ARROWS = frozenset({"↩", "↩︎", "↑", "^", "⤴", "⬆", "back"})
+_LINK_TEXT_MAX = 12
 _UNIT_BEFORE = re.compile(r"(?:\d|\b(?:m|km|cm|mm|ft|in|mi|s|sq|m/s|kg))$")
 _DATE_META = (
     "article:published_time",
@@ -266,6 +271,55 @@ def _clean(root: lxml.html.HtmlElement, protected: set[lxml.html.HtmlElement]) -
             _remove(element)
 
 
+def _document_order(roots: list[lxml.html.HtmlElement]) -> dict[lxml.html.HtmlElement, int]:
+    order: dict[lxml.html.HtmlElement, int] = {}
+    for root in roots:
+        for element in root.iter():
+            if isinstance(element.tag, str):
+                order[element] = len(order)
+    return order
+
+
+def _block_ancestor(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    current = element
+    while current is not None and current.tag not in _BLOCK_TAGS:
+        current = current.getparent()
+    return current if current is not None else element
+
+
+def footnote_structure(
+    roots: list[lxml.html.HtmlElement],
+) -> tuple[dict[lxml.html.HtmlElement, str], set[lxml.html.HtmlElement]]:
+    """Notes and back-links found by how footnotes link, whatever their class names.
+
+    A short in-page link (a number, a letter, `[4]`) that points forward is a marker and its
+    target is a note (the target's block, when the target is inline, as Substack's numbered
+    anchors are); one that points back to an earlier element is a back-link, and so is an
+    arrow. Returns the note blocks with their anchor ids, and the back-links.
+    """
+    order = _document_order(roots)
+    ids: dict[str, lxml.html.HtmlElement] = {}
+    for element in order:
+        identifier = element.get("id")
+        if identifier:
+            ids.setdefault(identifier, element)
+    notes: dict[lxml.html.HtmlElement, str] = {}
+    backlinks: set[lxml.html.HtmlElement] = set()
+    for link in order:
+        href = link.get("href") if link.tag == "a" else None
+        if not href or not href.startswith("#") or len(href) < 2:
+            continue
+        text = " ".join(link.text_content().split())
+        target = ids.get(href[1:])
+        if text in _BACK_ARROWS or (
+            target is not None and order[target] < order[link] and len(text) <= _LINK_TEXT_MAX
+        ):
+            backlinks.add(link)
+        elif target is not None and _MARKER_LABEL.match(text):
+            notes.setdefault(_block_ancestor(target), href[1:])
+    return notes, backlinks
+
+
 def _metadata(
     tree: lxml.html.HtmlElement, root: lxml.html.HtmlElement
 ) -> tuple[str | None, str | None]:
@@ -307,8 +361,10 @@ def _metadata(
 
 
 class _HtmlWalker:
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, notes: dict[lxml.html.HtmlElement, str] | None = None) -> None:
         self.source = source
+        self.notes = notes or {}
+        self.note_targets = set(self.notes.values())
         self.decoded, self.positions = decoded_stream(source)
         self.cursor = 0
         self.builder = TextBuilder()
@@ -349,7 +405,8 @@ class _HtmlWalker:
             if target is None:
                 return None
             noteref = (
-                (element.get("role") or "") == "doc-noteref"
+                target in self.note_targets
+                or (element.get("role") or "") == "doc-noteref"
                 or any("footnote" in name or "noteref" in name for name in _classes(element))
                 or _NOTE_HREF.match(href or "") is not None
                 or bool(element.xpath(".//sup"))
@@ -460,9 +517,13 @@ class _HtmlWalker:
                 label=str(ordinal) if in_notes and ordinal else None,
                 anchor=element.get("id"),
             )
-        elif in_notes and tag in ("p", "div") and element.get("id"):
+        elif element in self.notes or (in_notes and tag in ("p", "div") and element.get("id")):
             builder.open_block(
-                offset, kind=BlockKind.NOTE, item=next(self.ids), anchor=element.get("id")
+                offset,
+                kind=BlockKind.NOTE,
+                item=next(self.ids),
+                anchor=self.notes.get(element) or element.get("id"),
+                notes=True,
             )
         elif heading := _HEADING_TAG.fullmatch(tag):
             builder.open_block(offset, kind=BlockKind.HEADING, level=int(heading.group(1)))
@@ -527,15 +588,26 @@ def read_html(source: str, *, path: str, problems: tuple[Problem, ...] = ()) -> 
     notes = _notes_containers(body)
     root = _choose_root(body)
     title, published = _metadata(tree, root)
+    # Notes the article's markers point to, wherever they sit in the page.
+    linked_notes, _ = footnote_structure([body])
     extra = [container for container in notes if _outside(container, root)]
-    protected = set(notes)
+    extra += [
+        block
+        for block in linked_notes
+        if _outside(block, root)
+        and not any(block is c or c in block.iterancestors() for c in extra)
+    ]
+    protected = set(notes) | set(linked_notes)
     for container in [root, *extra]:
         _clean(container, protected)
+    roots = [root, *[container for container in extra if container.getparent() is not None]]
+    note_blocks, backlinks = footnote_structure(roots)
+    for backlink in backlinks:
+        if backlink.getparent() is not None:
+            _remove(backlink)
     notes = [container for container in notes if container.getparent() is not None]
-    walker = _HtmlWalker(source)
-    walker.walk(
-        [root, *[container for container in extra if container.getparent() is not None]], set(notes)
-    )
+    walker = _HtmlWalker(source, note_blocks)
+    walker.walk(roots, set(notes))
     text = walker.builder.finish()
     return Document(
         path=path,

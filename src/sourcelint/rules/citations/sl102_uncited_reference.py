@@ -35,6 +35,8 @@ def check(evidence: Evidence) -> Iterator[Violation]:
     cited_labels = {(ref.list_id, ref.label) for ref in evidence.references if ref.id in cited}
     markdown = evidence.document.format == "md"
     for reference in evidence.references:
+        if reference.label is None:
+            continue  # no label, no author and year: nothing could cite it (SL103's concern)
         if reference.id in cited or (reference.list_id, reference.label) in cited_labels:
             continue  # a duplicate label is SL105's finding, not this one
         if reference.list_id in cited_lists or (markdown and reference.structural):
