@@ -317,3 +317,18 @@ def test_fifty_megabyte_file_finishes_within_memory(tmp_path: Path) -> None:
     summary = (tmp_path / "out.txt").read_text().splitlines()[-1]
     assert "unresolved" in summary
     assert peak_kib < 1.5 * 1024 * 1024
+
+
+def test_fail_level_and_globs_come_from_the_configuration_nearest_each_path(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_cwd / "lenient" / "drafts").mkdir(parents=True)
+    (tmp_cwd / "lenient" / "sourcelint.toml").write_text(
+        'fail-level = "error"\nexclude = ["drafts"]\n'
+    )
+    (tmp_cwd / "lenient" / "a.txt").write_text("Figures.\nSource:\n")
+    (tmp_cwd / "lenient" / "drafts" / "b.txt").write_text(UNRESOLVED)
+    status, out, _ = run(["scan", "lenient"], capsys)
+    assert "a.txt:2:1: SL104" in out
+    assert "b.txt" not in out
+    assert status == 0

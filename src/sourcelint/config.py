@@ -160,7 +160,8 @@ def _config_in(folder: Path) -> Path | None:
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest configuration file at or above `start` (a file or a folder)."""
+    """The nearest configuration file at or above `start` (a file or a folder, which need not
+    exist: a missing file's folder is where the search begins)."""
     folder = start.resolve()
     if not folder.is_dir():
         folder = folder.parent

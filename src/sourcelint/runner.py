@@ -133,14 +133,21 @@ def _progress(enabled: bool) -> Iterator[Progress | None]:
 def run_scan(options: ScanOptions) -> int:
     """Scan, print or write the report, and return the exit status."""
     stderr = sys.stderr
-    base_settings = _settings(options, STDIN)  # the current folder's, for discovery and exit
-    files, errors = collect(
-        options.paths,
-        include=options.include or base_settings.include,
-        exclude=options.exclude or base_settings.exclude,
-    )
-    fail_level = options.fail_level or base_settings.fail_level
+    files: list[str] = []
+    errors: list[SourcelintError] = []
+    for given in options.paths:
+        try:
+            folder_settings = _settings(options, given)  # a folder's own configuration
+        except SourcelintError as error:
+            errors.append(error)
+            continue
+        found, problems = collect(
+            [given], include=folder_settings.include, exclude=folder_settings.exclude
+        )
+        files += found
+        errors += problems
     results: list[tuple[Analysis, Document]] = []
+    fail_levels: dict[str, Severity] = {}
     show_progress = not options.quiet and stderr.isatty()
     with _progress(show_progress) as progress:
         if files and progress is not None:
@@ -162,6 +169,7 @@ def run_scan(options: ScanOptions) -> int:
 
                 analysis = analyze(document, settings=settings, progress=callback)
                 results.append((analysis, document))
+                fail_levels[analysis.path] = settings.fail_level
             except SourcelintError as error:
                 if error.path is None:
                     error.path = path
@@ -219,7 +227,7 @@ def run_scan(options: ScanOptions) -> int:
     if options.exit_zero:
         return EXIT_CLEAN
     failing = any(
-        finding.severity.rank >= fail_level.rank
+        finding.severity.rank >= fail_levels.get(analysis.path, Severity.WARNING).rank
         for analysis in analyses
         for finding in analysis.findings
     )
