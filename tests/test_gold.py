@@ -1,7 +1,8 @@
 """Citation extraction and resolution against the hand-checked gold documents.
 
-tests/fixtures/gold holds twelve documents written for these tests with their expected markers,
-positions, resolutions and findings (see its README). Every expectation must hold.
+tests/fixtures/gold and tests/fixtures/gold2 hold documents written for these tests, blind to the
+implementation, with their expected markers, positions, resolutions and findings (see their
+READMEs; gold2 imitates the markup of real publishing platforms). Every expectation must hold.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ import pytest
 from sourcelint.api import analyze
 from sourcelint.readers import read_path
 
-GOLD = Path(__file__).parent / "fixtures" / "gold"
+FIXTURES = Path(__file__).parent / "fixtures"
 DOCUMENTS = sorted(
     path
-    for path in GOLD.iterdir()
+    for folder in (FIXTURES / "gold", FIXTURES / "gold2")
+    for path in folder.iterdir()
     if path.suffix in (".txt", ".md", ".html") and path.stem != "README"
 )
 FINDING_KEYS = {
@@ -32,7 +34,7 @@ FINDING_KEYS = {
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda path: path.name)
 def test_gold_document(path: Path) -> None:
-    gold = json.loads((GOLD / f"{path.name}.gold.json").read_text(encoding="utf-8"))
+    gold = json.loads(path.with_name(f"{path.name}.gold.json").read_text(encoding="utf-8"))
     document = read_path(path)
     analysis = analyze(document)
     labels = {reference.id: reference.label for reference in analysis.references}
@@ -53,5 +55,8 @@ def test_gold_document(path: Path) -> None:
         lines = sorted(item if isinstance(item, int) else item[0] for item in gold[key])
         flagged = sorted(finding.line for finding in analysis.findings if finding.code == code)
         assert flagged == lines, f"{code} ({key})"
+    suppressed = {tuple(item) for item in gold.get("suppressed_markers", [])}
+    reported = {(finding.line, finding.col) for finding in analysis.findings}
+    assert not suppressed & reported, "a marker silenced by a comment was reported"
     for text in gold["not_markers"]:
         assert all(document.text[c.start : c.end] != text for c in analysis.citations), text

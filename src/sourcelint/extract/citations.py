@@ -36,7 +36,7 @@ _SYMBOL = re.compile(r"(?<=[^\s*†‡])([†‡]{1,3}|\*{1,3})(?=[\s.,;:!?)\]�
 _PARTICLE = r"(?:(?:van|von|de|der|den|da|di|du|la|le|del|della|dos|das|ter|ten)[ \t]+)"
 _CAPITALISED = r"[^\W\d_a-z][\w'’]*(?:-[^\W\d_][\w'’]*)?"
 _NAME = rf"(?:{_PARTICLE}*{_CAPITALISED}(?:[ \t]+{_CAPITALISED}){{0,3}})"
-_YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-z]?"
+_YEAR = r"(?:(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.)"  # n.d.: no date
 _LOCATOR = r"(?:(?:pp?|ch|chap|para|fig|sec)\.\s*|§\s*)?[\dixvlc]+(?:\s*[-–]\s*[\dixvlc]+)?"
 _AUTHORS = (
     rf"(?P<first>{_NAME})"
@@ -113,6 +113,7 @@ _NOT_NAMES = frozenset(
     ]
 )
 _YEAR_OR_SUFFIX = re.compile(r"(\d{4})([a-z]?)")
+_ANY_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,8 @@ class _Marker:
     target: str | None = None
     strong: bool = True
     parenthetical: bool = False
+    superscript: bool = False
+    in_note: bool = False
 
 
 def expand_numbers(label: str) -> list[str] | None:
@@ -203,7 +206,13 @@ def _numeric_markers(
             continue
         for label in match.group(1).translate(SUPERSCRIPT_DIGITS).split(","):
             markers.append(
-                _Marker(match.start(), match.end(), str(int(label)), CitationStyle.NUMERIC)
+                _Marker(
+                    match.start(),
+                    match.end(),
+                    str(int(label)),
+                    CitationStyle.NUMERIC,
+                    superscript=True,
+                )
             )
     for match in _NOTE_REF.finditer(text):
         if not taken.overlaps(match.start(), match.end()):
@@ -228,14 +237,21 @@ def _symbol_markers(
     return markers
 
 
+def _years(listed: str) -> list[str]:
+    """ "2019, 2020a" → 2019, 2020a; "n. d." → n.d."""
+    return [re.sub(r"\s", "", year) for year in re.split(r"\s*,\s*", listed)]
+
+
 def _is_name(name: str) -> bool:
     words = name.split()
     return bool(words) and words[0].lower() not in _NOT_NAMES and words[-1][:1].isupper()
 
 
 def _author_year_markers(
-    document: Document, excluded: SpanIndex, has_references: bool
+    document: Document, excluded: SpanIndex, has_references: bool, notes: SpanIndex
 ) -> list[_Marker]:
+    """Author-year citations. In footnotes only parenthetical ones count ("Pennock, Arthur
+    (1961)" there is a bibliographic entry, "(Vesely, 2018)" a citation)."""
     text = document.text
     markers: list[_Marker] = []
     parenthetical: list[tuple[int, int]] = []
@@ -257,7 +273,7 @@ def _author_year_markers(
             if not strong and match.group("comma") and not has_references:
                 continue  # "(Paris, 2015)" with no reference list is a place and a date
             name_start = part_start + match.start("first")
-            for year in re.split(r"\s*,\s*", match.group("years")):
+            for year in _years(match.group("years")):
                 found.append(
                     _Marker(
                         name_start,
@@ -266,6 +282,7 @@ def _author_year_markers(
                         CitationStyle.AUTHOR_YEAR,
                         strong=strong or bool(match.group("comma")),
                         parenthetical=True,
+                        in_note=notes.overlaps(name_start, name_start + 1),
                     )
                 )
         if found:
@@ -277,13 +294,14 @@ def _author_year_markers(
         for match in pattern.finditer(text):
             if (
                 excluded.overlaps(match.start(), match.end())
+                or notes.overlaps(match.start(), match.end())
                 or taken.overlaps(match.start(), match.end())
                 or not _is_name(match.group("first"))
             ):
                 continue
             strong = pattern is _NARRATIVE_ET_AL or bool(match.groupdict().get("more"))
             start = match.start("first")
-            for year in re.split(r"\s*,\s*", match.group("years")):
+            for year in _years(match.group("years")):
                 markers.append(
                     _Marker(
                         start,
@@ -302,6 +320,8 @@ def _resolve_author_year(label: str, references: list[Reference]) -> tuple[str, 
     """Find the entry for "Name Year": the year (and its a/b suffix) must match and one of the
     name's trailing word sequences must stand in the entry before the year."""
     name, _, year_text = label.rpartition(" ")
+    if year_text == "n.d.":
+        return _resolve_undated(name, references)
     year_match = _YEAR_OR_SUFFIX.fullmatch(year_text)
     if not year_match:
         return label, None
@@ -331,8 +351,29 @@ def _resolve_author_year(label: str, references: list[Reference]) -> tuple[str, 
     return f"{shown} {year}{suffix}", None
 
 
+def _resolve_undated(name: str, references: list[Reference]) -> tuple[str, Reference | None]:
+    """ "(Anonymous, n.d.)": the entry that starts with the name and has no year, or says n.d."""
+    pattern = re.compile(rf"^\W*{re.escape(name)}(?!\w)", re.IGNORECASE)
+    for reference in references:
+        undated = "n.d." in reference.text or not _ANY_YEAR.search(reference.text)
+        if undated and pattern.search(reference.text):
+            return f"{name} n.d.", reference
+    return f"{name} n.d.", None
+
+
 def _looks_like_organisation(words: list[str]) -> bool:
     return len(words) >= 3 and words[0].lower() not in _NOT_NAMES
+
+
+def _split_superscript(
+    marker: _Marker, by_label: dict[str, Reference]
+) -> list[tuple[str, Reference]] | None:
+    if not marker.superscript or len(marker.label) < 2:
+        return None
+    found = [(digit, by_label.get(digit)) for digit in marker.label]
+    if any(reference is None for _, reference in found):
+        return None
+    return [(digit, reference) for digit, reference in found if reference is not None]
 
 
 def extract_citations(document: Document) -> tuple[list[Citation], list[Reference]]:
@@ -345,8 +386,10 @@ def extract_citations(document: Document) -> tuple[list[Citation], list[Referenc
         for reference in references_probe
         if reference.label_printed and reference.start > reference.entry_start
     ]
-    # Inside an entry, "Smith (2019)" is the entry's own author and year, not a citation.
-    entry_spans = [(reference.entry_start, reference.end) for reference in references_probe]
+    # Inside an entry, "Smith (2019)" is the entry's own author and year, not a citation;
+    # footnotes are prose too and may cite.
+    entry_spans = [(ref.entry_start, ref.end) for ref in references_probe if not ref.structural]
+    note_spans = SpanIndex((ref.entry_start, ref.end) for ref in references_probe if ref.structural)
     label_spans += list(document.code_spans)
     content_spans = SpanIndex((reference.start, reference.end) for reference in references_probe)
     numeric = _numeric_markers(document, label_spans, content_spans)
@@ -356,7 +399,7 @@ def extract_citations(document: Document) -> tuple[list[Citation], list[Referenc
     taken = label_spans + [(marker.start, marker.end) for marker in numeric]
     markers = numeric + _symbol_markers(document, SpanIndex(taken), symbol_labels)
     taken += [(marker.start, marker.end) for marker in markers] + entry_spans
-    markers += _author_year_markers(document, SpanIndex(taken), bool(references))
+    markers += _author_year_markers(document, SpanIndex(taken), bool(references), note_spans)
 
     by_anchor = {reference.anchor: reference for reference in references if reference.anchor}
     by_label: dict[str, Reference] = {}
@@ -384,14 +427,29 @@ def extract_citations(document: Document) -> tuple[list[Citation], list[Referenc
         resolved: Reference | None = None
         if marker.style is CitationStyle.AUTHOR_YEAR:
             label, resolved = resolved_author_year[marker]
+            if resolved is not None and resolved.entry_start <= marker.start < resolved.end:
+                # "(Bramble Books, 2016)" inside a note names the note's own publisher.
+                label, resolved = _resolve_author_year(
+                    marker.label, [ref for ref in references if ref is not resolved]
+                )
             weak_kept = marker.parenthetical and author_year_document
-            if resolved is None and not marker.strong and not weak_kept:
+            if resolved is None and (marker.in_note or not (marker.strong or weak_kept)):
                 continue
         else:
             if marker.target is not None:
                 resolved = by_anchor.get(marker.target)
             if resolved is None:
                 resolved = by_label.get(_normal_label(marker.label))
+            split = _split_superscript(marker, by_label) if resolved is None else None
+            if split:
+                # "²³" with notes 2 and 3 and no note 23: a PDF lost the comma between them.
+                for digit, reference in split:
+                    citations.append(
+                        Citation(
+                            f"c{len(citations) + 1}", digit, marker.start, marker.end, reference.id
+                        )
+                    )
+                continue
         citations.append(
             Citation(
                 id=f"c{len(citations) + 1}",

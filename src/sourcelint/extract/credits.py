@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from sourcelint.document import Document
+from sourcelint.extract.references import is_reference_heading
 from sourcelint.terms import load_terms
 
 _MAX_LINE = 200
@@ -48,6 +49,9 @@ def extract_credits(document: Document) -> list[Credit]:
         if match.end() - match.start() > _MAX_LINE:
             continue
         value = match.group("value").strip()
+        following = document.text[match.end() + 1 : match.end() + 200].split("\n", 1)[0]
+        if not value and is_reference_heading(match.group("label")) and following.strip():
+            continue  # "Sources:" heading a list on the lines below
         credits.append(
             Credit(
                 start=match.start("label"),

@@ -20,13 +20,18 @@ _SECTION_NUMBER = re.compile(r"^\s*(?:[#=]+\s*)?(?:\d+(?:\.\d+)*\.?|[IVX]+\.)?\s
 _LABELLED_LINE = re.compile(r"^[ \t]*(?:\[\^?[^\]\s]{1,20}\]:?|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})[ \t]*\S")
 _MARK_LINE = re.compile(r"^[ \t]*([*†‡]{1,3})[ \t]*[^\s*†‡]")
 _ATTACHED_MARK = re.compile(r"(?<=[^\s*†‡])([†‡]{1,3}|\*{1,3})(?=[\s.,;:!?)\]”\"]|$)")
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
 _LABEL = re.compile(
-    r"^\s*(?:"
+    r"^(?:\s*(?:"
     r"\[\^?(?P<bracket>[^\]\s]{1,20})\]:?"
-    r"|(?P<number>\d{1,3})(?:[.)](?=\s)|(?=[ \t]+[A-Z\"“]))"
+    r"|(?P<number>\d{1,3})[.)](?=\s)"
     r"|(?P<superscript>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?=\s*\S)"
     r"|(?P<symbol>[*†‡]{1,3})(?=\s*\S)"
-    r")\s*"
+    # "1 Ministry of ...", as PDFs print notes; not indented (a wrapped line) nor a date.
+    rf")|(?P<spaced>\d{{1,3}})(?=[ \t]+(?!(?:{_MONTH_NAMES})\b)[A-Z\"“]))\s*"
 )
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _WEB_BACKLINKS = re.compile(r"^\s*\^(?:\s+[a-z](?=\s))*\s*")
@@ -34,6 +39,7 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\]]+", re.IGNORECASE)
 _DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
 _ISBN = re.compile(r"\bISBN(?:-1[03])?[:\s]*[\dX][\dX\s-]{8,16}[\dX]\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)([a-z]?)\b")
+_UNDATED = re.compile(r"\bn\.\s?d\.")
 _QUOTED_TITLE = re.compile(r"[\"“][^\"”]{3,}[\"”]")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 _TRAILING_PUNCTUATION = ".,;:)]}>"
@@ -100,10 +106,15 @@ def is_findable(text: str, has_locator: bool) -> bool:
 
 
 def author_key(text: str) -> str | None:
-    """The first author's surname (or an organisation's name) and year: "Smith 2019"."""
+    """The first author's surname (or an organisation's name) and year: "Smith 2019"; an
+    entry with no year (or "n.d.") gives "Anonymous n.d."."""
     year = _YEAR.search(text)
-    if not year:
-        return None
+    undated = _UNDATED.search(text)
+    if not year or (undated and undated.start() < year.start()):
+        name_match = _FIRST_AUTHOR.match(text[: undated.start()] if undated else text)
+        if not name_match or len(name_match.group("name").split()) > 4:
+            return None
+        return f"{name_match.group('name').strip()} n.d."
     head = text[: year.start()]
     match = _FIRST_AUTHOR.match(head)
     if not match:
@@ -336,6 +347,7 @@ def parse_entries(
             label = (
                 match.group("bracket")
                 or match.group("number")
+                or match.group("spaced")
                 or match.group("symbol")
                 or (str(int(superscript.translate(_SUPERSCRIPT_DIGITS))) if superscript else None)
             )

@@ -271,6 +271,22 @@ def _clean(root: lxml.html.HtmlElement, protected: set[lxml.html.HtmlElement]) -
             _remove(element)
 
 
+def _ordinal_label(item: lxml.html.HtmlElement, ordinal: int) -> str:
+    """How a list prints an item's number: 1, or a for lettered lists (type="a", or a
+    list-style-type on the list or the block around it, as wikis style note groups)."""
+    styles = []
+    for element in (item.getparent(), *list(item.iterancestors())[1:3]):
+        if element is not None:
+            styles.append((element.get("type") or "") + " " + (element.get("style") or "").lower())
+    lettered = any(
+        style.startswith("a ") or "lower-alpha" in style or "lower-latin" in style
+        for style in styles
+    )
+    if lettered and 0 < ordinal <= 26:
+        return "abcdefghijklmnopqrstuvwxyz"[ordinal - 1]
+    return str(ordinal)
+
+
 def _document_order(roots: list[lxml.html.HtmlElement]) -> dict[lxml.html.HtmlElement, int]:
     order: dict[lxml.html.HtmlElement, int] = {}
     for root in roots:
@@ -514,7 +530,7 @@ class _HtmlWalker:
                 item=next(self.ids),
                 group=group,
                 ordinal=ordinal or None,
-                label=str(ordinal) if in_notes and ordinal else None,
+                label=_ordinal_label(element, ordinal) if in_notes and ordinal else None,
                 anchor=element.get("id"),
             )
         elif element in self.notes or (in_notes and tag in ("p", "div") and element.get("id")):

@@ -59,12 +59,15 @@ def _title_and_date(text: str, blocks: list[Block]) -> tuple[str | None, str | N
         ):
             title = first_line
     published = None
-    for line in text[:3000].split("\n")[:15]:
+    lines = [line for line in text[:3000].split("\n")[:15] if line.strip()]
+    for number, line in enumerate(lines):
         match = _DATE_LINE.match(line)
         if match and len(line.split()) <= 10:
             published = parse_date(match.group(1))
-            if published:
-                break
+        elif number <= 2:
+            published = parse_date(line)  # a dateline: "PORT SELLICK, April 9, 2024 — ..."
+        if published:
+            break
     return title, published
 
 
