@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 
 from sourcelint import nlp
@@ -68,23 +69,12 @@ def extract_claims(
     sentences = _attach_markers(sentences, citations, text)
     claims: list[Claim] = []
     by_start = sorted(citations, key=lambda citation: citation.start)
+    citation_starts = [citation.start for citation in by_start]
     links = sorted(document.links, key=lambda link: link.start)
-    citation_index = link_index = 0
+    link_starts = [link.start for link in links]
     for number, (start, end) in enumerate(sentences, start=1):
-        while citation_index < len(by_start) and by_start[citation_index].start < start:
-            citation_index += 1
-        carried = []
-        index = citation_index
-        while index < len(by_start) and by_start[index].start < end:
-            carried.append(by_start[index])
-            index += 1
-        while link_index < len(links) and links[link_index].start < start:
-            link_index += 1
-        linked = []
-        index = link_index
-        while index < len(links) and links[index].start < end:
-            linked.append(links[index])
-            index += 1
+        carried = by_start[bisect_left(citation_starts, start) : bisect_left(citation_starts, end)]
+        linked = links[bisect_left(link_starts, start) : bisect_left(link_starts, end)]
         sources: list[SourceRef] = []
         seen_spans: set[tuple[int, int]] = set()
         for citation in carried:

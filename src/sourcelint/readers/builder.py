@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from sourcelint.document import Block, BlockKind, Link, MarkerHint, OffsetMap
+from sourcelint.document import Block, BlockKind, Document, Link, MarkerHint, OffsetMap, Problem
 
 _BREAK_RANK = {"": 0, " ": 1, "\n": 2, "\n\n": 3}
 
@@ -122,6 +122,32 @@ class TextBuilder:
         """Close the last run and return the text."""
         self._close_run()
         return self.text()
+
+    def document(
+        self,
+        *,
+        path: str,
+        format: str,
+        source: str,
+        title: str | None,
+        date: str | None,
+        problems: tuple[Problem, ...],
+    ) -> Document:
+        """The finished Document: this builder's text and structure, and what the reader found."""
+        return Document(
+            path=path,
+            format=format,
+            text=self.finish(),
+            source=source,
+            offsets=self.offsets,
+            title=title,
+            date=date,
+            blocks=tuple(self.blocks),
+            links=tuple(self.links),
+            marker_hints=tuple(self.marker_hints),
+            problems=problems,
+            code_spans=tuple(self.code_spans),
+        )
 
 
 def find_aligned(haystack: str, needle: str, cursor: int, *, window: int = 64) -> list[int]:

@@ -624,18 +624,6 @@ def read_html(source: str, *, path: str, problems: tuple[Problem, ...] = ()) -> 
     notes = [container for container in notes if container.getparent() is not None]
     walker = _HtmlWalker(source, note_blocks)
     walker.walk(roots, set(notes))
-    text = walker.builder.finish()
-    return Document(
-        path=path,
-        format="html",
-        text=text,
-        source=source,
-        offsets=walker.builder.offsets,
-        title=title,
-        date=published,
-        blocks=tuple(walker.builder.blocks),
-        links=tuple(walker.builder.links),
-        marker_hints=tuple(walker.builder.marker_hints),
-        problems=problems,
-        code_spans=tuple(walker.builder.code_spans),
+    return walker.builder.document(
+        path=path, format="html", source=source, title=title, date=published, problems=problems
     )

@@ -236,17 +236,6 @@ def read_markdown(source: str, *, path: str, problems: tuple[Problem, ...] = ())
             published = parse_date(fields[key])
             if published:
                 break
-    return Document(
-        path=path,
-        format="md",
-        text=text,
-        source=source,
-        offsets=walker.builder.offsets,
-        title=title,
-        date=published,
-        blocks=tuple(walker.builder.blocks),
-        links=tuple(walker.builder.links),
-        marker_hints=tuple(walker.builder.marker_hints),
-        problems=problems,
-        code_spans=tuple(walker.builder.code_spans),
+    return walker.builder.document(
+        path=path, format="md", source=source, title=title, date=published, problems=problems
     )
