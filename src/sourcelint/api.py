@@ -8,6 +8,7 @@ reader -> extractors (citations and references, credits; then the sentence pass)
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from sourcelint.extract.claims import extract_claims
 from sourcelint.extract.credits import extract_credits
 from sourcelint.model import Analysis, Finding
 from sourcelint.readers import read_path, read_text_as
+from sourcelint.readers.decoding import normalize_newlines
 from sourcelint.rules.base import Evidence, Rule, Violation
 from sourcelint.rules.registry import RULES
 from sourcelint.suppress import apply_suppressions, inline_suppressions
@@ -36,6 +38,15 @@ def extract(document: Document, *, progress: Callable[[int], None] | None = None
     )
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(message: str) -> str:
+    """A message safe for a terminal or a CI log: control characters from the document
+    (escape sequences, bidirectional overrides) are shown as \\uXXXX, never sent."""
+    return _CONTROL.sub(lambda match: f"\\u{ord(match.group(0)):04x}", message)
+
+
 def to_finding(document: Document, rule: Rule, violation: Violation) -> Finding:
     """A rule's violation as a located, immutable finding."""
     if violation.source_offset is not None:
@@ -47,7 +58,7 @@ def to_finding(document: Document, rule: Rule, violation: Violation) -> Finding:
     return Finding(
         code=rule.code,
         severity=rule.severity,
-        message=violation.message,
+        message=printable(violation.message),
         start=violation.start,
         end=violation.end,
         line=line,
@@ -91,6 +102,15 @@ def analyze(
     )
 
 
+def _names_a_file(text: str) -> bool:
+    if "\n" in text or "\r" in text or len(text) >= 4096:
+        return False
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):
+        return False  # too long a name for the file system, or a NUL in it: text, not a path
+
+
 def scan(
     path_or_text: str | os.PathLike[str],
     *,
@@ -103,12 +123,9 @@ def scan(
     names an existing file; any other string is the document's text itself (plain text
     unless `format` says "md" or "html"). Raises SourcelintError for input that cannot be read.
     """
-    if isinstance(path_or_text, os.PathLike) or (
-        "\n" not in path_or_text and len(path_or_text) < 4096 and Path(path_or_text).is_file()
-    ):
+    if isinstance(path_or_text, os.PathLike) or _names_a_file(path_or_text):
         document = read_path(Path(path_or_text), format=format)
     else:
-        document = read_text_as(
-            path_or_text.replace("\r\n", "\n"), path="<text>", format=format or "txt"
-        )
+        text = normalize_newlines(path_or_text)
+        document = read_text_as(text, path="<text>", format=format or "txt")
     return analyze(document, settings=config)

@@ -53,8 +53,12 @@ def _match_length(code: str, prefixes: tuple[str, ...]) -> int:
     return best
 
 
-def parse_codes(values: list[str] | tuple[str, ...] | str, *, where: str) -> tuple[str, ...]:
+def parse_codes(values: object, *, where: str) -> tuple[str, ...]:
     """Codes and prefixes from a list or a comma-separated string, checked against the table."""
+    if not isinstance(values, str) and not (
+        isinstance(values, list | tuple) and all(isinstance(value, str) for value in values)
+    ):
+        raise SourcelintError("SL900", f"codes in {where} must be a string or a list of strings")
     items = (
         values.split(",")
         if isinstance(values, str)
@@ -98,6 +102,8 @@ def _from_table(table: dict[str, Any], path: Path) -> Settings:
             settings = replace(settings, select=parse_codes(table["select"], where=where))
         if "ignore" in table:
             settings = replace(settings, ignore=parse_codes(table["ignore"], where=where))
+        if "fail-level" in table and not isinstance(table["fail-level"], str):
+            raise SourcelintError("SL906", "fail-level must be a string", path=where)
         if "fail-level" in table:
             settings = replace(
                 settings, fail_level=parse_severity(str(table["fail-level"]), where=where)
@@ -135,10 +141,10 @@ def load_config_file(path: Path) -> Settings:
         ) from None
     except tomllib.TOMLDecodeError as error:
         raise SourcelintError("SL906", f"invalid TOML: {error}", path=str(path)) from None
-    if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("sourcelint", {})
-    else:
-        table = data.get("tool", {}).get("sourcelint", data)
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise SourcelintError("SL906", "'tool' must be a table", path=str(path))
+    table = tool.get("sourcelint", {} if path.name == "pyproject.toml" else data)
     if not isinstance(table, dict):
         raise SourcelintError("SL906", "[tool.sourcelint] must be a table", path=str(path))
     return _from_table(table, path)

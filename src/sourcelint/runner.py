@@ -51,7 +51,8 @@ class ScanOptions:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write a file so that a reader sees the old content or the new, never a part."""
+    """Write a file so that a reader sees the old content or the new, never a part; the file
+    gets the permissions a plain write would give it."""
     folder = path.parent if str(path.parent) else Path()
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
@@ -60,16 +61,20 @@ def write_atomic(path: Path, text: str) -> None:
             "SL909", f"cannot write output: {error.strerror or error}", path=str(path)
         ) from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        with os.fdopen(handle, "w", encoding="utf-8", errors="replace") as stream:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        Path(temporary).chmod(0o666 & ~umask)
         Path(temporary).replace(path)
     except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
         raise SourcelintError(
             "SL909", f"cannot write output: {error.strerror or error}", path=str(path)
         ) from None
+    finally:
+        Path(temporary).unlink(missing_ok=True)
 
 
 def _settings(options: ScanOptions, path: str) -> Settings:
@@ -106,7 +111,12 @@ def _read(path: str, options: ScanOptions, settings: Settings) -> Document:
             f"file is {size:,} bytes, over the limit of {settings.max_file_size:,} (max-file-size)",
             path=path,
         )
-    return read_path(Path(path))
+    return read_path(Path(path), display=printable_path(path))
+
+
+def printable_path(path: str) -> str:
+    """A path as reports show it: bytes of a file name that are not UTF-8 become U+FFFD."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _error_line(error: SourcelintError, stream: TextIO) -> None:
@@ -176,14 +186,7 @@ def run_scan(options: ScanOptions) -> int:
                 if error.code == "SL908":
                     raise
                 errors.append(error)
-            except (
-                RecursionError,
-                MemoryError,
-                ValueError,
-                KeyError,
-                IndexError,
-                TypeError,
-            ) as error:
+            except Exception as error:
                 if os.environ.get("SOURCELINT_DEBUG"):
                     traceback.print_exc()
                 errors.append(

@@ -143,7 +143,9 @@ def load_baseline(path: Path) -> Counter[str]:
         raise SourcelintError(
             "SL900", f"baseline file cannot be read: {error}", path=str(path)
         ) from None
-    if not isinstance(payload, dict) or payload.get("schema") != BASELINE_SCHEMA:
+    findings = payload.get("findings") if isinstance(payload, dict) else None
+    valid = isinstance(findings, list) and all(isinstance(entry, dict) for entry in findings)
+    if not valid or payload.get("schema") != BASELINE_SCHEMA:
         raise SourcelintError(
             "SL900", f"not a baseline file (expected schema {BASELINE_SCHEMA})", path=str(path)
         )

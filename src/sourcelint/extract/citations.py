@@ -129,13 +129,18 @@ class _Marker:
     in_note: bool = False
 
 
+def _is_number(text: str) -> bool:
+    """ASCII digits only: "²".isdigit() is true, but int("²") fails."""
+    return text.isascii() and text.isdigit()
+
+
 def expand_numbers(label: str) -> list[str] | None:
     """The labels a numeric marker stands for: "3–5" → 3, 4, 5; "3, 7" → 3, 7. None when the
     numbers cannot be markers (zero, a backward or implausibly long range)."""
     labels: list[str] = []
     for item in re.split(r"\s*[,;]\s*", label.strip()):
         bounds = re.split(r"\s*[-–—]\s*", item)
-        if not all(bound.isdigit() for bound in bounds):
+        if not all(_is_number(bound) for bound in bounds):
             return None
         low, high = int(bounds[0]), int(bounds[-1])
         if low == 0 or high < low or high - low > _RANGE_MAX:
@@ -145,7 +150,7 @@ def expand_numbers(label: str) -> list[str] | None:
 
 
 def _normal_label(label: str) -> str:
-    return str(int(label)) if label.isdigit() else label.lower()
+    return str(int(label)) if _is_number(label) else label.lower()
 
 
 class SpanIndex:
@@ -174,10 +179,10 @@ def _numeric_markers(
     hints = [(hint.start, hint.end) for hint in document.marker_hints]
     taken = SpanIndex([*excluded, *hints])
     for hint in document.marker_hints:
-        labels = expand_numbers(hint.label) if hint.label[:1].isdigit() else [hint.label]
+        labels = expand_numbers(hint.label) if _is_number(hint.label[:1]) else [hint.label]
         if not labels:
             continue
-        style = CitationStyle.NUMERIC if hint.label[:1].isdigit() else CitationStyle.NOTE
+        style = CitationStyle.NUMERIC if _is_number(hint.label[:1]) else CitationStyle.NOTE
         target = hint.target if len(labels) == 1 else None
         markers.extend(_Marker(hint.start, hint.end, label, style, target) for label in labels)
     for match in _BRACKET.finditer(text):
@@ -393,7 +398,7 @@ def extract_citations(document: Document) -> tuple[list[Citation], list[Referenc
     label_spans += list(document.code_spans)
     content_spans = SpanIndex((reference.start, reference.end) for reference in references_probe)
     numeric = _numeric_markers(document, label_spans, content_spans)
-    numeric_document = any(marker.label.isdigit() for marker in numeric)
+    numeric_document = any(_is_number(marker.label) for marker in numeric)
     references = parse_entries(document, entries, numeric_document=numeric_document)
     symbol_labels = {ref.label for ref in references if ref.label and set(ref.label) <= set("*†‡")}
     taken = label_spans + [(marker.start, marker.end) for marker in numeric]

@@ -40,17 +40,21 @@ def detect_format(path: str | None, data: bytes) -> str:
     return "txt"
 
 
+def _checked(format: str) -> str:
+    if format not in FORMATS:
+        raise SourcelintError(
+            "SL900", f"unknown format {format!r}; use one of {', '.join(FORMATS)}"
+        )
+    return format
+
+
 def read_bytes(data: bytes, *, path: str, format: str | None = None) -> Document:
     """Decode and read a document; `format` overrides detection.
 
     Raises SourcelintError for input that cannot be read as text (SL904) or an unknown format
     (SL900).
     """
-    chosen = format or detect_format(path, data)
-    if chosen not in FORMATS:
-        raise SourcelintError(
-            "SL900", f"unknown format {chosen!r}; use one of {', '.join(FORMATS)}"
-        )
+    chosen = _checked(format or detect_format(path, data))
     source, problems = decode(data, path=path, html=chosen == "html")
     return read_text_as(source, path=path, format=chosen, problems=problems)
 
@@ -58,8 +62,8 @@ def read_bytes(data: bytes, *, path: str, format: str | None = None) -> Document
 def read_text_as(
     source: str, *, path: str, format: str, problems: tuple[Problem, ...] = ()
 ) -> Document:
-    """Read already-decoded text in the given format."""
-    reader = {"txt": read_text, "md": read_markdown, "html": read_html}[format]
+    """Read already-decoded text in the given format (SL900 for an unknown format)."""
+    reader = {"txt": read_text, "md": read_markdown, "html": read_html}[_checked(format)]
     document = reader(source, path=path, problems=problems)
     if document.problems:
         # A decoding problem lives in the source; point its text span at the first

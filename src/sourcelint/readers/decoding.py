@@ -40,14 +40,19 @@ def normalize_newlines(text: str) -> str:
 
 
 def _declared_html_charset(data: bytes) -> str | None:
+    """The charset a page declares, if it is a text encoding. As browsers do, a page that
+    declares UTF-16 or UTF-32 in ASCII-readable markup is read as UTF-8."""
     match = _META_CHARSET.search(data[:4096])
     if not match:
         return None
     name = match.group(1).decode("ascii", "replace")
     try:
-        return codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
         return None
+    if not getattr(info, "_is_text_encoding", True) or info.name.startswith(("utf-16", "utf-32")):
+        return None  # rot13, base64, zlib are codecs, not encodings a page may choose
+    return info.name
 
 
 def decode(data: bytes, *, path: str, html: bool = False) -> tuple[str, tuple[Problem, ...]]:
@@ -58,10 +63,16 @@ def decode(data: bytes, *, path: str, html: bool = False) -> tuple[str, tuple[Pr
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                break
-            return normalize_newlines(text.lstrip("\ufeff")), ()
+                return normalize_newlines(data.decode(encoding).lstrip("\ufeff")), ()
+            except UnicodeDecodeError as error:
+                text = normalize_newlines(data.decode(encoding, errors="replace").lstrip("\ufeff"))
+                problem = Problem(
+                    "SL902",
+                    f"invalid {encoding.upper()}: undecodable bytes replaced with U+FFFD, "
+                    f"the first at byte {error.start}",
+                    source_offset=max(text.find("\ufffd"), 0),
+                )
+                return text, (problem,)
     if looks_binary(data):
         raise SourcelintError("SL904", "binary file, not text: not scanned", path=path)
     declared = _declared_html_charset(data) if html else None

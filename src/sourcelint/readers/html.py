@@ -271,6 +271,12 @@ def _clean(root: lxml.html.HtmlElement, protected: set[lxml.html.HtmlElement]) -
             _remove(element)
 
 
+def _list_number(value: str | None, default: int) -> int:
+    """An <ol start> or <li value>: ASCII digits only, else the default."""
+    text = (value or "").strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 7 else default
+
+
 def _ordinal_label(item: lxml.html.HtmlElement, ordinal: int) -> str:
     """How a list prints an item's number: 1, or a for lettered lists (type="a", or a
     list-style-type on the list or the block around it, as wikis style note groups)."""
@@ -431,7 +437,7 @@ class _HtmlWalker:
         if target is None:
             if label.isalpha():
                 return None
-            if label[0].isdigit() and _UNIT_BEFORE.search(self.recent.rstrip()):
+            if label[0] in "0123456789" and _UNIT_BEFORE.search(self.recent.rstrip()):
                 return None
         return label, target
 
@@ -514,14 +520,12 @@ class _HtmlWalker:
     ) -> None:
         builder = self.builder
         if tag in ("ol", "ul"):
-            start = int(element.get("start") or 1) if element.get("start", "1").isdigit() else 1
+            start = _list_number(element.get("start"), 1)
             list_state.append((next(self.ids), start if tag == "ol" else 0))
             builder.open_block(offset, group=list_state[-1][0])
         elif tag == "li":
             group, ordinal = list_state[-1] if list_state else (0, 0)
-            value = element.get("value")
-            if value and value.isdigit():
-                ordinal = int(value)
+            ordinal = _list_number(element.get("value"), ordinal)
             if list_state:
                 list_state[-1] = (group, ordinal + 1 if ordinal else 0)
             builder.open_block(
