@@ -54,8 +54,7 @@ def _codes(raw: str | None) -> tuple[str, ...]:
     return () if not items or "ALL" in items else tuple(items)
 
 
-def _next_content_line(document: Document, line: int) -> int:
-    lines = document.source.split("\n")
+def _next_content_line(lines: list[str], line: int) -> int:
     for number in range(line + 1, len(lines) + 1):
         if lines[number - 1].strip():
             return number
@@ -67,6 +66,7 @@ def inline_suppressions(document: Document) -> list[Suppression]:
     if document.format not in ("md", "html") or "sourcelint" not in document.source:
         return []
     suppressions: list[Suppression] = []
+    lines = document.source.split("\n")
     open_ranges: list[tuple[tuple[str, ...], int, int]] = []  # codes, line, end of comment line
     for match in _DIRECTIVE.finditer(document.source):
         action = match.group("action").lower()
@@ -74,7 +74,7 @@ def inline_suppressions(document: Document) -> list[Suppression]:
         line, _ = document.lines.locate(match.start())
         end_line, _ = document.lines.locate(match.end())
         if action == "disable-next-line":
-            target = _next_content_line(document, end_line)
+            target = _next_content_line(lines, end_line)
             suppressions.append(Suppression(codes, target, target))
         elif action == "disable":
             open_ranges.append((codes, line, end_line))
@@ -85,7 +85,7 @@ def inline_suppressions(document: Document) -> list[Suppression]:
                     del open_ranges[index]
                     break
     for codes, _, end_line in open_ranges:
-        target = _next_content_line(document, end_line)
+        target = _next_content_line(lines, end_line)
         suppressions.append(Suppression(codes, target, target))
     return suppressions
 

@@ -40,7 +40,7 @@ _YEAR = r"(?:(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.)"  # n.d.: no date
 _LOCATOR = r"(?:(?:pp?|ch|chap|para|fig|sec)\.\s*|§\s*)?[\dixvlc]+(?:\s*[-–]\s*[\dixvlc]+)?"
 _AUTHORS = (
     rf"(?P<first>{_NAME})"
-    rf"(?P<more>\s+et\s+al\.?|(?:\s*,\s*{_NAME})*,?\s+(?:&|and)\s+{_NAME})?"
+    rf"(?P<more>\s+et\s+al\.?|(?:\s*,\s*{_NAME}){{0,5}},?\s+(?:&|and)\s+{_NAME})?"
 )
 _PART = re.compile(
     rf"(?:(?:see\s+also|see|e\.g\.,?|cf\.|i\.e\.,?|also|as\s+in)\s+)?{_AUTHORS}(?P<comma>\s*,)?\s*"
@@ -113,7 +113,8 @@ _NOT_NAMES = frozenset(
     ]
 )
 _YEAR_OR_SUFFIX = re.compile(r"(\d{4})([a-z]?)")
-_ANY_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+_ANY_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")  # 2019a counts
 
 
 @dataclass(frozen=True)
@@ -203,9 +204,8 @@ def _numeric_markers(
                 _Marker(match.start(), match.end(), match.group(1), CitationStyle.NUMERIC)
             )
     for match in _SUPERSCRIPT.finditer(text):
-        if taken.overlaps(match.start(), match.end()) or _UNIT_BEFORE.search(
-            text, 0, match.start()
-        ):
+        before = text[max(0, match.start() - 8) : match.start()]
+        if taken.overlaps(match.start(), match.end()) or _UNIT_BEFORE.search(before):
             continue  # km², cm³: a unit's power, not a note
         if entries_content.overlaps(match.start(), match.start() + 1):
             continue
@@ -356,6 +356,19 @@ def _resolve_author_year(label: str, references: list[Reference]) -> tuple[str, 
     return f"{shown} {year}{suffix}", None
 
 
+def _references_by_year(references: list[Reference]) -> dict[tuple[str, str], list[Reference]]:
+    """Entries by (year, word before that year), so a citation looks only at entries that
+    could match it: "Smith 2019" at those with "smith" before a 2019."""
+    index: dict[tuple[str, str], list[Reference]] = {}
+    for reference in references:
+        for year in _ANY_YEAR.finditer(reference.text):
+            for word in _WORDS.findall(reference.text[: year.start()]):
+                bucket = index.setdefault((year.group(0), word.lower()), [])
+                if not bucket or bucket[-1] is not reference:
+                    bucket.append(reference)
+    return index
+
+
 def _resolve_undated(name: str, references: list[Reference]) -> tuple[str, Reference | None]:
     """ "(Anonymous, n.d.)": the entry that starts with the name and has no year, or says n.d."""
     pattern = re.compile(rf"^\W*{re.escape(name)}(?!\w)", re.IGNORECASE)
@@ -412,10 +425,22 @@ def extract_citations(document: Document) -> tuple[list[Citation], list[Referenc
         if reference.label is not None:
             by_label.setdefault(_normal_label(reference.label), reference)
 
+    by_year = _references_by_year(references)
+    order = {id(reference): index for index, reference in enumerate(references)}
     resolutions: dict[str, tuple[str, Reference | None]] = {}
     for marker in markers:
         if marker.style is CitationStyle.AUTHOR_YEAR and marker.label not in resolutions:
-            resolutions[marker.label] = _resolve_author_year(marker.label, references)
+            name, _, year = marker.label.rpartition(" ")
+            if year == "n.d.":
+                candidates = references
+            else:
+                found = {
+                    order[id(ref)]: ref
+                    for word in name.split()
+                    for ref in by_year.get((year[:4], word.lower()), [])
+                }
+                candidates = [found[key] for key in sorted(found)]
+            resolutions[marker.label] = _resolve_author_year(marker.label, candidates)
     resolved_author_year = {
         marker: resolutions[marker.label]
         for marker in markers

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left
 from collections.abc import Callable
 
@@ -14,6 +15,7 @@ from sourcelint.model import Citation, CitationStyle, Claim, Reference, SourceRe
 def prose_spans(document: Document, references: list[Reference]) -> list[tuple[int, int]]:
     """The blocks that hold prose: not reference entries, notes, code or reference headings."""
     entries = sorted((reference.entry_start, reference.end) for reference in references)
+    entry_ends = list(itertools.accumulate((end for _, end in entries), max))
     spans: list[tuple[int, int]] = []
     for block in document.blocks:
         if block.kind in (BlockKind.NOTE, BlockKind.PREFORMATTED):
@@ -22,8 +24,11 @@ def prose_spans(document: Document, references: list[Reference]) -> list[tuple[i
         if block.kind is BlockKind.HEADING and is_reference_heading(body):
             continue
         start = block.start
-        for entry_start, entry_end in entries:
-            if entry_end <= start or entry_start >= block.end:
+        first = max(bisect_left(entry_ends, block.start + 1), 0)
+        for entry_start, entry_end in entries[first:]:
+            if entry_start >= block.end:
+                break
+            if entry_end <= start:
                 continue
             if entry_start > start and not is_reference_heading(document.text[start:entry_start]):
                 spans.append((start, entry_start))

@@ -8,6 +8,7 @@ its label, URL, DOI and whether it names anything a reader could find.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -158,6 +159,7 @@ class _Finder:
         self.document = document
         self.text = document.text
         self.entries: list[EntrySpan] = []
+        self.labelled: dict[int, bool] = {}  # list id -> every entry so far has a printed label
         self.list_id = 0
         # A footnote mark and its note come in pairs: "rose 4%*" ... "* Provisional figures".
         self.attached_marks = {match.group(1) for match in _ATTACHED_MARK.finditer(self.text)}
@@ -209,13 +211,16 @@ class _Finder:
 
     def _ends_labelled_list(self, body: str, list_id: int) -> bool:
         """A paragraph without a label after a list whose entries all have printed labels."""
-        entries = [entry for entry in self.entries if entry.list_id == list_id]
         return (
-            bool(entries)
-            and all(_LABEL.match(self.text[entry.start : entry.end]) for entry in entries)
+            self.labelled.get(list_id, False)
             and _LABEL.match(body) is None
             and not body.lstrip().startswith("^")
         )
+
+    def _add(self, entry: EntrySpan) -> None:
+        self.entries.append(entry)
+        printed = _LABEL.match(self.text[entry.start : entry.end]) is not None
+        self.labelled[entry.list_id] = self.labelled.get(entry.list_id, True) and printed
 
     def _item(
         self,
@@ -238,7 +243,7 @@ class _Finder:
                 anchor=block.anchor,
             )
             items[key] = entry
-            self.entries.append(entry)
+            self._add(entry)
         entry.end = max(entry.end, block.end)
 
     def _lines(self, start: int, end: int, list_id: int) -> None:
@@ -246,6 +251,7 @@ class _Finder:
         with no labels, one per line that starts a new entry."""
         current: EntrySpan | None = None
         previous_line = ""
+        labelled = _any_label(self.text, start, end)
         for line_start, line_end in _line_spans(self.text, start, end):
             line = self.text[line_start:line_end]
             if not line.strip():
@@ -257,12 +263,12 @@ class _Finder:
                 or (
                     previous_line.rstrip().endswith((".", ")", "/", '"', "”"))
                     and _starts_like_entry(line)
-                    and not _any_label(self.text, start, end)
+                    and not labelled
                 )
             )
             if starts_entry:
                 current = EntrySpan(line_start, line_end, list_id)
-                self.entries.append(current)
+                self._add(current)
             elif current is not None:
                 current.end = line_end
             previous_line = line
@@ -333,6 +339,8 @@ def parse_entries(
     text = document.text
     references: list[Reference] = []
     position_in_list: dict[int, int] = {}
+    links = sorted(document.links, key=lambda link: link.start)
+    link_starts = [link.start for link in links]
     printed_lists = {
         entry.list_id for entry in entries if _LABEL.match(text[entry.start : entry.end])
     }
@@ -374,13 +382,10 @@ def parse_entries(
         url_match = _URL.search(body)
         url = _clean_url(url_match.group(0)) if url_match else None
         if url is None:
+            first = bisect.bisect_left(link_starts, content_start)
+            last = bisect.bisect_left(link_starts, content_end)
             url = next(
-                (
-                    link.url
-                    for link in document.links
-                    if content_start <= link.start < content_end and link.url.startswith("http")
-                ),
-                None,
+                (link.url for link in links[first:last] if link.url.startswith("http")), None
             )
         doi_match = _DOI.search(body)
         doi = _clean_url(doi_match.group(0)) if doi_match else None

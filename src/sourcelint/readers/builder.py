@@ -150,15 +150,19 @@ class TextBuilder:
         )
 
 
-def find_aligned(haystack: str, needle: str, cursor: int, *, window: int = 64) -> list[int]:
-    """Source offsets of each character of `needle`, found in `haystack` from `cursor` on.
+def find_aligned(
+    haystack: str, needle: str, cursor: int, *, window: int = 64, limit: int | None = None
+) -> list[int]:
+    """Offsets in `haystack` of each character of `needle`, searched from `cursor` on.
 
-    Tries an exact match first; falls back to matching character by character within a small
-    window, which survives escapes and entities that change the source's spelling. Characters
-    that cannot be found map to the position reached so far.
+    Tries an exact match first, no further than `limit` (default: a few thousand characters
+    ahead, so that a failed search never scans a whole file); falls back to matching
+    character by character within a small window, which survives escapes and entities that
+    change the source's spelling. Characters that cannot be found map to the position reached.
     """
-    found = haystack.find(needle, cursor)
-    if found >= 0 and (found - cursor <= window * 64 or not needle.strip()):
+    end = limit if limit is not None else cursor + window * 64 + len(needle)
+    found = haystack.find(needle, cursor, end)
+    if found >= 0:
         return list(range(found, found + len(needle)))
     positions: list[int] = []
     position = cursor

@@ -24,7 +24,7 @@ import lxml.html
 
 from sourcelint.dates import parse_date
 from sourcelint.document import BlockKind, Document, OffsetMap, Problem
-from sourcelint.readers.builder import TextBuilder
+from sourcelint.readers.builder import TextBuilder, find_aligned
 
 _TOKENS = re.compile(
     r"<!--.*?(?:-->|\Z)"
@@ -141,6 +141,7 @@ _MARKER_LABEL = re.compile(
 )
 _BACK_ARROWS = frozenset({"↩", "↩︎", "↑", "^", "⤴", "⬆", "back"})
 _LINK_TEXT_MAX = 12
+_SEARCH_SPAN = 200_000  # how far from the cursor a text node is looked for
 _UNIT_BEFORE = re.compile(r"(?:\d|\b(?:m|km|cm|mm|ft|in|mi|s|sq|m/s|kg))$")
 _DATE_META = (
     "article:published_time",
@@ -393,23 +394,29 @@ class _HtmlWalker:
         self.ids = itertools.count(1)
         self.recent = ""
 
-    def _source_offsets(self, text: str, element: lxml.html.HtmlElement) -> list[int]:
-        found = self.decoded.find(text, self.cursor)
+    def _source_offsets(self, text: str) -> list[int]:
+        """Where each character of a text node is in the source, found in the decoded stream
+        near the walk's cursor: ahead of it, else behind it (lxml may reorder a misnested
+        node), else character by character. White space (folded anyway) never moves it."""
+        last = len(self.positions) - 1
+        if last < 0:
+            return [0] * len(text)
+        if not text.strip():
+            return [self.positions[min(self.cursor, last)]] * len(text)
+        found = self.decoded.find(text, self.cursor, self.cursor + _SEARCH_SPAN)
         if found < 0:
-            found = self.decoded.find(text)
+            found = self.decoded.find(text, max(0, self.cursor - _SEARCH_SPAN), self.cursor)
         if found >= 0:
             self.cursor = found + len(text)
             return list(self.positions[found : found + len(text)])
-        line = element.sourceline or 1
-        offset = 0
-        for _ in range(line - 1):
-            offset = self.source.find("\n", offset) + 1
-        return [offset] * len(text)
+        aligned = find_aligned(self.decoded, text, self.cursor)
+        self.cursor = aligned[-1] + 1
+        return [self.positions[min(index, last)] for index in aligned]
 
     def _emit(self, text: str | None, element: lxml.html.HtmlElement) -> None:
         if not text:
             return
-        self.builder.emit(text, self._source_offsets(text, element))
+        self.builder.emit(text, self._source_offsets(text))
         self.recent = (self.recent + text)[-12:]
 
     def _marker(self, element: lxml.html.HtmlElement, tag: str) -> tuple[str, str | None] | None:
@@ -466,7 +473,7 @@ class _HtmlWalker:
                     label, target = marker
                     start = builder.position
                     visible = " ".join(element.text_content().split())
-                    offsets = self._source_offsets(visible, element)
+                    offsets = self._source_offsets(visible)
                     if visible.startswith("["):
                         builder.emit(visible, offsets)
                     else:
@@ -581,10 +588,11 @@ def _notes_containers(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement
         for element in tree.iter()
         if isinstance(element.tag, str) and _is_notes_container(element)
     ]
+    found_set = set(found)
     return [
         element
         for element in found
-        if not any(ancestor in found for ancestor in element.iterancestors())
+        if not any(ancestor in found_set for ancestor in element.iterancestors())
     ]
 
 

@@ -63,7 +63,7 @@ class _MarkdownWalker:
         return self.lines.line_start(token.map[0] + 1), self.lines.line_start(token.map[1] + 1)
 
     def _emit(self, content: str) -> None:
-        positions = find_aligned(self.source, content, self.cursor)
+        positions = find_aligned(self.source, content, self.cursor, limit=self.limit)
         if positions:
             self.cursor = positions[-1] + 1
         self.builder.emit(content, positions)
