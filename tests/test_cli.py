@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -332,3 +333,98 @@ def test_fail_level_and_globs_come_from_the_configuration_nearest_each_path(
     assert "a.txt:2:1: SL104" in out
     assert "b.txt" not in out
     assert status == 0
+
+
+def test_escape_sequences_from_the_document_never_reach_the_terminal(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_cwd / "esc.txt").write_text(
+        "A claim.[^\x1b[2J\x1b[31mX]\nAnother claim.[^\u202egnp.exe]\n"
+    )
+    _, out, _ = run(["scan", "esc.txt", "--format", "github"], capsys)
+    assert "\x1b" not in out
+    assert "\u202e" not in out
+
+
+def test_output_keeps_normal_permissions_and_odd_file_names(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_cwd / "notes"
+    folder.mkdir()
+    (folder / "a\udcff.txt").write_text(UNRESOLVED)
+    status, _, err = run(["scan", "notes", "--format", "json", "-o", "out.json"], capsys)
+    assert status == 1, err
+    assert json.loads((tmp_cwd / "out.json").read_text())["documents"][0]["path"].endswith(
+        "a\ufffd.txt"
+    )
+    assert (tmp_cwd / "out.json").stat().st_mode & 0o777 == 0o666 & ~current_umask()
+    assert sorted(path.name for path in tmp_cwd.iterdir()) == ["notes", "out.json"]
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@pytest.mark.parametrize(
+    ("config", "code"),
+    [("tool = 1\n", "SL906"), ("select = 5\n", "SL906"), ('fail-level = ["error"]\n', "SL906")],
+)
+def test_mistyped_configuration_is_an_error_with_a_code(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str], config: str, code: str
+) -> None:
+    (tmp_cwd / "sourcelint.toml").write_text(config)
+    (tmp_cwd / "a.txt").write_text(CLEAN)
+    status, _, err = run(["scan", "a.txt"], capsys)
+    assert status == 2
+    assert code in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_malformed_baseline_is_an_error_with_a_code(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_cwd / "a.txt").write_text(UNRESOLVED)
+    (tmp_cwd / "baseline.json").write_text('{"schema": "sourcelint-baseline/1", "findings": [1]}')
+    status, _, err = run(["scan", "a.txt", "--baseline", "baseline.json"], capsys)
+    assert status == 2
+    assert "SL900" in err
+
+
+def test_hidden_folders_are_skipped_and_sarif_uris_are_encoded(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_cwd / "site" / ".cache").mkdir(parents=True)
+    (tmp_cwd / "site" / ".cache" / "a.txt").write_text(UNRESOLVED)
+    (tmp_cwd / "site" / "my notes#1.txt").write_text(UNRESOLVED)
+    _, out, _ = run(["scan", "site", "--format", "sarif"], capsys)
+    uris = [
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in json.loads(out)["runs"][0]["results"]
+    ]
+    assert uris == ["site/my%20notes%231.txt"]
+
+
+def test_the_python_api_takes_long_texts_and_any_line_ending() -> None:
+    import sourcelint
+    from sourcelint.errors import SourcelintError
+
+    assert sourcelint.scan("x" * 300).claims[0].text == "x" * 300
+    analysis = sourcelint.scan("Claim one.\rClaim two [3].")
+    assert [(f.code, f.line) for f in analysis.findings] == [("SL101", 2)]
+    with pytest.raises(SourcelintError):
+        sourcelint.scan("Some text.", format="pdf")
+
+
+def test_credits_read_their_value_from_the_next_line_and_source_lists_are_headings(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_cwd / "a.html").write_text(
+        "<html><body><p>Flooded street.</p><p>Photo:<br>Jane Doe / Example Wire</p></body></html>"
+    )
+    (tmp_cwd / "b.md").write_text(
+        "Figures rose.\n\nSources:\n\n- Ministry of Agriculture, bulletin, 2024\n"
+    )
+    (tmp_cwd / "c.md").write_text("Write `[citation needed]` where a source is missing.\n")
+    assert run(["scan", "a.html", "b.md", "c.md"], capsys)[0] == 0

@@ -44,6 +44,7 @@ def collect(
                 name
                 for name in subfolders
                 if name not in DEFAULT_EXCLUDE
+                and not name.startswith(".")
                 and not _matches(os.path.normpath(Path(relative_folder) / name), name, exclude)
             )
             for name in sorted(names):

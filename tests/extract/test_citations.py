@@ -148,3 +148,54 @@ def test_a_paragraph_after_a_labelled_list_is_not_an_entry() -> None:
     )
     assert len(analysis.references) == 1
     assert codes(analysis) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Energy is E = mc^2 here.",
+        "The site covers 1,200 km^2 of land.",
+        "Einstein wrote mc² first.",
+        "Zeffirelli made Romeo and Juliet (1968) on location.",
+        "- [x] Draft written.\n- [x] Figures checked.\n",
+        "[Update] The council replied.\n\n[Update] It later withdrew.\n",
+    ],
+)
+def test_maths_titles_task_lists_and_updates_are_not_markers(text: str) -> None:
+    analysis = scan_text(text)
+    assert analysis.citations == ()
+    assert analysis.findings == ()
+
+
+def test_place_and_date_is_not_a_citation_in_a_numbered_document() -> None:
+    text = "The accord (Paris, 2015) held.[1]\n\nReferences\n[1] Ministry of Foreign Affairs, Treaty text, 2015.\n"
+    assert markers(text) == [("1", "1")]
+
+
+def test_footnote_and_numbered_labels_are_separate_namespaces() -> None:
+    text = (
+        "Rose.[^1] Fell [1].\n\n## References\n\n[1] Ministry of Agriculture, Bulletin, 2024.\n\n"
+        "[^1]: Port authority tonnage log, 2024.\n"
+    )
+    analysis = scan_text(text, "md")
+    by_id = {reference.id: reference.text for reference in analysis.references}
+    assert [by_id[c.reference or ""] for c in analysis.citations] == [
+        "Port authority tonnage log, 2024.",
+        "Ministry of Agriculture, Bulletin, 2024.",
+    ]
+    assert analysis.findings == ()
+
+
+def test_superscript_digit_labels_never_crash() -> None:
+    for text in ("Text.\n\n[²] Foo bar, 2019.\n", "See note.[^¹]\n"):
+        scan_text(text)
+    scan_text("Text[^¹].\n\n[^¹]: A source, 2020.\n", "md")
+
+
+def test_citation_resolves_to_the_entry_whose_first_author_it_names() -> None:
+    text = (
+        "One (Lee, 2020). Two (Smith & Lee, 2020).\n\nReferences\n"
+        "Smith, J., & Lee, K. (2020). Joint work. Journal A.\n"
+        "Lee, K. (2020). Solo work. Journal B.\n"
+    )
+    assert markers(text) == [("Lee 2020", "Lee 2020"), ("Smith 2020", "Smith 2020")]

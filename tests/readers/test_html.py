@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from sourcelint.document import BlockKind
 from sourcelint.readers import read_bytes
 
@@ -128,3 +130,38 @@ def test_note_group_labels_like_note_1_are_markers() -> None:
     )
     document = read_bytes(page.encode(), path="n.html")
     assert [(h.label, h.target) for h in document.marker_hints] == [("note 1", "cite_note-n1")]
+
+
+def test_a_marker_with_white_space_inside_points_at_its_bracket() -> None:
+    page = "<html><body><article>\n<p>Rates rose.\nIn October.<sup>[1,\n 2]</sup> Done.</p></article></body></html>"
+    document = read_bytes(page.encode(), path="w.html")
+    (hint,) = document.marker_hints
+    assert document.locate(hint.start) == (3, 17)  # the "[" after "In October.<sup>"
+
+
+def test_figure_links_are_not_notes_and_backward_word_links_stay() -> None:
+    page = (
+        '<html><body><article><h2 id="methods">Methods</h2><p>As described in <a href="#methods">Methods</a>, '
+        'yields rose (see Figure <a href="#fig2">2</a>).[1]</p><figure id="fig2"><figcaption>Yields by year.'
+        "</figcaption></figure><h2>References</h2><ol><li>Smith, J. Soils. 2019.</li></ol></article></body></html>"
+    )
+    document = read_bytes(page.encode(), path="f.html")
+    assert "As described in Methods, yields rose (see Figure 2).[1]" in document.text
+    assert document.marker_hints == ()
+    assert not [block for block in document.blocks if block.kind is BlockKind.NOTE]
+
+
+@pytest.mark.parametrize("exponent", ["R<sup>2</sup> = 0.81", "mc<sup>2</sup>", "4 km<sup>2</sup>"])
+def test_exponents_in_superscript_are_not_markers(exponent: str) -> None:
+    document = read_bytes(
+        f"<html><body><p>We found {exponent} here.</p></body></html>".encode(), path="e.html"
+    )
+    assert document.marker_hints == ()
+
+
+@pytest.mark.parametrize("charset", ["rot13", "base64", "utf-16"])
+def test_a_declared_charset_that_is_no_text_encoding_is_ignored(charset: str) -> None:
+    page = (
+        f'<html><head><meta charset="{charset}"></head><body><p>Plain words here.</p></body></html>'
+    )
+    assert "Plain words here." in read_bytes(page.encode(), path="c.html").text

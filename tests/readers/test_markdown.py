@@ -56,3 +56,20 @@ def test_inline_and_reference_links_keep_their_targets() -> None:
     document = read_bytes(SOURCE.encode(), path="a.md")
     links = {document.text[link.start : link.end]: link.url for link in document.links}
     assert links == {"the bulletin": "https://example.org/b", "a ref": "https://example.org/r"}
+
+
+def test_positions_stay_in_their_block_when_a_later_line_repeats_the_text() -> None:
+    source = "Exports rose 4\\% in a year [3].\n\nExports rose 4% in a year [3].\n"
+    document = read_bytes(source.encode(), path="r.md")
+    starts = [
+        document.locate(index)
+        for index, char in enumerate(document.text)
+        if document.text.startswith("[3]", index)
+    ]
+    assert starts == [(1, 28), (3, 27)]
+
+
+def test_a_footnote_definition_inside_a_code_block_is_an_example() -> None:
+    source = "Use footnotes like this:\n\n```\n[^1]: The source.\n```\n"
+    document = read_bytes(source.encode(), path="code.md")
+    assert not [block for block in document.blocks if block.kind is BlockKind.NOTE]

@@ -47,3 +47,17 @@ def test_format_detection_by_extension_then_content() -> None:
     assert detect_format("a.MD", b"") == "md"
     assert detect_format(None, b"<!DOCTYPE html><html></html>") == "html"
     assert detect_format("notes", b"plain words") == "txt"
+
+
+def test_a_date_in_the_headline_is_not_the_publication_date() -> None:
+    document = read_bytes(
+        b"Remembering the landings of 6 June 1944\n\nVeterans gathered.\n", path="a.txt"
+    )
+    assert document.date is None
+
+
+def test_utf16_with_a_broken_tail_is_read_and_reported() -> None:
+    data = "Exports rose.[4]\nMore.".encode("utf-16") + b"\x00"
+    document = read_bytes(data, path="a.txt")
+    assert "Exports rose.[4]" in document.text
+    assert [problem.code for problem in document.problems] == ["SL902"]

@@ -18,19 +18,24 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sourcelint.document import Document
-from sourcelint.extract.references import EntrySpan, find_entries, parse_entries
+from sourcelint.extract.references import (
+    EntrySpan,
+    find_entries,
+    is_footnote_definition,
+    parse_entries,
+)
 from sourcelint.model import Citation, CitationStyle, Reference
 
 _RANGE_MAX = 30
 _NUMBER_LIST = r"\d{1,3}(?:\s*[-–—]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)*"
 _BRACKET = re.compile(r"\[(" + _NUMBER_LIST + r")\](?![(:])")
-_CARET = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[.,;:!?\"”’'\])%]))\^(\d{1,3})(?![\d^])(?![.,]\d)")
+_CARET = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=[.,;:!?\"”’'\])%]))\^(\d{1,3})(?![\d^])(?![.,]\d)")
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _SUPERSCRIPT = re.compile(
-    r"(?:(?<=[^\W\d_]{2})|(?<=[.,;:!?\"”’')\]%]))([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}(?:,[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})*)"
+    r"(?:(?<=[^\W\d_]{3})|(?<=[.,;:!?\"”’')\]%]))([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}(?:,[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})*)"
 )
 _UNIT_BEFORE = re.compile(r"(?<![^\W\d_])(?:km|cm|mm|ft|in|mi|yd|sq|kg|m)$", re.IGNORECASE)
-_NOTE_REF = re.compile(r"\[\^([^\]\s]{1,40})\](?!:)")
+_NOTE_REF = re.compile(r"\[\^([^\]\s\x00-\x1f\x7f]{1,40})\](?!:)")
 _SYMBOL = re.compile(r"(?<=[^\s*†‡])([†‡]{1,3}|\*{1,3})(?=[\s.,;:!?)\]”\"]|$)")
 
 _PARTICLE = r"(?:(?:van|von|de|der|den|da|di|du|la|le|del|della|dos|das|ter|ten)[ \t]+)"
@@ -285,7 +290,7 @@ def _author_year_markers(
                         part_start + match.end(),
                         f"{match.group('first')} {year}",
                         CitationStyle.AUTHOR_YEAR,
-                        strong=strong or bool(match.group("comma")),
+                        strong=strong,
                         parenthetical=True,
                         in_note=notes.overlaps(name_start, name_start + 1),
                     )
@@ -304,7 +309,8 @@ def _author_year_markers(
                 or not _is_name(match.group("first"))
             ):
                 continue
-            strong = pattern is _NARRATIVE_ET_AL or bool(match.groupdict().get("more"))
+            # "Smith et al. (2019)" is a citation; "Romeo and Juliet (1968)" may be a title.
+            strong = pattern is _NARRATIVE_ET_AL or "et al" in (match.groupdict().get("more") or "")
             start = match.start("first")
             for year in _years(match.group("years")):
                 markers.append(
@@ -338,7 +344,8 @@ def _resolve_author_year(label: str, references: list[Reference]) -> tuple[str, 
             continue
         pattern = re.compile(rf"(?<!\w){re.escape(candidate)}(?!\w)", re.IGNORECASE)
         best: tuple[int, Reference] | None = None
-        for reference in references:
+        first_author = [ref for ref in references if _first_author_is(ref, candidate)]
+        for reference in first_author or references:
             for entry_year in re.finditer(rf"\b{year}([a-z]?)\b", reference.text):
                 if suffix and entry_year.group(1) != suffix:
                     continue
@@ -377,6 +384,11 @@ def _resolve_undated(name: str, references: list[Reference]) -> tuple[str, Refer
         if undated and pattern.search(reference.text):
             return f"{name} n.d.", reference
     return f"{name} n.d.", None
+
+
+def _first_author_is(reference: Reference, name: str) -> bool:
+    key = reference.author_key
+    return key is not None and key.rpartition(" ")[0].lower() == name.lower()
 
 
 def _looks_like_organisation(words: list[str]) -> bool:
@@ -420,10 +432,14 @@ def extract_citations(document: Document) -> tuple[list[Citation], list[Referenc
     markers += _author_year_markers(document, SpanIndex(taken), bool(references), note_spans)
 
     by_anchor = {reference.anchor: reference for reference in references if reference.anchor}
+    # Markdown footnotes ([^1] and [^1]:) and numbered lists ([1], 1.) are two namespaces: a
+    # marker looks in its own first.
     by_label: dict[str, Reference] = {}
+    by_footnote: dict[str, Reference] = {}
     for reference in references:
         if reference.label is not None:
-            by_label.setdefault(_normal_label(reference.label), reference)
+            namespace = by_footnote if is_footnote_definition(reference) else by_label
+            namespace.setdefault(_normal_label(reference.label), reference)
 
     by_year = _references_by_year(references)
     order = {id(reference): index for index, reference in enumerate(references)}
@@ -469,7 +485,12 @@ def extract_citations(document: Document) -> tuple[list[Citation], list[Referenc
             if marker.target is not None:
                 resolved = by_anchor.get(marker.target)
             if resolved is None:
-                resolved = by_label.get(_normal_label(marker.label))
+                key = _normal_label(marker.label)
+                footnote_form = document.text.startswith("[^", marker.start)
+                first, second = (
+                    (by_footnote, by_label) if footnote_form else (by_label, by_footnote)
+                )
+                resolved = first.get(key) or second.get(key)
             split = _split_superscript(marker, by_label) if resolved is None else None
             if split:
                 # "²³" with notes 2 and 3 and no note 23: a PDF lost the comma between them.

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from sourcelint.document import Document
-from sourcelint.extract.references import is_reference_heading
+from sourcelint.extract.references import is_reference_heading, non_locators
 from sourcelint.terms import load_terms
 
 _MAX_LINE = 200
@@ -27,7 +27,7 @@ class Credit:
     @property
     def has_locator(self) -> bool:
         """Whether the credit names something: any word that is not a generic non-locator."""
-        generic = frozenset(load_terms("non_locators"))
+        generic = non_locators()
         words = [word.lower().strip(".'’-") for word in _WORD.findall(self.value)]
         return any(word and word not in generic for word in words)
 
@@ -43,22 +43,31 @@ def _credit_line() -> re.Pattern[str]:
 
 
 def extract_credits(document: Document) -> list[Credit]:
-    """Every credit line of the document."""
+    """Every credit line of the document. A credit's value may stand on the line below its
+    label ("Photo:" then "Jane Doe / Example Wire"); "Sources:" above a list is a heading."""
+    text = document.text
     credits = []
-    for match in _credit_line().finditer(document.text):
+    for match in _credit_line().finditer(text):
         if match.end() - match.start() > _MAX_LINE:
             continue
         value = match.group("value").strip()
-        following = document.text[match.end() + 1 : match.end() + 200].split("\n", 1)[0]
-        if not value and is_reference_heading(match.group("label")) and following.strip():
-            continue  # "Sources:" heading a list on the lines below
+        value_start = match.start("value")
+        if not value:
+            below = text[match.end() + 1 : match.end() + 400].split("\n")
+            if is_reference_heading(match.group("label")) and any(
+                line.strip() for line in below[:3]
+            ):
+                continue
+            if below and below[0].strip() and len(below[0]) <= _MAX_LINE:
+                value = below[0].strip()
+                value_start = match.end() + 1
         credits.append(
             Credit(
                 start=match.start("label"),
-                end=match.end("value") if value else match.end("label") + 1,
+                end=value_start + len(value) if value else match.end("label") + 1,
                 label=match.group("label"),
                 value=value,
-                value_start=match.start("value"),
+                value_start=value_start,
             )
         )
     return credits

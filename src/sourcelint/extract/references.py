@@ -12,13 +12,19 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
+from sourcelint.dates import MONTHS
 from sourcelint.document import Block, BlockKind, Document
 from sourcelint.model import Reference
 from sourcelint.terms import load_terms
 
 _SECTION_NUMBER = re.compile(r"^\s*(?:[#=]+\s*)?(?:\d+(?:\.\d+)*\.?|[IVX]+\.)?\s*")
-_LABELLED_LINE = re.compile(r"^[ \t]*(?:\[\^?[^\]\s]{1,20}\]:?|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})[ \t]*\S")
+# Outside reference sections only numbers and footnote labels open an entry: "- [x] Done" is a
+# task list and "[Update] ..." an editor's note.
+_LABELLED_LINE = re.compile(
+    r"^[ \t]*(?:\[(?:\d{1,3}|\^[^\]\s]{1,20})\]:?|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})[ \t]*\S"
+)
 _MARK_LINE = re.compile(r"^[ \t]*([*†‡]{1,3})[ \t]*[^\s*†‡]")
 _ATTACHED_MARK = re.compile(r"(?<=[^\s*†‡])([†‡]{1,3}|\*{1,3})(?=[\s.,;:!?)\]”\"]|$)")
 _MONTH_NAMES = (
@@ -91,19 +97,26 @@ def _clean_url(url: str) -> str:
     return url.rstrip(_TRAILING_PUNCTUATION)
 
 
+def is_footnote_definition(reference: Reference) -> bool:
+    """A Markdown footnote definition ([^1]: ...): a note whose label the author declared."""
+    return reference.structural and reference.label_printed
+
+
 def is_findable(text: str, has_locator: bool) -> bool:
     """Whether an entry names something a reader could find: a URL, DOI or ISBN, a quoted
-    title, an author and year with a title, or any word that is not a generic non-locator."""
+    title, or any word that is neither a generic non-locator ("personal communication",
+    "internal memo") nor a month: a name, an outlet, a title."""
     if has_locator or _ISBN.search(text) or _QUOTED_TITLE.search(text):
         return True
     words = [word.lower().strip(".'’-") for word in _WORD.findall(text)]
-    words = [word for word in words if word]
-    if not words:
-        return False
-    if _YEAR.search(text) and len(words) >= 3:
-        return True
-    generic = frozenset(load_terms("non_locators"))
-    return not all(word in generic for word in words)
+    generic = non_locators()
+    return any(word and word not in generic and word not in MONTHS for word in words)
+
+
+@cache
+def non_locators() -> frozenset[str]:
+    """Words that name no source (data/non_locators.txt)."""
+    return frozenset(load_terms("non_locators"))
 
 
 def author_key(text: str) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import quote
 from typing import Any
 
 from sourcelint._version import __version__
@@ -15,9 +16,10 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def _uri(path: str) -> str:
+    """A relative URI reference for a path: "my notes#1.txt" becomes "my%20notes%231.txt"."""
     if path.startswith("<"):
-        return path.strip("<>")
-    return Path(path).as_posix()
+        return quote(path.strip("<>"))
+    return quote(Path(path).as_posix())
 
 
 def sarif_log(analyses: list[Analysis]) -> dict[str, Any]:

@@ -142,7 +142,8 @@ _MARKER_LABEL = re.compile(
 _BACK_ARROWS = frozenset({"↩", "↩︎", "↑", "^", "⤴", "⬆", "back"})
 _LINK_TEXT_MAX = 12
 _SEARCH_SPAN = 200_000  # how far from the cursor a text node is looked for
-_UNIT_BEFORE = re.compile(r"(?:\d|\b(?:m|km|cm|mm|ft|in|mi|s|sq|m/s|kg))$")
+# Before an exponent: a number, a one- or two-letter symbol (R², mc², km²), or a unit.
+_UNIT_BEFORE = re.compile(r"(?:\d|(?<![^\W\d_])[^\W\d_]{1,2}|\b(?:sq|m/s))$")
 _DATE_META = (
     "article:published_time",
     "og:published_time",
@@ -310,6 +311,20 @@ def _block_ancestor(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     return current if current is not None else element
 
 
+def _looks_like_noteref(link: lxml.html.HtmlElement, text: str, href: str) -> bool:
+    """A footnote reference, not "Figure <a href="#fig2">2</a>": superscript, bracketed, or
+    marked as a note by its role, class, id or target."""
+    parent = link.getparent()
+    marks = " ".join((link.get(name) or "") for name in ("class", "id", "role", "rel")).lower()
+    return (
+        (parent is not None and parent.tag == "sup")
+        or bool(link.xpath(".//sup"))
+        or text.startswith("[")
+        or _NOTE_HREF.match(href) is not None
+        or any(word in marks for word in ("foot", "note", "fn", "cite", "ref"))
+    )
+
+
 def footnote_structure(
     roots: list[lxml.html.HtmlElement],
 ) -> tuple[dict[lxml.html.HtmlElement, str], set[lxml.html.HtmlElement]]:
@@ -334,11 +349,12 @@ def footnote_structure(
             continue
         text = " ".join(link.text_content().split())
         target = ids.get(href[1:])
+        label_like = _MARKER_LABEL.match(text) is not None
         if text in _BACK_ARROWS or (
-            target is not None and order[target] < order[link] and len(text) <= _LINK_TEXT_MAX
+            target is not None and order[target] < order[link] and label_like
         ):
-            backlinks.add(link)
-        elif target is not None and _MARKER_LABEL.match(text):
+            backlinks.add(link)  # "↩", or "1"/"a" pointing back to the marker
+        elif target is not None and label_like and _looks_like_noteref(link, text, href):
             notes.setdefault(_block_ancestor(target), href[1:])
     return notes, backlinks
 

@@ -54,7 +54,10 @@ class _MarkdownWalker:
         self.cursor = 0
         self.limit = len(source)
         self.ids = itertools.count(1)
-        self.lists: list[tuple[int, bool, int]] = []  # (group id, ordered, next ordinal)
+        self.lists: list[tuple[int, bool, int]] = []
+        self.code_lines: list[
+            tuple[int, int]
+        ] = []  # 0-based [first, last) of code blocks  # (group id, ordered, next ordinal)
         self.footnote_label: str | None = None
 
     def _span_of(self, token: Token) -> tuple[int, int]:
@@ -127,6 +130,8 @@ class _MarkdownWalker:
             self.footnote_label = None
         elif kind == "inline":
             self._inline(token.children or [])
+        elif kind in ("fence", "code_block") and token.map is not None:
+            self.code_lines.append((token.map[0], token.map[1]))
         elif kind == "hr":
             builder.close_block(self.cursor)
 
@@ -195,6 +200,9 @@ def _unrendered_definitions(walker: _MarkdownWalker, rendered: set[str]) -> None
     seen: set[str] = set()
     group = next(walker.ids)
     for match in _FOOTNOTE_DEFINITION.finditer(walker.source):
+        line = walker.source.count("\n", 0, match.start())
+        if any(first <= line < last for first, last in walker.code_lines):
+            continue  # a definition shown inside a code block is an example
         label = match.group("label")
         first = label not in seen
         seen.add(label)

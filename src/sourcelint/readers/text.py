@@ -61,6 +61,8 @@ def _title_and_date(text: str, blocks: list[Block]) -> tuple[str | None, str | N
     published = None
     lines = [line for line in text[:3000].split("\n")[:15] if line.strip()]
     for number, line in enumerate(lines):
+        if number == 0 and title is not None and line.strip() == title:
+            continue  # the headline: "Remembering the landings of 6 June 1944"
         match = _DATE_LINE.match(line)
         if match and len(line.split()) <= 10:
             published = parse_date(match.group(1))

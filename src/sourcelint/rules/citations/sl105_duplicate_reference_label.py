@@ -21,17 +21,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from sourcelint.extract.references import is_footnote_definition
 from sourcelint.model import Severity
 from sourcelint.rules.base import Evidence, Example, Rule, Violation
 
 
 def check(evidence: Evidence) -> Iterator[Violation]:
     """One violation per repeated printed label, at the repeat."""
-    seen: dict[str, int] = {}
+    seen: dict[tuple[object, str], int] = {}
     for reference in evidence.references:
         if not reference.label_printed or reference.label is None:
             continue
-        key = reference.label.lower()
+        # Footnote definitions share one namespace; each list has its own.
+        namespace = "footnotes" if is_footnote_definition(reference) else reference.list_id
+        key = (namespace, reference.label.lower())
         if key in seen:
             line, _ = evidence.document.locate(seen[key])
             yield Violation(
