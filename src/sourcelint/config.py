@@ -14,7 +14,7 @@ from typing import Any
 
 from sourcelint.errors import SourcelintError
 from sourcelint.model import Severity
-from sourcelint.rules.registry import ALL_CODES, RULES
+from sourcelint.rules.registry import ALL_CODES
 
 DEFAULT_INCLUDE = ("*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox")
@@ -37,10 +37,6 @@ class Settings:
     def enabled(self, code: str) -> bool:
         """Whether a code is on: the most specific matching prefix wins, ignore on a tie."""
         return _match_length(code, self.select) > _match_length(code, self.ignore)
-
-    def enabled_codes(self) -> list[str]:
-        """The rule codes this selection turns on."""
-        return [rule.code for rule in RULES if self.enabled(rule.code)]
 
 
 def _match_length(code: str, prefixes: tuple[str, ...]) -> int:

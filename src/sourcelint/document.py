@@ -154,11 +154,6 @@ class LineIndex:
         line = min(max(line, 1), len(self._starts))
         return self._starts[line - 1]
 
-    @property
-    def line_count(self) -> int:
-        """How many lines the source has."""
-        return len(self._starts)
-
 
 @dataclass(frozen=True)
 class Document:

@@ -86,9 +86,11 @@ def test_deeply_nested_markup_is_read() -> None:
     assert "Deep text.[1]" in read_bytes(_nested(1000), path="deep.html").text
 
 
-def test_markup_deeper_than_the_parser_goes_does_not_crash() -> None:
-    # libxml2 stops at about 2,048 levels: the page reads as empty, which SL903 reports.
-    assert read_bytes(_nested(5000), path="deeper.html").text == ""
+def test_markup_deeper_than_the_parser_goes_is_reported_not_dropped_silently() -> None:
+    # libxml2 stops at about 2,048 levels: what lies deeper is not read, and SL910 says so.
+    document = read_bytes(_nested(5000), path="deeper.html")
+    assert document.text == ""
+    assert [problem.code for problem in document.problems] == ["SL910"]
 
 
 def test_page_of_only_scripts_has_no_text() -> None:

@@ -18,6 +18,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sourcelint.document import Document
+from sourcelint.extract.patterns import (
+    ATTACHED_MARK,
+    EXPONENT_BEFORE,
+    PARTICLE,
+    looks_like_organisation,
+    superscript_number,
+)
 from sourcelint.extract.references import (
     EntrySpan,
     find_entries,
@@ -30,17 +37,13 @@ _RANGE_MAX = 30
 _NUMBER_LIST = r"\d{1,3}(?:\s*[-–—]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)*"
 _BRACKET = re.compile(r"\[(" + _NUMBER_LIST + r")\](?![(:])")
 _CARET = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=[.,;:!?\"”’'\])%]))\^(\d{1,3})(?![\d^])(?![.,]\d)")
-SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _SUPERSCRIPT = re.compile(
     r"(?:(?<=[^\W\d_]{3})|(?<=[.,;:!?\"”’')\]%]))([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}(?:,[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})*)"
 )
-_UNIT_BEFORE = re.compile(r"(?<![^\W\d_])(?:km|cm|mm|ft|in|mi|yd|sq|kg|m)$", re.IGNORECASE)
 _NOTE_REF = re.compile(r"\[\^([^\]\s\x00-\x1f\x7f]{1,40})\](?!:)")
-_SYMBOL = re.compile(r"(?<=[^\s*†‡])([†‡]{1,3}|\*{1,3})(?=[\s.,;:!?)\]”\"]|$)")
 
-_PARTICLE = r"(?:(?:van|von|de|der|den|da|di|du|la|le|del|della|dos|das|ter|ten)[ \t]+)"
 _CAPITALISED = r"[^\W\d_a-z][\w'’]*(?:-[^\W\d_][\w'’]*)?"
-_NAME = rf"(?:{_PARTICLE}*{_CAPITALISED}(?:[ \t]+{_CAPITALISED}){{0,3}})"
+_NAME = rf"(?:{PARTICLE}*{_CAPITALISED}(?:[ \t]+{_CAPITALISED}){{0,3}})"
 _YEAR = r"(?:(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.)"  # n.d.: no date
 _LOCATOR = r"(?:(?:pp?|ch|chap|para|fig|sec)\.\s*|§\s*)?[\dixvlc]+(?:\s*[-–]\s*[\dixvlc]+)?"
 _AUTHORS = (
@@ -210,11 +213,11 @@ def _numeric_markers(
             )
     for match in _SUPERSCRIPT.finditer(text):
         before = text[max(0, match.start() - 8) : match.start()]
-        if taken.overlaps(match.start(), match.end()) or _UNIT_BEFORE.search(before):
+        if taken.overlaps(match.start(), match.end()) or EXPONENT_BEFORE.search(before):
             continue  # km², cm³: a unit's power, not a note
         if entries_content.overlaps(match.start(), match.start() + 1):
             continue
-        for label in match.group(1).translate(SUPERSCRIPT_DIGITS).split(","):
+        for label in superscript_number(match.group(1)).split(","):
             markers.append(
                 _Marker(
                     match.start(),
@@ -235,7 +238,7 @@ def _symbol_markers(
 ) -> list[_Marker]:
     text = document.text
     markers = []
-    for match in _SYMBOL.finditer(text):
+    for match in ATTACHED_MARK.finditer(text):
         symbol = match.group(1)
         if excluded.overlaps(match.start(), match.end()):
             continue
@@ -359,7 +362,7 @@ def _resolve_author_year(label: str, references: list[Reference]) -> tuple[str, 
                 key_name = _YEAR_OR_SUFFIX.sub("", key).strip()
                 return f"{key_name} {year}{suffix}", best[1]
             return f"{candidate} {year}{suffix}", best[1]
-    shown = name if _looks_like_organisation(words) else (words[-1] if words else name)
+    shown = name if looks_like_organisation(words) else (words[-1] if words else name)
     return f"{shown} {year}{suffix}", None
 
 
@@ -389,10 +392,6 @@ def _resolve_undated(name: str, references: list[Reference]) -> tuple[str, Refer
 def _first_author_is(reference: Reference, name: str) -> bool:
     key = reference.author_key
     return key is not None and key.rpartition(" ")[0].lower() == name.lower()
-
-
-def _looks_like_organisation(words: list[str]) -> bool:
-    return len(words) >= 3 and words[0].lower() not in _NOT_NAMES
 
 
 def _split_superscript(

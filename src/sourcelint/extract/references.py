@@ -16,6 +16,13 @@ from functools import cache
 
 from sourcelint.dates import MONTHS
 from sourcelint.document import Block, BlockKind, Document
+from sourcelint.extract.patterns import (
+    ATTACHED_MARK,
+    NAME_PARTICLES,
+    PARTICLE,
+    looks_like_organisation,
+    superscript_number,
+)
 from sourcelint.model import Reference
 from sourcelint.terms import load_terms
 
@@ -26,7 +33,6 @@ _LABELLED_LINE = re.compile(
     r"^[ \t]*(?:\[(?:\d{1,3}|\^[^\]\s]{1,20})\]:?|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})[ \t]*\S"
 )
 _MARK_LINE = re.compile(r"^[ \t]*([*†‡]{1,3})[ \t]*[^\s*†‡]")
-_ATTACHED_MARK = re.compile(r"(?<=[^\s*†‡])([†‡]{1,3}|\*{1,3})(?=[\s.,;:!?)\]”\"]|$)")
 _MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
     "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -40,7 +46,6 @@ _LABEL = re.compile(
     # "1 Ministry of ...", as PDFs print notes; not indented (a wrapped line) nor a date.
     rf")|(?P<spaced>\d{{1,3}})(?=[ \t]+(?!(?:{_MONTH_NAMES})\b)[A-Z\"“]))\s*"
 )
-_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _WEB_BACKLINKS = re.compile(r"^\s*\^(?:\s+[a-z](?=\s))*\s*")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\]]+", re.IGNORECASE)
 _DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
@@ -50,33 +55,8 @@ _UNDATED = re.compile(r"\bn\.\s?d\.")
 _QUOTED_TITLE = re.compile(r"[\"“][^\"”]{3,}[\"”]")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 _TRAILING_PUNCTUATION = ".,;:)]}>"
-_NAME_PARTICLES = frozenset(
-    [
-        "van",
-        "von",
-        "de",
-        "der",
-        "den",
-        "da",
-        "di",
-        "du",
-        "la",
-        "le",
-        "del",
-        "della",
-        "dos",
-        "das",
-        "ter",
-        "ten",
-        "bin",
-        "al",
-        "el",
-        "st.",
-        "mc",
-    ]
-)
 _FIRST_AUTHOR = re.compile(
-    r"^\s*(?P<name>(?:(?:van|von|de|der|den|da|di|du|la|le|del|della|dos|das|ter|ten)\s+)*"
+    rf"^\s*(?P<name>{PARTICLE}*"
     r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,5}?)\s*(?:,|\.|\(|\s(?:and|&)\s|$)",
     re.UNICODE,
 )
@@ -135,22 +115,17 @@ def author_key(text: str) -> str | None:
         return None
     name = match.group("name").strip()
     words = name.split()
-    given_and_surname = len([word for word in words if word.lower() not in _NAME_PARTICLES]) > 1
-    if given_and_surname and not _looks_like_org(words):
+    given_and_surname = len([word for word in words if word.lower() not in NAME_PARTICLES]) > 1
+    if given_and_surname and not looks_like_organisation(words):
         # "Jane Smith and ..." / "Jane Smith." : the surname is the last word of the name.
         surname_words = [words[-1]]
         for word in reversed(words[:-1]):
-            if word.lower() in _NAME_PARTICLES:
+            if word.lower() in NAME_PARTICLES:
                 surname_words.insert(0, word)
             else:
                 break
         name = " ".join(surname_words)
     return f"{name} {year.group(1)}{year.group(2)}"
-
-
-def _looks_like_org(words: list[str]) -> bool:
-    named = [word for word in words if word.lower() not in _NAME_PARTICLES]
-    return len(named) > 2 or any(word.isupper() and len(word) > 1 for word in words)
 
 
 @dataclass
@@ -175,7 +150,7 @@ class _Finder:
         self.labelled: dict[int, bool] = {}  # list id -> every entry so far has a printed label
         self.list_id = 0
         # A footnote mark and its note come in pairs: "rose 4%*" ... "* Provisional figures".
-        self.attached_marks = {match.group(1) for match in _ATTACHED_MARK.finditer(self.text)}
+        self.attached_marks = {match.group(1) for match in ATTACHED_MARK.finditer(self.text)}
 
     def _new_list(self) -> int:
         self.list_id += 1
@@ -317,7 +292,7 @@ def _starts_like_entry(line: str) -> bool:
     if first[:1].isupper() or first[:1] in "\"“'‘(":
         return True
     return (
-        first.lower() in _NAME_PARTICLES
+        first.lower() in NAME_PARTICLES
         and len(words) > 1
         and any(w[:1].isupper() for w in words[1:3])
     )
@@ -370,7 +345,7 @@ def parse_entries(
                 or match.group("number")
                 or match.group("spaced")
                 or match.group("symbol")
-                or (str(int(superscript.translate(_SUPERSCRIPT_DIGITS))) if superscript else None)
+                or (str(int(superscript_number(superscript))) if superscript else None)
             )
             printed = True
             content_start = entry.start + match.end()

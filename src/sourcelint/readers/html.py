@@ -24,6 +24,7 @@ import lxml.html
 
 from sourcelint.dates import parse_date
 from sourcelint.document import BlockKind, Document, OffsetMap, Problem
+from sourcelint.extract.patterns import EXPONENT_BEFORE
 from sourcelint.readers.builder import TextBuilder, find_aligned
 
 _TOKENS = re.compile(
@@ -141,9 +142,8 @@ _MARKER_LABEL = re.compile(
 )
 _BACK_ARROWS = frozenset({"↩", "↩︎", "↑", "^", "⤴", "⬆", "back"})
 _LINK_TEXT_MAX = 12
-_SEARCH_SPAN = 200_000  # how far from the cursor a text node is looked for
-# Before an exponent: a number, a one- or two-letter symbol (R², mc², km²), or a unit.
-_UNIT_BEFORE = re.compile(r"(?:\d|(?<![^\W\d_])[^\W\d_]{1,2}|\b(?:sq|m/s))$")
+_SEARCH_SPAN = 200_000
+_PARSER_DEPTH_LIMIT = 2_000  # how far from the cursor a text node is looked for
 _DATE_META = (
     "article:published_time",
     "og:published_time",
@@ -460,7 +460,7 @@ class _HtmlWalker:
         if target is None:
             if label.isalpha():
                 return None
-            if label[0] in "0123456789" and _UNIT_BEFORE.search(self.recent.rstrip()):
+            if label[0] in "0123456789" and EXPONENT_BEFORE.search(self.recent):
                 return None
         return label, target
 
@@ -598,6 +598,29 @@ def _empty_document(source: str, path: str, problems: tuple[Problem, ...]) -> Do
     )
 
 
+def _depth_problems(tree: lxml.html.HtmlElement, source: str) -> tuple[Problem, ...]:
+    """SL910 when the page nests deeper than the parser follows (libxml2 stops near 2,048
+    levels and drops what lies deeper, so the text may be incomplete)."""
+    depth = deepest = 0
+    deepest_element = tree
+    for event, element in lxml.etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth > deepest:
+            deepest, deepest_element = depth, element
+    if deepest < _PARSER_DEPTH_LIMIT:
+        return ()
+    line = deepest_element.sourceline or 1
+    offset = sum(len(text) + 1 for text in source.split("\n", line - 1)[: line - 1])
+    return (
+        Problem(
+            "SL910",
+            f"markup is nested {deepest:,} levels deep; the HTML parser stops near "
+            f"{_PARSER_DEPTH_LIMIT:,}, so text deeper than that was not read",
+            source_offset=offset,
+        ),
+    )
+
+
 def _notes_containers(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     found = [
         element
@@ -629,6 +652,7 @@ def read_html(source: str, *, path: str, problems: tuple[Problem, ...] = ()) -> 
     body = tree.find("body")
     if body is None:
         body = tree
+    problems = (*problems, *_depth_problems(tree, source))
     notes = _notes_containers(body)
     root = _choose_root(body)
     title, published = _metadata(tree, root)

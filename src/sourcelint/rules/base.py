@@ -63,7 +63,6 @@ class Rule:
     doc: str
     passing: tuple[Example, ...]
     failing: tuple[Example, ...]
-    default_enabled: bool = True
 
 
 @dataclass(frozen=True)
@@ -73,8 +72,3 @@ class ErrorCode:
     code: str
     name: str
     summary: str
-
-
-def iter_nothing(evidence: Evidence) -> Iterator[Violation]:
-    """A check with nothing to report (for codes that readers raise)."""
-    return iter(())

@@ -14,7 +14,11 @@ from sourcelint.rules.citations import (
     sl105_duplicate_reference_label,
     sl106_editor_flag,
 )
-from sourcelint.rules.input import sl902_invalid_utf8, sl903_empty_document
+from sourcelint.rules.input import (
+    sl902_invalid_utf8,
+    sl903_empty_document,
+    sl910_markup_too_deep,
+)
 
 RULES: tuple[Rule, ...] = (
     sl101_unresolved_marker.RULE,
@@ -25,6 +29,7 @@ RULES: tuple[Rule, ...] = (
     sl106_editor_flag.RULE,
     sl902_invalid_utf8.RULE,
     sl903_empty_document.RULE,
+    sl910_markup_too_deep.RULE,
 )
 
 ERRORS: tuple[ErrorCode, ...] = (
