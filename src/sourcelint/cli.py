@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
 from sourcelint._version import __version__
 from sourcelint.config import parse_codes, parse_severity
-from sourcelint.errors import SourcelintError
+from sourcelint.errors import SourcelintError, internal_error
 from sourcelint.model import Severity
 from sourcelint.readers import FORMATS
 from sourcelint.rules.base import Rule
@@ -191,12 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_ERROR
     except Exception as error:
-        if os.environ.get("SOURCELINT_DEBUG"):
-            traceback.print_exc()
-        sys.stderr.write(
-            f"error: SL999 internal error ({type(error).__name__}: {error}); "
-            "set SOURCELINT_DEBUG=1 for details and please report it\n"
-        )
+        sys.stderr.write(f"error: {internal_error(error)}\n")
         return EXIT_ERROR
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -20,7 +19,7 @@ from sourcelint.api import analyze
 from sourcelint.config import Settings, load_config_file, settings_for
 from sourcelint.discover import STDIN, collect
 from sourcelint.document import Document
-from sourcelint.errors import SourcelintError
+from sourcelint.errors import SourcelintError, internal_error
 from sourcelint.model import Analysis, Severity
 from sourcelint.output import RENDERERS
 from sourcelint.readers import detect_format, read_bytes, read_path
@@ -187,16 +186,7 @@ def run_scan(options: ScanOptions) -> int:
                     raise
                 errors.append(error)
             except Exception as error:
-                if os.environ.get("SOURCELINT_DEBUG"):
-                    traceback.print_exc()
-                errors.append(
-                    SourcelintError(
-                        "SL999",
-                        f"internal error while analysing ({type(error).__name__}: {error}); "
-                        "set SOURCELINT_DEBUG=1 for details and please report it",
-                        path=path,
-                    )
-                )
+                errors.append(internal_error(error, path=path))
     for problem in errors:
         _error_line(problem, stderr)
 
