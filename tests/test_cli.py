@@ -10,6 +10,7 @@ import subprocess
 import sys
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -428,3 +429,27 @@ def test_credits_read_their_value_from_the_next_line_and_source_lists_are_headin
     )
     (tmp_cwd / "c.md").write_text("Write `[citation needed]` where a source is missing.\n")
     assert run(["scan", "a.html", "b.md", "c.md"], capsys)[0] == 0
+
+
+def test_a_bug_in_one_document_is_sl999_for_it_and_the_others_are_scanned(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sourcelint.runner
+
+    real_analyze = sourcelint.runner.analyze
+
+    def failing_on_b(document: Any, **options: Any) -> Any:
+        if document.path.endswith("b.txt"):
+            raise RuntimeError("simulated extractor bug")
+        return real_analyze(document, **options)
+
+    monkeypatch.setattr(sourcelint.runner, "analyze", failing_on_b)
+    (tmp_cwd / "a.txt").write_text(UNRESOLVED)
+    (tmp_cwd / "b.txt").write_text(CLEAN)
+    status, out, err = run(["scan", "a.txt", "b.txt"], capsys)
+    assert status == 2
+    assert err.strip() == (
+        "error: b.txt: SL999 internal error (RuntimeError: simulated extractor bug); "
+        "set SOURCELINT_DEBUG=1 for details and please report it"
+    )
+    assert "a.txt:1:25: SL101" in out
