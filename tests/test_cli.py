@@ -453,3 +453,16 @@ def test_a_bug_in_one_document_is_sl999_for_it_and_the_others_are_scanned(
         "set SOURCELINT_DEBUG=1 for details and please report it"
     )
     assert "a.txt:1:25: SL101" in out
+
+
+def test_the_bundled_example_shows_each_kind_of_citation_problem(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    example = Path(__file__).parents[1] / "examples" / "grain-exports.md"
+    status, out, _ = run(["scan", str(example)], capsys)
+    assert status == 1
+    found = [line.split(": ", 1)[1].split(" [")[0] for line in out.splitlines() if ": SL" in line]
+    assert found == ["SL101", "SL106", "SL104", "SL102", "SL103"]
+    assert out.splitlines()[-1] == (
+        "1 document: 7 citations (1 unresolved), 7 reference entries; 5 findings (1 error, 4 warnings)."
+    )

@@ -44,7 +44,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2
 def printable(message: str) -> str:
     """A message safe for a terminal or a CI log: control characters from the document
     (escape sequences, bidirectional overrides) are shown as \\uXXXX, never sent."""
-    return _CONTROL.sub(lambda match: f"\\u{ord(match.group(0)):04x}", message)
+    one_line = " ".join(message.split())  # a finding is one line, whatever the text wraps
+    return _CONTROL.sub(lambda match: f"\\u{ord(match.group(0)):04x}", one_line)
 
 
 def to_finding(document: Document, rule: Rule, violation: Violation) -> Finding:

@@ -199,3 +199,12 @@ def test_citation_resolves_to_the_entry_whose_first_author_it_names() -> None:
         "Lee, K. (2020). Solo work. Journal B.\n"
     )
     assert markers(text) == [("Lee 2020", "Lee 2020"), ("Smith 2020", "Smith 2020")]
+
+
+def test_numbered_notes_and_an_unnumbered_bibliography_share_a_section() -> None:
+    text = (
+        "Rose.[1] Queues will clear (Okafor et al., 2023).\n\nReferences\n\n"
+        "[1] Ministry of Agriculture, Bulletin, 2024.\n\n"
+        "Okafor, N., & Sato, K. (2023). Clearing port congestion. Maritime Logistics.\n"
+    )
+    assert markers(text) == [("1", "1"), ("Okafor 2023", "Okafor 2023")]

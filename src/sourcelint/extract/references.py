@@ -203,6 +203,7 @@ class _Finder:
             self.labelled.get(list_id, False)
             and _LABEL.match(body) is None
             and not body.lstrip().startswith("^")
+            and not _looks_like_entry(body)  # an unnumbered bibliography below the notes
         )
 
     def _add(self, entry: EntrySpan) -> None:
