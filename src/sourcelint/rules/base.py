@@ -72,3 +72,11 @@ class ErrorCode:
     code: str
     name: str
     summary: str
+
+
+def reader_problems(evidence: Evidence, code: str) -> Iterator[Violation]:
+    """The problems a reader recorded under `code` (SL902, SL910), as violations located
+    where the reader found them in the source."""
+    for problem in evidence.document.problems:
+        if problem.code == code:
+            yield Violation(problem.start, problem.end, problem.message, problem.source_offset)

@@ -19,14 +19,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sourcelint.model import Severity
-from sourcelint.rules.base import Evidence, Example, Rule, Violation
+from sourcelint.rules.base import Evidence, Example, Rule, Violation, reader_problems
 
 
 def check(evidence: Evidence) -> Iterator[Violation]:
-    """The reader's decoding problem, if any."""
-    for problem in evidence.document.problems:
-        if problem.code == "SL902":
-            yield Violation(problem.start, problem.end, problem.message, problem.source_offset)
+    """The reader's SL902 problem, if any."""
+    return reader_problems(evidence, "SL902")
 
 
 RULE = Rule(

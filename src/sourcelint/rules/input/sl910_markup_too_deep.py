@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sourcelint.model import Severity
-from sourcelint.rules.base import Evidence, Example, Rule, Violation
+from sourcelint.rules.base import Evidence, Example, Rule, Violation, reader_problems
 
 
 def _nested(depth: int) -> str:
@@ -28,10 +28,8 @@ def _nested(depth: int) -> str:
 
 
 def check(evidence: Evidence) -> Iterator[Violation]:
-    """The reader's depth problem, if any."""
-    for problem in evidence.document.problems:
-        if problem.code == "SL910":
-            yield Violation(problem.start, problem.end, problem.message, problem.source_offset)
+    """The reader's SL910 problem, if any."""
+    return reader_problems(evidence, "SL910")
 
 
 RULE = Rule(
