@@ -38,6 +38,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/segmentation.py
 	$(BIN)/python benchmarks/scaling.py
 	$(BIN)/python benchmarks/large_input.py
+	$(BIN)/python benchmarks/gold_scores.py
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache
