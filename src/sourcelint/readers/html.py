@@ -134,13 +134,14 @@ _CONTENT_HINTS = (
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' article-body ')]",
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' story-body ')]",
 )
-_BACKLINK = re.compile(r"^#(?:cite_ref|fnref|ref[-_]|footnote-ref|backref)", re.IGNORECASE)
+_BACKLINK = re.compile(r"^#(?:cite_ref|fnref|footnote-ref|backref)", re.IGNORECASE)
 _NOTE_HREF = re.compile(r"^#(?:cite_note|fn|footnote|note|endnote|ref|en)[-_:]?", re.IGNORECASE)
 _MARKER_LABEL = re.compile(
     r"^\[?\s*(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*|[a-z]{1,2}|[*†‡]{1,3}|(?:note|nb|n|fn)\.?\s*\d{1,3})\s*\]?$",
     re.IGNORECASE,
 )
 _BACK_ARROWS = frozenset({"↩", "↩︎", "↑", "^", "⤴", "⬆", "back"})
+_ARROW_CHARACTERS = "↩↑⤴⬆"
 _LINK_TEXT_MAX = 12
 _SEARCH_SPAN = 200_000
 _PARSER_DEPTH_LIMIT = 2_000  # how far from the cursor a text node is looked for
@@ -250,23 +251,21 @@ def _remove(element: lxml.html.HtmlElement) -> None:
 
 
 def _clean(root: lxml.html.HtmlElement, protected: set[lxml.html.HtmlElement]) -> None:
+    keep = set(protected) | {ancestor for item in protected for ancestor in item.iterancestors()}
     doomed = []
     for element in root.iter():
         if not isinstance(element.tag, str):
             doomed.append(element)
             continue
         tag = element.tag.lower()
-        if tag in _DROP_TAGS or _is_hidden(element):
-            doomed.append(element)
-        elif element not in protected and _is_boilerplate(element):
-            if not any(item is element or element in item.iterancestors() for item in protected):
-                doomed.append(element)
-        elif (
+        backlink = (
             (tag == "a" and _BACKLINK.match(element.get("href") or ""))
             or (tag == "a" and (element.get("role") or "") == "doc-backlink")
             or "mw-cite-backlink" in _classes(element)
             or "footnote-back" in _classes(element)
-        ):
+        )
+        boilerplate = element not in keep and _is_boilerplate(element)
+        if tag in _DROP_TAGS or _is_hidden(element) or boilerplate or backlink:
             doomed.append(element)
     for element in doomed:
         if element.getparent() is not None:
@@ -311,6 +310,13 @@ def _block_ancestor(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     return current if current is not None else element
 
 
+def _is_marker_element(element: lxml.html.HtmlElement) -> bool:
+    """A footnote marker or its wrapper: a link or superscript with a short label."""
+    if element.tag not in ("a", "sup", "span"):
+        return False
+    return _MARKER_LABEL.match(" ".join(element.text_content().split())) is not None
+
+
 def _looks_like_noteref(link: lxml.html.HtmlElement, text: str, href: str) -> bool:
     """A footnote reference, not "Figure <a href="#fig2">2</a>": superscript, bracketed, or
     marked as a note by its role, class, id or target."""
@@ -350,10 +356,14 @@ def footnote_structure(
         text = " ".join(link.text_content().split())
         target = ids.get(href[1:])
         label_like = _MARKER_LABEL.match(text) is not None
-        if text in _BACK_ARROWS or (
-            target is not None and order[target] < order[link] and label_like
+        arrow = text in _BACK_ARROWS or text[:1] in _ARROW_CHARACTERS  # "↩", GitHub's "↩2"
+        if arrow or (
+            target is not None
+            and order[target] < order[link]
+            and label_like
+            and _is_marker_element(target)
         ):
-            backlinks.add(link)  # "↩", or "1"/"a" pointing back to the marker
+            backlinks.add(link)  # back to the marker; "Figure 1" back to a figure stays
         elif target is not None and label_like and _looks_like_noteref(link, text, href):
             notes.setdefault(_block_ancestor(target), href[1:])
     return notes, backlinks
@@ -551,14 +561,16 @@ class _HtmlWalker:
             ordinal = _list_number(element.get("value"), ordinal)
             if list_state:
                 list_state[-1] = (group, ordinal + 1 if ordinal else 0)
+            note = in_notes or element in self.notes  # a note by container, or by its links
             builder.open_block(
                 offset,
-                kind=BlockKind.NOTE if in_notes else BlockKind.LIST_ITEM,
+                kind=BlockKind.NOTE if note else BlockKind.LIST_ITEM,
                 item=next(self.ids),
                 group=group,
                 ordinal=ordinal or None,
-                label=_ordinal_label(element, ordinal) if in_notes and ordinal else None,
-                anchor=element.get("id"),
+                label=_ordinal_label(element, ordinal) if note and ordinal else None,
+                anchor=self.notes.get(element) or element.get("id"),
+                notes=note,
             )
         elif element in self.notes or (in_notes and tag in ("p", "div") and element.get("id")):
             builder.open_block(
