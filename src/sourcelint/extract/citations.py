@@ -19,9 +19,9 @@ from dataclasses import dataclass
 
 from sourcelint.document import Document
 from sourcelint.extract.patterns import (
-    ATTACHED_MARK,
     EXPONENT_BEFORE,
     PARTICLE,
+    attached_marks,
     looks_like_organisation,
     superscript_number,
 )
@@ -238,14 +238,12 @@ def _symbol_markers(
 ) -> list[_Marker]:
     text = document.text
     markers = []
-    for match in ATTACHED_MARK.finditer(text):
+    for match in attached_marks(text):
         symbol = match.group(1)
         if excluded.overlaps(match.start(), match.end()):
             continue
-        if symbol.startswith("*"):
-            line_start = text.rfind("\n", 0, match.start()) + 1
-            if symbol not in symbol_labels or text.count("*", line_start, match.start()) % 2:
-                continue  # an asterisk is a mark only where a note uses it; else emphasis
+        if symbol.startswith("*") and symbol not in symbol_labels:
+            continue  # an asterisk is a mark only where a note uses it
         markers.append(_Marker(match.start(), match.end(), symbol, CitationStyle.NOTE))
     return markers
 

@@ -4,9 +4,12 @@ surname particles. One definition each, so the stages agree on what a marker is.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # "rose 4%*", "prices†": a mark attached to the word before it.
-ATTACHED_MARK = re.compile(r"(?<=[^\s*†‡])([†‡]{1,3}|\*{1,3})(?=[\s.,;:!?)\]”\"]|$)")
+ATTACHED_MARK = re.compile(r"(?<=[^\s*†‡])([†‡]{1,3}|\*{1,3})(?=[\s.,;:!?)\]”\"]|$)", re.MULTILINE)
+# "*really*": emphasis in plain text, whose closing asterisk is no footnote mark.
+_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3})(?=[^\s*])[^*\n]*?(?<=[^\s*])\1(?![\w*])")
 
 SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
@@ -19,6 +22,15 @@ NAME_PARTICLES = frozenset(
     | {"das", "ter", "ten", "bin", "al", "el", "st.", "mc"}
 )
 PARTICLE = r"(?:(?:van|von|de|der|den|da|di|du|la|le|del|della|dos|das|ter|ten)[ \t]+)"
+
+
+def attached_marks(text: str) -> Iterator[re.Match[str]]:
+    """Footnote marks attached to a word ("4%*", "prices†"), without the asterisks that
+    close an emphasis ("*really*")."""
+    closers = {match.end() - len(match.group(1)) for match in _EMPHASIS.finditer(text)}
+    for match in ATTACHED_MARK.finditer(text):
+        if match.start() not in closers:
+            yield match
 
 
 def superscript_number(text: str) -> str:

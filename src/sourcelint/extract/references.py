@@ -17,9 +17,9 @@ from functools import cache
 from sourcelint.dates import MONTHS
 from sourcelint.document import Block, BlockKind, Document
 from sourcelint.extract.patterns import (
-    ATTACHED_MARK,
     NAME_PARTICLES,
     PARTICLE,
+    attached_marks,
     looks_like_organisation,
     superscript_number,
 )
@@ -150,7 +150,7 @@ class _Finder:
         self.labelled: dict[int, bool] = {}  # list id -> every entry so far has a printed label
         self.list_id = 0
         # A footnote mark and its note come in pairs: "rose 4%*" ... "* Provisional figures".
-        self.attached_marks = {match.group(1) for match in ATTACHED_MARK.finditer(self.text)}
+        self.attached_marks = {match.group(1) for match in attached_marks(self.text)}
 
     def _new_list(self) -> int:
         self.list_id += 1
