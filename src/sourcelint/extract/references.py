@@ -203,7 +203,7 @@ class _Finder:
             self.labelled.get(list_id, False)
             and _LABEL.match(body) is None
             and not body.lstrip().startswith("^")
-            and not _looks_like_entry(body)  # an unnumbered bibliography below the notes
+            and not looks_like_bibliography_entry(body)  # an unnumbered bibliography below
         )
 
     def _add(self, entry: EntrySpan) -> None:
@@ -249,11 +249,7 @@ class _Finder:
                 current is None
                 or _LABEL.match(line) is not None
                 or line.lstrip().startswith("^")
-                or (
-                    previous_line.rstrip().endswith((".", ")", "/", '"', "”"))
-                    and _starts_like_entry(line)
-                    and not labelled
-                )
+                or (_ends_an_entry(previous_line) and _starts_like_entry(line) and not labelled)
             )
             if starts_entry:
                 current = EntrySpan(line_start, line_end, list_id)
@@ -276,6 +272,32 @@ class _Finder:
         if not list_id or self.entries[-1].end < block.start - 3:
             list_id = self._new_list()
         self._lines(block.start, block.end, list_id)
+
+
+def _ends_an_entry(line: str) -> bool:
+    """A line an entry can end with: closing punctuation, or a URL or DOI (APA 7 style)."""
+    stripped = line.rstrip()
+    if stripped.endswith((".", ")", "/", '"', "”")):
+        return True
+    last = stripped.rsplit(None, 1)[-1] if stripped else ""
+    return bool(_URL.fullmatch(last) or _DOI.search(last))
+
+
+def looks_like_bibliography_entry(text: str) -> bool:
+    """A paragraph that is an unnumbered bibliography entry, not prose: it opens with a URL
+    or a quoted title, or with author names and then a year ("Okafor, N., & Sato, K. (2023)",
+    "Jane Smith and Bob Lee. 2020.") with no ordinary lowercase word before the year."""
+    stripped = text.strip()
+    if _URL.match(stripped) or (
+        stripped[:1] in '"“' and (_YEAR.search(stripped) or _URL.search(stripped))
+    ):
+        return True
+    year = _YEAR.search(stripped)
+    if year is None or year.start() > 200 or author_key(stripped) is None:
+        return False
+    before = _WORD.findall(stripped[: year.start()])
+    allowed = NAME_PARTICLES | {"and", "et", "al", "al.", "eds", "ed", "eds.", "ed."}
+    return all(word[:1].isupper() or word.lower() in allowed for word in before)
 
 
 def _looks_like_entry(text: str) -> bool:
@@ -338,7 +360,9 @@ def parse_entries(
         label: str | None = entry.declared_label
         printed = entry.declared_label is not None and entry.ordinal is None
         content_start = entry.start
-        match = _LABEL.match(raw)
+        match = None if entry.declared_label is not None else _LABEL.match(raw)
+        if match and match.group("spaced") and (entry.ordinal is not None or entry.structural):
+            match = None  # "42 U.S.C. § 1983", "3 News": a list item's text, not its number
         if match:
             superscript = match.group("superscript")
             label = (
