@@ -16,6 +16,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from sourcelint.document import Document
 from sourcelint.extract.patterns import (
@@ -32,6 +33,7 @@ from sourcelint.extract.references import (
     parse_entries,
 )
 from sourcelint.model import Citation, CitationStyle, Reference
+from sourcelint.terms import load_terms
 
 _RANGE_MAX = 30
 _NUMBER_LIST = r"\d{1,3}(?:\s*[-–—]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-–—]\s*\d{1,3})?)*"
@@ -50,14 +52,15 @@ _AUTHORS = (
     rf"(?P<first>{_NAME})"
     rf"(?P<more>\s+et\s+al\.?|(?:\s*,\s*{_NAME}){{0,5}},?\s+(?:&|and)\s+{_NAME})?"
 )
+_YEARS = rf"{_YEAR}(?:\s*,\s*(?:{_YEAR}|[a-z]\b))*"  # 2019, 2020a, b
 _PART = re.compile(
     rf"(?:(?:see\s+also|see|e\.g\.,?|cf\.|i\.e\.,?|also|as\s+in)\s+)?{_AUTHORS}(?P<comma>\s*,)?\s*"
-    rf"(?P<years>{_YEAR}(?:\s*,\s*{_YEAR})*)(?P<locator>\s*[,:]\s*{_LOCATOR})?",
+    rf"(?P<years>{_YEARS})(?P<locator>\s*[,:]\s*{_LOCATOR})?",
     re.UNICODE,
 )
 _PARENTHESES = re.compile(r"\(((?:[^()\n]|\n(?!\s*\n)){4,400})\)")  # not across paragraphs
 _NARRATIVE = re.compile(
-    rf"(?<![\w(])(?P<authors>{_AUTHORS})(?:['’]s)?\s+\((?P<years>{_YEAR}(?:\s*,\s*{_YEAR})*)"
+    rf"(?<![\w(])(?P<authors>{_AUTHORS})(?:['’]s)?\s+\((?P<years>{_YEARS})"
     rf"(?:\s*[,:]\s*{_LOCATOR})?\)",
     re.UNICODE,
 )
@@ -249,13 +252,33 @@ def _symbol_markers(
 
 
 def _years(listed: str) -> list[str]:
-    """ "2019, 2020a" → 2019, 2020a; "n. d." → n.d."""
-    return [re.sub(r"\s", "", year) for year in re.split(r"\s*,\s*", listed)]
+    """ "2019, 2020a, b" → 2019, 2020a, 2020b; "n. d." → n.d."""
+    years: list[str] = []
+    for item in re.split(r"\s*,\s*", listed):
+        compact = re.sub(r"\s", "", item)
+        if len(compact) == 1 and years and years[-1][:4].isdigit():
+            compact = years[-1][:4] + compact  # "2023a, b": b is 2023b
+        years.append(compact)
+    return years
 
 
-def _is_name(name: str) -> bool:
+def _author_name(name: str) -> tuple[str, int] | None:
+    """The author part of a capitalised run, and its offset in it: "But Smith" → "Smith";
+    None for no name, or for events and laws ("Census", "Equality Act")."""
     words = name.split()
-    return bool(words) and words[0].lower() not in _NOT_NAMES and words[-1][:1].isupper()
+    offset = 0
+    while words and words[0].lower() in _NOT_NAMES:
+        offset = name.index(words[1], offset + len(words[0])) if len(words) > 1 else len(name)
+        words = words[1:]
+    if not words or not words[-1][:1].isupper() or words[-1].lower() in non_author_words():
+        return None
+    return " ".join(words), offset
+
+
+@cache
+def non_author_words() -> frozenset[str]:
+    """Last words of names that are events or laws (data/non_author_words.txt)."""
+    return frozenset(word.lower() for word in load_terms("non_author_words"))
 
 
 def _author_year_markers(
@@ -278,18 +301,23 @@ def _author_year_markers(
             part_start = offset + (len(part) - len(part.lstrip()))
             offset += len(part) + 1
             match = _PART.fullmatch(stripped)
-            if not match or not _is_name(match.group("first")):
+            author = _author_name(match.group("first")) if match else None
+            if match is None or author is None:
                 continue
-            strong = bool(match.group("more") or match.group("locator") or len(parts) > 1)
-            if not strong and match.group("comma") and not has_references:
-                continue  # "(Paris, 2015)" with no reference list is a place and a date
-            name_start = part_start + match.start("first")
+            name, shift = author
+            more = match.group("more") or ""
+            strong = bool(more or match.group("locator") or len(parts) > 1)
+            if not has_references and not ("et al" in more or match.group("locator")):
+                # Without a reference list only unmistakable forms count: "(Paris, 2015)",
+                # "(Germany 2019; France 2020)", "(Apple and Google, 2023)" are not citations.
+                continue
+            name_start = part_start + match.start("first") + shift
             for year in _years(match.group("years")):
                 found.append(
                     _Marker(
                         name_start,
                         part_start + match.end(),
-                        f"{match.group('first')} {year}",
+                        f"{name} {year}",
                         CitationStyle.AUTHOR_YEAR,
                         strong=strong,
                         parenthetical=True,
@@ -307,18 +335,21 @@ def _author_year_markers(
                 excluded.overlaps(match.start(), match.end())
                 or notes.overlaps(match.start(), match.end())
                 or taken.overlaps(match.start(), match.end())
-                or not _is_name(match.group("first"))
             ):
                 continue
+            author = _author_name(match.group("first"))
+            if author is None:
+                continue
+            name, shift = author
             # "Smith et al. (2019)" is a citation; "Romeo and Juliet (1968)" may be a title.
             strong = pattern is _NARRATIVE_ET_AL or "et al" in (match.groupdict().get("more") or "")
-            start = match.start("first")
+            start = match.start("first") + shift
             for year in _years(match.group("years")):
                 markers.append(
                     _Marker(
                         start,
                         match.end(),
-                        f"{match.group('first')} {year}",
+                        f"{name} {year}",
                         CitationStyle.AUTHOR_YEAR,
                         strong=strong,
                     )
@@ -344,6 +375,12 @@ def _resolve_author_year(label: str, references: list[Reference]) -> tuple[str, 
         if size < len(words) and candidate.lower() in _NOT_NAMES:
             continue
         pattern = re.compile(rf"(?<!\w){re.escape(candidate)}(?!\w)", re.IGNORECASE)
+        if candidate.isupper() and 2 <= len(candidate) <= 8:
+            for reference in references:
+                year_at = re.search(rf"\b{year}{suffix}", reference.text)
+                if year_at and _initials(reference.text[: year_at.start()]) == candidate.lower():
+                    named = reference.author_key or f"{candidate} {year}"
+                    return f"{_YEAR_OR_SUFFIX.sub('', named).strip()} {year}{suffix}", reference
         best: tuple[int, Reference] | None = None
         first_author = [ref for ref in references if _first_author_is(ref, candidate)]
         for reference in first_author or references:
@@ -370,11 +407,20 @@ def _references_by_year(references: list[Reference]) -> dict[tuple[str, str], li
     index: dict[tuple[str, str], list[Reference]] = {}
     for reference in references:
         for year in _ANY_YEAR.finditer(reference.text):
-            for word in _WORDS.findall(reference.text[: year.start()]):
+            initials = _initials(reference.text[: year.start()])
+            for word in [*_WORDS.findall(reference.text[: year.start()]), initials]:
                 bucket = index.setdefault((year.group(0), word.lower()), [])
                 if not bucket or bucket[-1] is not reference:
                     bucket.append(reference)
     return index
+
+
+def _initials(author: str) -> str:
+    """ "World Health Organization. (" → "who": how an organisation is cited by acronym."""
+    words = [
+        w for w in _WORDS.findall(author) if w.lower() not in ("of", "for", "and", "the", "on")
+    ]
+    return "".join(word[0] for word in words if word[:1].isupper()).lower()
 
 
 def _resolve_undated(name: str, references: list[Reference]) -> tuple[str, Reference | None]:
