@@ -40,7 +40,7 @@ _NUMBER_LIST = r"\d{1,3}(?:\s*[-–—]\s*\d{1,3})?(?:\s*[,;]\s*\d{1,3}(?:\s*[-�
 _BRACKET = re.compile(r"\[(" + _NUMBER_LIST + r")\](?![(:])")
 _CARET = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=[.,;:!?\"”’'\])%]))\^(\d{1,3})(?![\d^])(?![.,]\d)")
 _SUPERSCRIPT = re.compile(
-    r"(?:(?<=[^\W\d_]{3})|(?<=[.,;:!?\"”’')\]%]))([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}(?:,[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})*)"
+    r"(?:(?<=[^\W\d_⁰¹²³⁴⁵⁶⁷⁸⁹]{3})|(?<=[.,;:!?\"”’')\]%]))([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}(?:,[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})*)"
 )
 _NOTE_REF = re.compile(r"\[\^([^\]\s\x00-\x1f\x7f]{1,40})\](?!:)")
 
@@ -220,7 +220,10 @@ def _numeric_markers(
             continue  # km², cm³: a unit's power, not a note
         if entries_content.overlaps(match.start(), match.start() + 1):
             continue
-        for label in superscript_number(match.group(1)).split(","):
+        labels = superscript_number(match.group(1)).split(",")
+        if "0" in (label.lstrip("0") or "0" for label in labels):
+            continue  # "⁰⁰⁰" is no note number
+        for label in labels:
             markers.append(
                 _Marker(
                     match.start(),

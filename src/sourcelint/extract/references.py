@@ -82,6 +82,12 @@ def is_footnote_definition(reference: Reference) -> bool:
     return reference.structural and reference.label_printed
 
 
+def label_namespace(reference: Reference) -> object:
+    """Where a label must be unique: Markdown footnote definitions share one namespace, and
+    each reference list has its own."""
+    return "footnotes" if is_footnote_definition(reference) else reference.list_id
+
+
 def is_findable(text: str, has_locator: bool) -> bool:
     """Whether an entry names something a reader could find: a URL, DOI or ISBN, a quoted
     title, or any word that is neither a generic non-locator ("personal communication",

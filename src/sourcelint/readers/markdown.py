@@ -194,20 +194,18 @@ class _MarkdownWalker:
         return 3
 
 
-def _unrendered_definitions(walker: _MarkdownWalker, rendered: set[str]) -> None:
-    """Footnote definitions markdown-it drops (never referenced, or a repeated label) still
-    belong to the document: they become notes, so SL102 and SL105 can see them."""
-    seen: set[str] = set()
+def _unrendered_definitions(walker: _MarkdownWalker, rendered_lines: set[int]) -> None:
+    """Footnote definitions markdown-it drops (never referenced, or a label defined twice,
+    of which it keeps one) still belong to the document: they become notes, so SL102 and
+    SL105 can see them. `rendered_lines` are the 0-based lines of the definitions it kept."""
     group = next(walker.ids)
     for match in _FOOTNOTE_DEFINITION.finditer(walker.source):
         line = walker.source.count("\n", 0, match.start())
         if any(first <= line < last for first, last in walker.code_lines):
             continue  # a definition shown inside a code block is an example
-        label = match.group("label")
-        first = label not in seen
-        seen.add(label)
-        if first and label in rendered:
+        if line in rendered_lines:
             continue
+        label = match.group("label")
         body = match.group("body")
         start = match.start("body")
         walker.cursor, walker.limit = start, match.end()
@@ -223,14 +221,18 @@ def read_markdown(source: str, *, path: str, problems: tuple[Problem, ...] = ())
     tokens = _parser().parse(source)
     walker = _MarkdownWalker(source)
     fields: dict[str, str] = {}
-    rendered: set[str] = set()
+    rendered_lines: set[int] = set()
+    in_footnote = False
     for token in tokens:
         if token.type == "front_matter":
             fields = _front_matter(token.content)
         elif token.type == "footnote_open":
-            rendered.add(str(token.meta.get("label", "")))
+            in_footnote = True
+        elif in_footnote and token.map is not None:
+            rendered_lines.add(token.map[0])  # the first block of the definition it kept
+            in_footnote = False
     walker.walk(tokens)
-    _unrendered_definitions(walker, rendered)
+    _unrendered_definitions(walker, rendered_lines)
     text = walker.builder.finish()
     title = fields.get("title") or None
     if title is None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from sourcelint.extract.references import label_namespace
 from sourcelint.model import Severity
 from sourcelint.rules.base import Evidence, Example, Rule, Violation
 
@@ -32,12 +33,14 @@ def check(evidence: Evidence) -> Iterator[Violation]:
     """One violation per uncited entry of a list the document cites from."""
     cited = {citation.reference for citation in evidence.citations if citation.reference}
     cited_lists = {ref.list_id for ref in evidence.references if ref.id in cited}
-    cited_labels = {(ref.list_id, ref.label) for ref in evidence.references if ref.id in cited}
+    cited_labels = {
+        (label_namespace(ref), ref.label) for ref in evidence.references if ref.id in cited
+    }
     markdown = evidence.document.format == "md"
     for reference in evidence.references:
         if reference.label is None:
             continue  # no label, no author and year: nothing could cite it (SL103's concern)
-        if reference.id in cited or (reference.list_id, reference.label) in cited_labels:
+        if reference.id in cited or (label_namespace(reference), reference.label) in cited_labels:
             continue  # a duplicate label is SL105's finding, not this one
         if reference.list_id in cited_lists or (markdown and reference.structural):
             label = f" {reference.label}" if reference.label else ""

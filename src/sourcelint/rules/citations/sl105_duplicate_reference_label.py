@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sourcelint.extract.references import is_footnote_definition
+from sourcelint.extract.references import label_namespace
 from sourcelint.model import Severity
 from sourcelint.rules.base import Evidence, Example, Rule, Violation
 
@@ -29,12 +29,12 @@ from sourcelint.rules.base import Evidence, Example, Rule, Violation
 def check(evidence: Evidence) -> Iterator[Violation]:
     """One violation per repeated printed label, at the repeat."""
     seen: dict[tuple[object, str], int] = {}
-    for reference in evidence.references:
+    locate = evidence.document.locate
+    # In the order of the file: Markdown footnotes appear in the text in another order.
+    for reference in sorted(evidence.references, key=lambda ref: locate(ref.entry_start)):
         if not reference.label_printed or reference.label is None:
             continue
-        # Footnote definitions share one namespace; each list has its own.
-        namespace = "footnotes" if is_footnote_definition(reference) else reference.list_id
-        key = (namespace, reference.label.lower())
+        key = (label_namespace(reference), reference.label.lower())
         if key in seen:
             line, _ = evidence.document.locate(seen[key])
             yield Violation(
