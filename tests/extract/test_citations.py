@@ -208,3 +208,75 @@ def test_numbered_notes_and_an_unnumbered_bibliography_share_a_section() -> None
         "Okafor, N., & Sato, K. (2023). Clearing port congestion. Maritime Logistics.\n"
     )
     assert markers(text) == [("1", "1"), ("Okafor 2023", "Okafor 2023")]
+
+
+def test_apa_entries_ending_in_a_doi_are_separate_entries() -> None:
+    text = (
+        "Garcia (2018) found it too (Doe et al., 2021).\n\nReferences\n\n"
+        "Doe, J., & White, L. (2021). Heat and health. The Lancet, 398, 100–110. https://doi.org/10.1016/j.x.2021.01.001\n"
+        "Garcia, M. (2018). Heat in Madrid. Environmental Research, 12, 1–9. https://doi.org/10.1016/j.y.2018.02.003\n"
+        "Smith, A. (2020). Mortality in heat waves. BMJ, 370, m100.\n"
+    )
+    analysis = scan_text(text)
+    assert [reference.label for reference in analysis.references] == [
+        "Doe 2021",
+        "Garcia 2018",
+        "Smith 2020",
+    ]
+    assert markers(text) == [("Garcia 2018", "Garcia 2018"), ("Doe 2021", "Doe 2021")]
+    assert [finding.code for finding in analysis.findings] == ["SL102"]
+
+
+def test_prose_after_numbered_notes_is_not_an_entry() -> None:
+    text = (
+        "Rose.[1] Fell.[2]\n\nNotes\n\n[1] Ministry of Agriculture, Bulletin, 2024.\n[2] Port authority, Log, 2024.\n\n"
+        "Jane Doe has covered water since 2015. Her book [3] won a prize.\n"
+    )
+    analysis = scan_text(text)
+    assert len(analysis.references) == 2
+    assert [(f.code, analysis.citations[2].marker) for f in analysis.findings] == [("SL101", "3")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("But Smith (2019) disagreed.", [("Smith 2019", "Smith 2019")]),
+        (
+            "See Brown (2021a, 2021b) for both.",
+            [("Brown 2021a", "Brown 2021a"), ("Brown 2021b", "Brown 2021b")],
+        ),
+        (
+            "Two reports (Nguyen, 2023a, b) agree.",
+            [("Nguyen 2023a", "Nguyen 2023a"), ("Nguyen 2023b", "Nguyen 2023b")],
+        ),
+        (
+            "Deaths rose (WHO, 2022).",
+            [("World Health Organization 2022", "World Health Organization 2022")],
+        ),
+        ("Counts fell (Census 2021) under the (Equality Act 2010).", []),
+    ],
+)
+def test_author_year_edge_forms(text: str, expected: list[tuple[str, str | None]]) -> None:
+    references = (
+        "\n\nReferences\n\nBrown, T. (2021a). First. Journal.\nBrown, T. (2021b). Second. Journal.\n"
+        "Nguyen, H. (2023a). Part one. Report.\nNguyen, H. (2023b). Part two. Report.\n"
+        "Smith, J. (2019). Soils. Agronomy Journal.\nWorld Health Organization. (2022). World report.\n"
+    )
+    assert markers(text + references) == expected
+
+
+def test_without_a_reference_list_only_unmistakable_author_year_forms_count() -> None:
+    text = "Growth slowed (Germany 2019; France 2020) and (Apple and Google, 2023) but (Ray et al., 2021) did not."
+    assert markers(text) == [("Ray 2021", None)]
+
+
+def test_emphasis_and_bullets_are_not_footnote_marks() -> None:
+    analysis = scan_text("It was *really* late.\n\n* First point here.\n* Second point here.\n")
+    assert analysis.citations == ()
+    assert analysis.findings == ()
+
+
+def test_numbers_that_open_a_declared_note_are_its_text() -> None:
+    analysis = scan_text("The statute applies.[^1]\n\n[^1]: 42 U.S.C. § 1983.\n", "md")
+    assert [(ref.label, ref.text) for ref in analysis.references] == [("1", "42 U.S.C. § 1983.")]
+    assert analysis.findings == ()

@@ -167,3 +167,33 @@ def test_a_declared_charset_that_is_no_text_encoding_is_ignored(charset: str) ->
         f'<html><head><meta charset="{charset}"></head><body><p>Plain words here.</p></body></html>'
     )
     assert "Plain words here." in read_bytes(page.encode(), path="c.html").text
+
+
+def test_python_markdown_footnotes_in_a_plain_list_are_notes() -> None:
+    page = (
+        '<html><body><p>Rose.<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup></p>'
+        '<div class="footnote"><hr><ol><li id="fn:1"><p>Ministry bulletin, 2024.&#160;'
+        '<a class="footnote-backref" href="#fnref:1">&#8617;</a></p></li></ol></div></body></html>'
+    )
+    document = read_bytes(page.encode(), path="p.html")
+    notes = [block for block in document.blocks if block.kind is BlockKind.NOTE]
+    assert [(note.anchor, document.text[note.start : note.end]) for note in notes] == [
+        ("fn:1", "Ministry bulletin, 2024.")
+    ]
+
+
+def test_a_second_backlink_with_a_number_is_dropped() -> None:
+    page = (
+        '<html><body><article><p>A.<sup><a href="#fn-1" id="fnref-1">1</a></sup> B.<sup><a href="#fn-1" id="fnref-1-2">1</a></sup></p>'
+        '<section class="footnotes"><ol><li id="fn-1"><p>Survey, 2024. <a href="#fnref-1">↩</a> '
+        '<a href="#fnref-1-2">↩<sup>2</sup></a></p></li></ol></section></article></body></html>'
+    )
+    document = read_bytes(page.encode(), path="g.html")
+    assert "Survey, 2024." in document.text
+    assert "↩" not in document.text
+    assert "[2]" not in document.text
+
+
+def test_citeproc_links_to_the_bibliography_are_kept() -> None:
+    page = '<html><body><p>Yields fell (<a href="#ref-smith2019">Smith 2019</a>).</p></body></html>'
+    assert "Yields fell (Smith 2019)." in read_bytes(page.encode(), path="c.html").text

@@ -73,3 +73,17 @@ def test_a_footnote_definition_inside_a_code_block_is_an_example() -> None:
     source = "Use footnotes like this:\n\n```\n[^1]: The source.\n```\n"
     document = read_bytes(source.encode(), path="code.md")
     assert not [block for block in document.blocks if block.kind is BlockKind.NOTE]
+
+
+def test_a_label_defined_twice_keeps_both_definitions_in_file_order() -> None:
+    from sourcelint.api import analyze
+
+    source = "# T\n\nClaim.[^a]\n\n[^a]: First note, 2020.\n[^a]: Second note, 2021.\n"
+    analysis = analyze(read_bytes(source.encode(), path="d.md"))
+    assert sorted(ref.text for ref in analysis.references) == [
+        "First note, 2020.",
+        "Second note, 2021.",
+    ]
+    assert [(f.code, f.line, f.message) for f in analysis.findings] == [
+        ("SL105", 6, "reference label a is used twice (first on line 5)")
+    ]
