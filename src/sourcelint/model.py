@@ -64,7 +64,8 @@ class Reference:
     printed (or declared, as Markdown footnote labels are) rather than given by position;
     `structural` that the source marked it as a note; `anchor` the HTML id markers link to;
     `author_key` its first author's name and year ("Smith 2019") when it has them;
-    `entry_start` where the entry begins, printed label included.
+    `entry_start` where the entry begins, printed label included; `position` its place in a
+    list whose entries print no number (None otherwise).
     """
 
     id: str
@@ -81,6 +82,7 @@ class Reference:
     anchor: str | None = None
     author_key: str | None = None
     entry_start: int = 0
+    position: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The contract's reference object."""

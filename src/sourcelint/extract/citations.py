@@ -30,6 +30,7 @@ from sourcelint.extract.references import (
     EntrySpan,
     find_entries,
     is_footnote_definition,
+    number_by_position,
     parse_entries,
 )
 from sourcelint.model import Citation, CitationStyle, Reference
@@ -456,21 +457,21 @@ def extract_citations(document: Document) -> tuple[list[Citation], list[Referenc
     """The document's citations, in order, each resolved to a reference entry or to nothing,
     and its reference entries."""
     entries: list[EntrySpan] = find_entries(document)
-    references_probe = parse_entries(document, entries, numeric_document=False)
+    parsed = parse_entries(document, entries)
     label_spans = [
         (reference.entry_start, reference.start)
-        for reference in references_probe
+        for reference in parsed
         if reference.label_printed and reference.start > reference.entry_start
     ]
     # Inside an entry, "Smith (2019)" is the entry's own author and year, not a citation;
     # footnotes are prose too and may cite.
-    entry_spans = [(ref.entry_start, ref.end) for ref in references_probe if not ref.structural]
-    note_spans = SpanIndex((ref.entry_start, ref.end) for ref in references_probe if ref.structural)
+    entry_spans = [(ref.entry_start, ref.end) for ref in parsed if not ref.structural]
+    note_spans = SpanIndex((ref.entry_start, ref.end) for ref in parsed if ref.structural)
     label_spans += list(document.code_spans)
-    content_spans = SpanIndex((reference.start, reference.end) for reference in references_probe)
+    content_spans = SpanIndex((reference.start, reference.end) for reference in parsed)
     numeric = _numeric_markers(document, label_spans, content_spans)
     numeric_document = any(_is_number(marker.label) for marker in numeric)
-    references = parse_entries(document, entries, numeric_document=numeric_document)
+    references = number_by_position(parsed) if numeric_document else parsed
     symbol_labels = {ref.label for ref in references if ref.label and set(ref.label) <= set("*†‡")}
     taken = label_spans + [(marker.start, marker.end) for marker in numeric]
     markers = numeric + _symbol_markers(document, SpanIndex(taken), symbol_labels)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from sourcelint.dates import MONTHS
@@ -345,14 +345,10 @@ def find_entries(document: Document) -> list[EntrySpan]:
     return _Finder(document).find()
 
 
-def parse_entries(
-    document: Document, entries: list[EntrySpan], *, numeric_document: bool
-) -> list[Reference]:
-    """The reference entries found by `find_entries`, parsed.
-
-    `numeric_document` says the document cites by number, so entries without a printed label
-    take their number from their position in the list.
-    """
+def parse_entries(document: Document, entries: list[EntrySpan]) -> list[Reference]:
+    """The reference entries found by `find_entries`, parsed. An entry with no label of its
+    own is labelled by its first author and year; `number_by_position` relabels such entries
+    by their place in the list when the document cites by number."""
     text = document.text
     references: list[Reference] = []
     position_in_list: dict[int, int] = {}
@@ -391,13 +387,14 @@ def parse_entries(
         content_end = content_start + len(body)
         position_in_list[entry.list_id] = position_in_list.get(entry.list_id, 0) + 1
         key = author_key(body)
+        position = None
         if label is None:
             if entry.ordinal is not None:
                 label = str(entry.ordinal)
-            elif numeric_document and entry.list_id not in printed_lists:
-                label = str(position_in_list[entry.list_id])
             else:
                 label = key
+                if entry.list_id not in printed_lists:
+                    position = position_in_list[entry.list_id]
         url_match = _URL.search(body)
         url = _clean_url(url_match.group(0)) if url_match else None
         if url is None:
@@ -426,6 +423,18 @@ def parse_entries(
                 anchor=entry.anchor,
                 author_key=key,
                 entry_start=entry.start,
+                position=position,
             )
         )
     return references
+
+
+def number_by_position(references: list[Reference]) -> list[Reference]:
+    """For a document that cites by number: entries that print no number (a list copied from
+    a web page) take the number of their place in the list."""
+    return [
+        replace(reference, label=str(reference.position))
+        if reference.position is not None
+        else reference
+        for reference in references
+    ]
