@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -127,16 +128,28 @@ def _from_table(table: dict[str, Any], path: Path) -> Settings:
     return settings
 
 
-def load_config_file(path: Path) -> Settings:
-    """Settings from one file: sourcelint.toml (top level) or pyproject.toml ([tool.sourcelint])."""
+def _read_toml(path: Path) -> dict[str, Any]:
+    """A configuration file's TOML, parsed once per version of the file (SL906 if it cannot
+    be read): scanning a folder asks for the same file once per document."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        stat = path.stat()
+        return _parsed_toml(str(path), stat.st_mtime_ns, stat.st_size)
     except (OSError, UnicodeDecodeError) as error:
         raise SourcelintError(
             "SL906", f"cannot read configuration: {error}", path=str(path)
         ) from None
     except tomllib.TOMLDecodeError as error:
         raise SourcelintError("SL906", f"invalid TOML: {error}", path=str(path)) from None
+
+
+@lru_cache(maxsize=64)
+def _parsed_toml(path: str, mtime_ns: int, size: int) -> dict[str, Any]:
+    return tomllib.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def load_config_file(path: Path) -> Settings:
+    """Settings from one file: sourcelint.toml (top level) or pyproject.toml ([tool.sourcelint])."""
+    data = _read_toml(path)
     tool = data.get("tool", {})
     if not isinstance(tool, dict):
         raise SourcelintError("SL906", "'tool' must be a table", path=str(path))
@@ -153,10 +166,10 @@ def _config_in(folder: Path) -> Path | None:
     candidate = folder / "pyproject.toml"
     if candidate.is_file():
         try:
-            data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            tool = _read_toml(candidate).get("tool", {})
+        except SourcelintError:
             return candidate  # let load_config_file report it
-        if "sourcelint" in data.get("tool", {}):
+        if not isinstance(tool, dict) or "sourcelint" in tool:
             return candidate
     return None
 
