@@ -62,6 +62,7 @@ _FIRST_AUTHOR = re.compile(
 )
 
 
+@cache
 def heading_names() -> frozenset[str]:
     """Headings that open a reference section, lowercased."""
     return frozenset(load_terms("reference_headings"))

@@ -35,11 +35,6 @@ class TextBuilder:
         self.preformatted = 0
 
     @property
-    def length(self) -> int:
-        """How many characters have been emitted (pending white space excluded)."""
-        return self._length
-
-    @property
     def position(self) -> int:
         """The offset the next emitted character will have (pending white space included)."""
         return self._length + (len(self._pending) if self._pending and self._length else 0)
