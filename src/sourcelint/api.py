@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from sourcelint.config import Settings
@@ -17,6 +18,7 @@ from sourcelint.document import Document
 from sourcelint.extract.citations import extract_citations
 from sourcelint.extract.claims import extract_claims
 from sourcelint.extract.credits import extract_credits
+from sourcelint.extract.quotes import extract_quotes, link_quotes
 from sourcelint.model import Analysis, Finding
 from sourcelint.readers import read_path, read_text_as
 from sourcelint.readers.decoding import normalize_newlines
@@ -29,12 +31,16 @@ def extract(document: Document, *, progress: Callable[[int], None] | None = None
     """Run every extractor on a document."""
     citations, references = extract_citations(document)
     claims = extract_claims(document, citations, references, progress=progress)
+    quoted = extract_quotes(document, claims, references)
+    claims = link_quotes(claims, quoted.quotes)
     return Evidence(
         document=document,
         citations=tuple(citations),
         references=tuple(references),
         claims=tuple(claims),
         credits=tuple(extract_credits(document)),
+        quotes=quoted.quotes,
+        stray_marks=quoted.stray_marks,
     )
 
 
@@ -100,6 +106,11 @@ def analyze(
         references=evidence.references,
         claims=evidence.claims,
         findings=tuple(findings),
+        quotes=tuple(
+            replace(quote, line=line, col=col)
+            for quote in evidence.quotes
+            for line, col in [document.locate(quote.start)]
+        ),
     )
 
 

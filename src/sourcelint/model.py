@@ -141,6 +141,68 @@ class SourceRef:
 
 
 @dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who said a quotation: one id per person or body within a document.
+
+    `start`/`end` locate the mention that names the speaker best near the quote (the full
+    name when a pronoun was resolved to it), `name` is the longest form the document gives.
+    """
+
+    id: str
+    name: str
+    title: str | None
+    start: int
+    end: int
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract's speaker object."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "title": self.title,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quotation: `start`/`end` span the words inside the marks (or the whole
+    blockquote), `cue` the reporting verb or phrase, `date` when it was said (ISO or a year).
+
+    `marks` records how it was printed (a pair of marks, marks over paragraphs, a block, a
+    dash-credited paragraph); `edited` whether it carries an ellipsis or a bracketed insertion;
+    `line`/`col` locate it for people (1-based). These are not part of the JSON contract.
+    """
+
+    id: str
+    text: str
+    start: int
+    end: int
+    speaker: Speaker | None
+    cue: str | None
+    date: str | None
+    marks: str = "pair"
+    edited: bool = False
+    cue_start: int | None = None
+    cue_end: int | None = None
+    line: int = 0
+    col: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract's quote object."""
+        return {
+            "id": self.id,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "speaker": None if self.speaker is None else self.speaker.to_json(),
+            "cue": self.cue,
+            "date": self.date,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     """A sentence of the document's prose and what it carries.
 
@@ -184,7 +246,7 @@ class Analysis:
     references: tuple[Reference, ...]
     claims: tuple[Claim, ...]
     findings: tuple[Finding, ...]
-    quotes: tuple[dict[str, Any], ...] = ()
+    quotes: tuple[Quote, ...] = ()
     quantities: tuple[dict[str, Any], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
@@ -194,7 +256,7 @@ class Analysis:
             "format": self.format,
             "title": self.title,
             "date": self.date,
-            "quotes": list(self.quotes),
+            "quotes": [quote.to_json() for quote in self.quotes],
             "quantities": list(self.quantities),
             "citations": [citation.to_json() for citation in self.citations],
             "references": [reference.to_json() for reference in self.references],

@@ -1,10 +1,12 @@
-"""Human-readable findings, one per line: `path:line:col: CODE [severity] message (name)`."""
+"""Human-readable findings, one per line: `path:line:col: CODE [severity] message (name)`,
+then a summary line, then a who-said-what table per document that quotes anyone."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from sourcelint.model import Analysis
+from sourcelint.api import printable
+from sourcelint.model import Analysis, Quote
 from sourcelint.rules.registry import RULES_BY_CODE
 
 
@@ -40,4 +42,36 @@ def render_text(analyses: list[Analysis]) -> str:
         f"{_plural(references, 'reference entry', 'reference entries')}; "
         + (f"{_plural(total, 'finding')} ({detail})." if total else "no findings.")
     )
-    return "\n".join([*lines, summary]) + "\n"
+    tables = [table for analysis in analyses for table in who_said_what(analysis)]
+    return "\n".join([*lines, summary, *tables]) + "\n"
+
+
+def _excerpt(text: str, limit: int = 56) -> str:
+    flat = " ".join(text.split())
+    return printable(flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…")
+
+
+def who_said_what(analysis: Analysis) -> list[str]:
+    """The document's quotations grouped by speaker: one heading line per speaker, one line
+    per quotation (line:col, cue, date, the words)."""
+    if not analysis.quotes:
+        return []
+    groups: dict[str, list[Quote]] = {}
+    for quote in analysis.quotes:
+        groups.setdefault(quote.speaker.id if quote.speaker else "", []).append(quote)
+    lines = ["", f"Who said what in {analysis.path}:"]
+    for key, quotes in sorted(groups.items(), key=lambda item: (item[0] == "", item[1][0].start)):
+        speaker = quotes[0].speaker
+        if speaker is None:
+            heading = "  (no speaker found)"
+        else:
+            title = f", {printable(speaker.title)}" if speaker.title else ""
+            heading = f"  {key} {printable(speaker.name)}{title}"
+        lines.append(f"{heading}: {_plural(len(quotes), 'quotation')}")
+        for quote in quotes:
+            where = f"{quote.line}:{quote.col}"
+            cue = printable(quote.cue or "-")
+            lines.append(
+                f"    {where:<9} {cue:<13} {quote.date or '-':<10} “{_excerpt(quote.text)}”"
+            )
+    return lines

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from sourcelint.document import Document
 from sourcelint.extract.credits import Credit
-from sourcelint.model import Citation, Claim, Reference, Severity
+from sourcelint.extract.quote_marks import StrayMark
+from sourcelint.model import Citation, Claim, Quote, Reference, Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,8 @@ class Evidence:
     references: tuple[Reference, ...]
     claims: tuple[Claim, ...]
     credits: tuple[Credit, ...]
+    quotes: tuple[Quote, ...] = ()
+    stray_marks: tuple[StrayMark, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

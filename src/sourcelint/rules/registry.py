@@ -19,6 +19,12 @@ from sourcelint.rules.input import (
     sl903_empty_document,
     sl910_markup_too_deep,
 )
+from sourcelint.rules.quotes import (
+    sl201_quote_without_speaker,
+    sl202_unsourced_quote,
+    sl203_unbalanced_quote_mark,
+    sl204_edited_quote,
+)
 
 RULES: tuple[Rule, ...] = (
     sl101_unresolved_marker.RULE,
@@ -27,6 +33,10 @@ RULES: tuple[Rule, ...] = (
     sl104_empty_credit.RULE,
     sl105_duplicate_reference_label.RULE,
     sl106_editor_flag.RULE,
+    sl201_quote_without_speaker.RULE,
+    sl202_unsourced_quote.RULE,
+    sl203_unbalanced_quote_mark.RULE,
+    sl204_edited_quote.RULE,
     sl902_invalid_utf8.RULE,
     sl903_empty_document.RULE,
     sl910_markup_too_deep.RULE,

@@ -1,0 +1,181 @@
+"""Pairing quotation marks: which marks open, which close, and which pairs run over several
+paragraphs. Marks that pair with nothing are reported, never fatal.
+
+Double marks (" “ ” „ « ») are the primary level. Single marks (‘ ’ ') inside a double pair are
+nested quotes and stay part of its words; at the top level they open a quote only in the
+British style ('…' with no double marks around), where apostrophes make them ambiguous, so
+their pairs are kept apart (`single=True`) for the caller to hold to a stricter standard.
+A paragraph that ends inside a quote continues it only when the next paragraph opens with a
+mark (the convention for quotes over several paragraphs); otherwise the opening mark is
+unbalanced.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+_DOUBLE = re.compile(r"[\"“”„«»‟]")
+_SINGLE = re.compile(r"['‘’‚‹›]")
+_OPEN_BEFORE = set(" \t\n\u00a0([{—–-/:;,")
+_CLOSE_AFTER = set(" \t\n\u00a0.,;:!?)]}—–-…")
+_CLOSERS = {"“": "”", "„": "“", "«": "»", "‟": "”", '"': '"', "‘": "’", "'": "'", "‚": "‘"}
+
+
+@dataclass(frozen=True, slots=True)
+class MarkedSpan:
+    """A pair of marks: `open`/`close` are the marks' offsets; `parts` the (start, end) of the
+    words inside each paragraph's piece (one part unless the quote runs over paragraphs)."""
+
+    open: int
+    close: int
+    parts: tuple[tuple[int, int], ...]
+    single: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+@dataclass(frozen=True, slots=True)
+class StrayMark:
+    """A quotation mark that pairs with nothing."""
+
+    offset: int
+    mark: str
+
+
+def _inner(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _role(text: str, offset: int, start: int, end: int, is_open: bool) -> str:
+    """ "open", "close" or "either" for a straight or curly mark at `offset`."""
+    mark = text[offset]
+    before = text[offset - 1] if offset > start else " "
+    after = text[offset + 1] if offset + 1 < end else " "
+    if mark in "“„«‟‘‚":
+        if mark == "“" and is_open:
+            return "either"  # closes a „…“ pair, or opens a nested one
+        return "open"
+    if mark in "”»":
+        if not is_open and (before in _OPEN_BEFORE) and not after.isspace():
+            return "open"  # Swedish ”…” style
+        return "close"
+    can_open = before in _OPEN_BEFORE and not after.isspace()
+    can_close = not before.isspace() and (after in _CLOSE_AFTER or after in "\"'”’")
+    if can_open and not can_close:
+        return "open"
+    if can_close and not can_open:
+        return "close"
+    return "either"
+
+
+class _Pairer:
+    """One pass over the paragraphs of a document, for one level of marks."""
+
+    def __init__(self, text: str, code_spans: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.code_starts = [start for start, _ in code_spans]
+        self.code_spans = code_spans
+        self.pairs: list[MarkedSpan] = []
+        self.strays: list[StrayMark] = []
+
+    def in_code(self, offset: int) -> bool:
+        index = bisect_right(self.code_starts, offset) - 1
+        return index >= 0 and offset < self.code_spans[index][1]
+
+    def pair_double(self, paragraphs: list[tuple[int, int]]) -> None:
+        text = self.text
+        opened: int | None = None  # offset of the open mark
+        parts: list[tuple[int, int]] = []
+        part_start = 0
+        for number, (start, end) in enumerate(paragraphs):
+            if opened is not None:
+                first = _inner(text, start, end)[0]
+                if first < end and text[first] in '“„«"‟':
+                    part_start = first + 1
+                else:
+                    self.strays.append(StrayMark(opened, text[opened]))
+                    opened, parts = None, []
+            for match in _DOUBLE.finditer(text, start, end):
+                offset = match.start()
+                if self.in_code(offset):
+                    continue
+                if opened is not None and offset == part_start - 1:
+                    continue  # the continuation mark of a quote over paragraphs
+                role = _role(text, offset, start, end, opened is not None)
+                if role == "either":
+                    role = "close" if opened is not None else "open"
+                if role == "open":
+                    if opened is None:
+                        opened, parts, part_start = offset, [], offset + 1
+                    # an opening mark inside an open double quote: a nested or stray mark,
+                    # kept as part of the words
+                    continue
+                if opened is None:
+                    before = text[offset - 1] if offset > start else " "
+                    if text[offset] == '"' and before.isdigit():
+                        continue  # 12" (inches), 30" (seconds)
+                    self.strays.append(StrayMark(offset, text[offset]))
+                    continue
+                parts.append(_inner(text, part_start, offset))
+                self.pairs.append(MarkedSpan(opened, offset, tuple(parts)))
+                opened, parts = None, []
+            if opened is not None:
+                parts.append(_inner(text, part_start, end))
+                if number == len(paragraphs) - 1:
+                    self.strays.append(StrayMark(opened, text[opened]))
+        return
+
+    def pair_single(self, paragraphs: list[tuple[int, int]], inside: list[MarkedSpan]) -> None:
+        """Top-level single-mark pairs, within one paragraph, outside double pairs."""
+        text = self.text
+        covered = sorted((pair.open, pair.close) for pair in inside)
+        covered_starts = [start for start, _ in covered]
+        for start, end in paragraphs:
+            opened: int | None = None
+            for match in _SINGLE.finditer(text, start, end):
+                offset = match.start()
+                index = bisect_right(covered_starts, offset) - 1
+                if (index >= 0 and offset <= covered[index][1]) or self.in_code(offset):
+                    continue
+                before = text[offset - 1] if offset > start else " "
+                after = text[offset + 1] if offset + 1 < end else " "
+                if before.isalnum() and after.isalnum():
+                    continue  # don't, O'Brien
+                if opened is None:
+                    if before in _OPEN_BEFORE and after.isalpha() and text[offset] in "'‘":
+                        opened = offset
+                    continue
+                closes = before in ".,!?;:…—" or (after in _CLOSE_AFTER and not before.isspace())
+                if closes and text[offset] in "'’":
+                    if before == "s" and after == " " and before not in ".,!?":
+                        # "workers' union": possessive, unless nothing else closes this pair
+                        rest = text[offset + 1 : min(end, offset + 300)]
+                        if re.search(r"[.,!?]['’]", rest):
+                            continue
+                    parts = (_inner(text, opened + 1, offset),)
+                    self.pairs.append(MarkedSpan(opened, offset, parts, single=True))
+                    opened = None
+
+
+def pair_marks(
+    text: str, paragraphs: list[tuple[int, int]], code_spans: list[tuple[int, int]]
+) -> tuple[list[MarkedSpan], list[StrayMark]]:
+    """Quotation-mark pairs and unpaired marks in the given paragraphs (in order)."""
+    pairer = _Pairer(text, sorted(code_spans))
+    pairer.pair_double(paragraphs)
+    doubles = list(pairer.pairs)
+    pairer.pair_single(paragraphs, doubles)
+    pairs = sorted(pairer.pairs, key=lambda pair: pair.open)
+    return pairs, sorted(pairer.strays, key=lambda stray: stray.offset)

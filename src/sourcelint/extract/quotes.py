@@ -1,0 +1,742 @@
+"""Direct quotations: found by their marks (or as block quotes and dash-credited pull quotes),
+told apart from scare quotes and titles, attributed to a speaker with one id per person in a
+document, and dated when the text says when the words were said.
+
+A quotation needs a speech cue next to it (a reporting verb, "according to", a colon after a
+name, a dash credit) or must read as speech on its own (a full sentence of four words or more,
+printed as such). Short phrases in marks with no cue ("axis of evil"), and title-case phrases
+(book and film titles), are not quotations: precision first. A quotation whose speaker cannot
+be found gets `speaker=None`, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from sourcelint.document import BlockKind, Document
+from sourcelint.extract.claims import prose_spans
+from sourcelint.extract.dates import find_dates, parse_iso
+from sourcelint.extract.quote_marks import MarkedSpan, StrayMark, pair_marks
+from sourcelint.extract.speakers import (
+    Mention,
+    Token,
+    is_cue,
+    mention_after,
+    mention_before,
+    phrase_at,
+    surname,
+    tokenize,
+)
+from sourcelint.model import Claim, Quote, Reference, SourceRef, Speaker
+from sourcelint.terms import load_terms
+
+_DASH_CREDIT = re.compile(
+    r"^[ \t]*(?:—|–|―|-{1,2})[ \t]*"
+    r"(?P<who>@\w+|(?:[A-Z][\w.'’-]*|de|van|von|da|di|del|bin|al|el|la|le)"
+    r"(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|da|di|del|bin|al|el|la|le)){0,5})"
+    r"(?:[ \t]*,[ \t]*(?P<title>[^\n]{1,160}?))?[ \t]*$",
+    re.MULTILINE,
+)
+_CALLOUT = re.compile(r"^\s*(?:\[!\w+\]|\**(?:Note|Tip|Warning|Important|Caution|Update)\b)", re.I)
+_EDITED = re.compile(r"…|\.\s?\.\s?\.|\[[^\]\n]*[^\W\d_][^\]\n]*\]")
+_TERMINAL = re.compile(r"[.!?…][)\]’'\"]*$")
+_SKIP_LEFT = {":", ",", "that", "—", "–", "-", "as", "saying"}
+_LEAD = {"the", "a", "an", "u.s.", "former", "then", "deputy", "acting", "vice"}
+# Two or more capitalised words in a row (with particles and initials): where people are named.
+_NAME_RUN = re.compile(
+    r"\b(?:[A-Z][\w'’.-]*[ \t]+(?:(?:de|van|von|da|di|del|bin|al|el|la|le)[ \t]+)?)+[A-Z][\w'’-]*"
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_OPENING_MARK = re.compile(r"[“„«\"‘]")
+_NOT_INVERTED = {"on", "in", "at", "to", "that", "of"}
+_WINDOW = 240  # characters of context read on each side of a quotation
+_CUE_REACH = 14  # a cue farther than this many tokens from the marks is not about them
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteScan:
+    """The quotations of a document and the quotation marks that pair with nothing."""
+
+    quotes: tuple[Quote, ...]
+    stray_marks: tuple[StrayMark, ...]
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    marks: str
+    open: int
+    close: int
+    single: bool = False
+    mention: Mention | None = None
+    cue: str | None = None
+    cue_span: tuple[int, int] | None = None
+    adjacent: bool = False
+    windows: list[tuple[int, int]] = field(default_factory=list)
+    paragraph: int = 0
+    cluster: _Cluster | None = None
+    named_by: Mention | None = None
+
+
+@dataclass(slots=True)
+class _Cluster:
+    """One speaker of the document: the names and titles it goes by, and where it is named."""
+
+    key: str
+    kind: str
+    gender: str
+    name: str = ""
+    names: set[str] = field(default_factory=set)
+    firsts: set[str] = field(default_factory=set)
+    titles: list[str] = field(default_factory=list)
+    named_at: list[tuple[int, int]] = field(default_factory=list)  # sorted name spans
+
+    def add(self, mention: Mention) -> None:
+        """Record a mention that names this speaker."""
+        if mention.kind != "pronoun" and mention.name not in self.names:
+            self.names.add(mention.name)
+            words = mention.name.split()
+            if len(words) > 1:
+                self.firsts.add(words[0].lower().rstrip("."))
+            if (len(words), len(mention.name)) > (len(self.name.split()), len(self.name)):
+                self.name = mention.name
+        if mention.title and mention.title not in self.titles:
+            self.titles.append(mention.title)
+        if mention.gender in {"m", "f"} and not self.gender:
+            self.gender = mention.gender
+        if mention.kind != "pronoun":
+            insort(self.named_at, (mention.start, mention.end))
+
+    def named_before(self, offset: int) -> tuple[int, int] | None:
+        """The last span naming this speaker before `offset`."""
+        index = bisect_left(self.named_at, (offset, -1)) - 1
+        return self.named_at[index] if index >= 0 else None
+
+
+class _Speakers:
+    """The speakers of a document, found by name, surname, first name or title."""
+
+    def __init__(self) -> None:
+        self.clusters: list[_Cluster] = []
+        self.by_key: dict[tuple[str, str], list[_Cluster]] = {}
+        self.by_first: dict[str, list[_Cluster]] = {}
+        self.by_title_word: dict[str, list[_Cluster]] = {}
+        self.recent: dict[int, _Cluster] = {}  # insertion order = least recently used first
+
+    def touch(self, cluster: _Cluster) -> None:
+        self.recent.pop(id(cluster), None)
+        self.recent[id(cluster)] = cluster
+
+    def add(self, cluster: _Cluster, mention: Mention) -> _Cluster:
+        cluster.add(mention)
+        if mention.kind == "person":
+            for first in cluster.firsts:
+                known = self.by_first.setdefault(first, [])
+                if cluster not in known:
+                    known.append(cluster)
+        for title in cluster.titles:
+            for word in title.lower().split():
+                known = self.by_title_word.setdefault(word, [])
+                if cluster not in known:
+                    known.append(cluster)
+        self.touch(cluster)
+        return cluster
+
+    def existing(self, mention: Mention) -> _Cluster | None:
+        """The speaker a non-pronoun mention names, if already known."""
+        words = mention.name.split()
+        if mention.kind == "person":
+            for cluster in reversed(self.by_key.get(("person", surname(mention.name)), [])):
+                if _same_person(words, cluster):
+                    return cluster
+            if len(words) == 1:
+                found = self.by_first.get(words[0].lower(), [])
+                if found:
+                    return found[-1]
+            return None
+        if mention.kind == "nominal":
+            # "the minister" after "Defense Minister Jane Doe"
+            for cluster in reversed(self.by_title_word.get(words[-1].lower(), [])):
+                if cluster.kind == "person":
+                    return cluster
+        found = self.by_key.get((mention.kind, _plain_key(mention.name)), [])
+        return found[-1] if found else None
+
+    def cluster_for(self, mention: Mention) -> _Cluster:
+        """The speaker a mention names, created when new."""
+        cluster = self.existing(mention)
+        if cluster is None:
+            key = surname(mention.name) if mention.kind == "person" else _plain_key(mention.name)
+            cluster = _Cluster(key, mention.kind, mention.gender)
+            self.clusters.append(cluster)
+            self.by_key.setdefault((mention.kind, key), []).append(cluster)
+        return self.add(cluster, mention)
+
+    def most_recent(self, limit: int = 40) -> list[_Cluster]:
+        return list(reversed(list(self.recent.values())[-limit:]))
+
+
+def _plain_key(name: str) -> str:
+    return name.lower().removeprefix("the ")
+
+
+@cache
+def _outlets() -> re.Pattern[str]:
+    names = "|".join(sorted(map(re.escape, load_terms("news_outlets")), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:told|to|with|in|on|via|for|by|in an interview with|wrote in|writing in)\s+"
+        rf"(?:the\s+)?(?:{names})\b"
+        r"|\b(?:in|during) (?:a|an|the) (?:statement|press release|interview|letter|speech"
+        r"|news conference|press conference|briefing|post|tweet|video|memo|report)\b"
+    )
+
+
+def outlet_in(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] names where words were said or printed ("told Reuters", "in a
+    statement", "wrote on X")."""
+    return _outlets().search(text, start, end) is not None
+
+
+class _Context:
+    def __init__(
+        self, document: Document, claims: Sequence[Claim], paragraphs: list[tuple[int, int]]
+    ):
+        self.text = document.text
+        self.sentences = [(claim.start, claim.end) for claim in claims]
+        self.sentence_starts = [start for start, _ in self.sentences]
+        self.paragraphs = paragraphs
+        self.paragraph_starts = [start for start, _ in paragraphs]
+
+    def sentence_at(self, offset: int) -> tuple[int, int] | None:
+        index = bisect_right(self.sentence_starts, offset) - 1
+        if index >= 0 and offset <= self.sentences[index][1]:
+            return self.sentences[index]
+        return None
+
+    def sentence_index(self, offset: int) -> int:
+        return bisect_right(self.sentence_starts, offset) - 1
+
+    def paragraph_index(self, offset: int) -> int:
+        return max(bisect_right(self.paragraph_starts, offset) - 1, 0)
+
+
+def _left_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | None, str | None, bool]:
+    """(speaker, cue token, cue text, adjacent) from the words before an opening mark."""
+    end = len(tokens)
+    while end and tokens[end - 1].lower in _SKIP_LEFT:
+        end -= 1
+    colon = bool(tokens) and tokens[-1].text == ":"
+    floor = max(0, end - _CUE_REACH)
+    for index in range(end - 1, floor - 1, -1):
+        token = tokens[index]
+        if token.text in {".", "!", "?", "“", '"', "”"}:
+            break
+        phrase = phrase_at(tokens, index)
+        if phrase == ("according", "to"):
+            found = mention_after(tokens, index + 2, end)
+            return found, token, "according to", index + 2 + 6 >= end
+        if is_cue(token):
+            # Adjacent: nothing but "that", a comma or a colon between cue and mark, or the
+            # inverted speaker ("said Jane Doe: “…"). Otherwise the quotation is a fragment
+            # inside what the cue reports ("called the plan “a gamble”").
+            adjacent = index == end - 1 or colon
+            after = mention_after(tokens, index + 1, end) if index + 1 < end else None
+            inverted = index + 1 < end and tokens[index + 1].lower not in _NOT_INVERTED
+            if after is not None and after.kind != "pronoun" and inverted:
+                return after, token, token.text, adjacent or after.end >= tokens[end - 1].end
+            before = mention_before(tokens, index)
+            return before, token, token.text, adjacent
+    if colon and end:
+        # "From the minister: “…”", "Jane Doe: “…”" (a headline's attribution)
+        start = 0
+        for index in range(end - 1, -1, -1):
+            if tokens[index].text in {".", "!", "?", ";"}:
+                start = index + 1
+                break
+        words = tokens[start:end]
+        if words and words[0].lower == "from":
+            return mention_after(words, 1, len(words)), None, None, True
+        if 0 < len(words) <= 6:
+            found = mention_after(words, 0, len(words))
+            named = found is not None and (len(found.name.split()) > 1 or found.title)
+            if found is not None and named and found.end == words[-1].end:
+                return found, None, None, True
+    return None, None, None, False
+
+
+def _right_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | None, str | None]:
+    """(speaker, cue token, cue text) from the words after a closing mark."""
+    index = 0
+    while index < len(tokens) and tokens[index].text in {",", "—", "–"}:
+        index += 1
+    if index >= len(tokens):
+        return None, None, None
+    if is_cue(tokens[index]):
+        return mention_after(tokens, index + 1, len(tokens)), tokens[index], tokens[index].text
+    if phrase_at(tokens, index) == ("according", "to"):
+        return mention_after(tokens, index + 2, len(tokens)), tokens[index], "according to"
+    for cue_index in range(index + 1, min(len(tokens), index + _CUE_REACH)):
+        token = tokens[cue_index]
+        if token.text in {".", "!", "?", ";", "“", '"'}:
+            break
+        if is_cue(token):
+            found = mention_before(tokens, cue_index, floor=index)
+            lead = [t for t in tokens[index:cue_index] if t.end <= (found.start if found else 0)]
+            if found is not None and all(t.capitalised or t.lower in _LEAD for t in lead):
+                return found, token, token.text
+            return None, None, None
+    return None, None, None
+
+
+def _dash_credit(text: str, start: int, end: int) -> tuple[Mention | None, int] | None:
+    """A credit line ("— Jane Doe, Defense Minister") at text[start:end]: its speaker, and
+    where the line starts."""
+    match = _DASH_CREDIT.search(text, start, end)
+    if match is None or text[start : match.start()].strip():
+        return None
+    who = match.group("who")
+    tokens = tokenize(text, match.start("who"), match.end("who"))
+    mention = mention_after(tokens, 0, len(tokens)) if not who.startswith("@") else None
+    if who.startswith("@"):
+        mention = Mention(who, None, match.start("who"), match.end("who"), "person")
+    if mention is not None and match.group("title"):
+        title = match.group("title").strip().rstrip(".")
+        mention = Mention(
+            mention.name, mention.title or title, mention.start, mention.end, mention.kind
+        )
+    return mention, match.start()
+
+
+def _same_name(one: Mention, other: Mention) -> bool:
+    if one.kind == "pronoun" or other.kind == "pronoun":
+        return True
+    return surname(one.name) == surname(other.name)
+
+
+def _outermost(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Quotations not inside another (a quotation quoted within a block quote stays part of
+    it), in order."""
+    kept: list[_Candidate] = []
+    for candidate in candidates:
+        if kept and candidate.start < kept[-1].end and candidate.end <= kept[-1].end:
+            continue
+        kept.append(candidate)
+    return kept
+
+
+def _same_person(words: list[str], cluster: _Cluster) -> bool:
+    """Whether a name with this cluster's surname is the same person: "Doe" and "J. Doe" are
+    "Jane Doe"; "John Doe" is not."""
+    if len(words) == 1 or not cluster.firsts:
+        return True
+    first = words[0].lower().rstrip(".")
+    return any(known == first or known.startswith(first) for known in cluster.firsts)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _is_title_case(content: str) -> bool:
+    words = [word for word in _words(content) if len(word) > 3]
+    return len(_words(content)) >= 2 and bool(words) and all(w[0].isupper() for w in words)
+
+
+def _speech_like(content: str) -> bool:
+    words = _words(content)
+    return len(words) >= 4 and content[:1].isupper() and bool(_TERMINAL.search(content))
+
+
+class _Extractor:
+    def __init__(self, document: Document, claims: Sequence[Claim], references: list[Reference]):
+        self.document = document
+        self.text = document.text
+        paragraphs = prose_spans(document, references)
+        self.context = _Context(document, claims, paragraphs)
+        self.blocks = sorted(document.blocks, key=lambda block: block.start)
+        self.block_starts = [block.start for block in self.blocks]
+        self.reference_date = parse_iso(document.date)
+
+    def block_at(self, offset: int) -> int:
+        return bisect_right(self.block_starts, offset) - 1
+
+    def run(self) -> QuoteScan:
+        paragraphs = self.context.paragraphs
+        pairs, strays = pair_marks(self.text, paragraphs, list(self.document.code_spans))
+        candidates = [self.from_pair(pair) for pair in pairs]
+        candidates += self.block_quotes(pairs)
+        candidates.sort(key=lambda candidate: candidate.start)
+        kept = _outermost([candidate for candidate in candidates if self.attribute(candidate)])
+        self.inherit(kept)
+        clusters = self.resolve(kept)
+        quotes = self.build(kept, clusters)
+        return QuoteScan(tuple(quotes), tuple(strays))
+
+    def from_pair(self, pair: MarkedSpan) -> _Candidate:
+        candidate = _Candidate(
+            pair.start,
+            pair.end,
+            "pair" if len(pair.parts) == 1 else "paragraphs",
+            pair.open,
+            pair.close,
+            single=pair.single,
+        )
+        candidate.paragraph = self.context.paragraph_index(pair.open)
+        return candidate
+
+    def block_quotes(self, pairs: list[MarkedSpan]) -> list[_Candidate]:
+        """Block quotes (`>`, <blockquote>) and pull quotes credited by a dash line."""
+        text = self.text
+        paragraphs = self.context.paragraphs
+        found: list[_Candidate] = []
+        covered = [(pair.open, pair.close) for pair in pairs if not pair.single]
+        index = 0
+        while index < len(paragraphs):
+            start, end = paragraphs[index]
+            block = self.blocks[self.block_at(start)] if self.blocks else None
+            if block is None or not block.quote:
+                index += 1
+                continue
+            last = index
+            while last + 1 < len(paragraphs):
+                following = self.blocks[self.block_at(paragraphs[last + 1][0])]
+                if not following.quote:
+                    break
+                last += 1
+            group_end = paragraphs[last][1]
+            index = last + 1
+            body = text[start:group_end]
+            if _CALLOUT.match(body):
+                continue
+            content_end = group_end
+            credit: Mention | None = None
+            line_start = text.rfind("\n", start, group_end) + 1
+            in_group = _dash_credit(text, max(line_start, start), group_end)
+            if in_group is not None and in_group[1] > start:
+                credit, content_end = in_group[0], in_group[1]
+            elif index < len(paragraphs):
+                next_start, next_end = paragraphs[index]
+                after = _dash_credit(text, next_start, next_end)
+                if after is not None:
+                    credit = after[0]
+            while content_end > start and text[content_end - 1].isspace():
+                content_end -= 1
+            if any(open_ <= start + 1 and close >= content_end - 2 for open_, close in covered):
+                continue  # printed in marks as well: the pair is the quotation
+            candidate = _Candidate(start, content_end, "block", start, content_end)
+            candidate.paragraph = self.context.paragraph_index(start)
+            if credit is not None:
+                candidate.mention, candidate.adjacent = credit, True
+            found.append(candidate)
+        # Pull quotes in plain paragraphs, credited on the next line or paragraph.
+        for number, (start, end) in enumerate(paragraphs):
+            block = self.blocks[self.block_at(start)] if self.blocks else None
+            if block is None or block.quote or block.kind is not BlockKind.PARAGRAPH:
+                continue
+            line_start = text.rfind("\n", start, end) + 1
+            credit_line = _dash_credit(text, line_start, end) if line_start > start else None
+            content_end = credit_line[1] if credit_line else end
+            if credit_line is None and number + 1 < len(paragraphs):
+                next_start, next_end = paragraphs[number + 1]
+                credit_line = _dash_credit(text, next_start, next_end)
+            if credit_line is None or credit_line[0] is None:
+                continue
+            if any(open_ <= start + 1 and close >= start for open_, close in covered):
+                continue  # a marked quote; its own pair carries the credit
+            if _dash_credit(text, start, end) is not None and content_end == end:
+                continue  # the credit line itself
+            while content_end > start and text[content_end - 1].isspace():
+                content_end -= 1
+            if content_end <= start or len(_words(text[start:content_end])) > 150:
+                continue
+            candidate = _Candidate(start, content_end, "credited", start, content_end)
+            candidate.paragraph = number
+            candidate.mention, candidate.adjacent = credit_line[0], True
+            found.append(candidate)
+        return found
+
+    def attribute(self, candidate: _Candidate) -> bool:
+        """Find the candidate's cue and speaker; False when it is no quotation."""
+        text = self.text
+        content = text[candidate.start : candidate.end]
+        if candidate.end <= candidate.start or not _words(content):
+            return False
+        if candidate.marks in {"block", "credited"}:
+            if candidate.mention is None:
+                self.left_of(candidate, allow_previous=True)
+            return True
+        context = self.context
+        _paragraph_start, paragraph_end = context.paragraphs[
+            context.paragraph_index(candidate.close)
+        ]
+        # After the closing mark: to the end of its sentence, or of the next one when that
+        # starts in lower case ("…,” she said.), never past the next opening mark.
+        right_end = paragraph_end
+        sentence = context.sentence_at(candidate.close + 1) or context.sentence_at(candidate.close)
+        if sentence is not None:
+            right_end = sentence[1]
+            if right_end <= candidate.close + 2:
+                following = context.sentence_at(right_end + 2)
+                if following and following[0] > right_end and text[following[0]].islower():
+                    right_end = following[1]
+        right_end = min(right_end, paragraph_end, candidate.close + 1 + _WINDOW)
+        next_open = _OPENING_MARK.search(text, candidate.close + 1, right_end)
+        if next_open is not None:
+            right_end = next_open.start()
+        right = tokenize(text, candidate.close + 1, right_end)
+        candidate.windows.append((candidate.close + 1, right_end))
+        line_end = text.find("\n", candidate.close + 1, paragraph_end)
+        if line_end >= 0 and not text[candidate.close + 1 : line_end].strip():
+            line_end = text.find("\n", line_end + 1, paragraph_end)
+        credit = _dash_credit(
+            text, candidate.close + 1, paragraph_end if line_end < 0 else line_end
+        )
+        if credit is None and not text[candidate.close + 1 : paragraph_end].strip():
+            index = context.paragraph_index(candidate.close) + 1
+            if index < len(context.paragraphs):
+                credit = _dash_credit(text, *context.paragraphs[index])
+        if credit is not None and credit[0] is not None:
+            candidate.mention, candidate.adjacent = credit[0], True
+        else:
+            mention, cue, cue_text = _right_attribution(right)
+            if cue is not None:
+                candidate.mention, candidate.cue = mention, cue_text
+                candidate.cue_span = (cue.start, cue.end)
+                candidate.adjacent = True
+            else:
+                self.left_of(candidate, allow_previous=True)
+        words = len(_words(content))
+        speech = _speech_like(content) or candidate.marks == "paragraphs"
+        if _is_title_case(content) and not _TERMINAL.search(content):
+            return False
+        if candidate.single:
+            return candidate.adjacent and words >= 2
+        if candidate.adjacent:
+            return True
+        if candidate.cue is not None:
+            return words >= 2 or speech
+        return speech
+
+    def left_of(self, candidate: _Candidate, *, allow_previous: bool) -> None:
+        """Attribution from the words before the quotation, in its sentence (or the sentence
+        before, when the quotation starts its own sentence after a colon)."""
+        text = self.text
+        context = self.context
+        paragraph_start, _ = context.paragraphs[context.paragraph_index(candidate.open)]
+        sentence = context.sentence_at(candidate.open)
+        left_start = sentence[0] if sentence else paragraph_start
+        left_start = max(left_start, paragraph_start, candidate.open - _WINDOW)
+        previous_close = max(text.rfind(mark, left_start, candidate.open) for mark in '”"»')
+        if previous_close >= 0:
+            left_start = previous_close + 1
+        if not text[left_start : candidate.open].strip() and allow_previous:
+            # The quotation opens its sentence: "Doe said:" may end the sentence before, or
+            # the paragraph before (a block quote introduced by a colon).
+            index = context.sentence_index(candidate.open - 1)
+            if index >= 0:
+                previous = context.sentences[index]
+                if previous[1] <= candidate.open and text[
+                    previous[0] : previous[1]
+                ].rstrip().endswith(":"):
+                    left_start = max(previous[0], candidate.open - _WINDOW - 200)
+                    if text[previous[1] : candidate.open].count("\n\n") > 1:
+                        return
+        left = tokenize(text, left_start, candidate.open)
+        candidate.windows.append((left_start, candidate.open))
+        mention, cue, cue_text, adjacent = _left_attribution(left)
+        if mention is None and cue is None and not adjacent:
+            return
+        candidate.mention = mention
+        candidate.cue = cue_text
+        candidate.cue_span = (cue.start, cue.end) if cue else None
+        candidate.adjacent = adjacent
+
+    def inherit(self, kept: list[_Candidate]) -> None:
+        """A quotation with no cue of its own continues the speaker of the quotation just
+        before it (same or previous paragraph, no other speaker named between them), or of
+        a cue in the sentence before it."""
+        text = self.text
+        context = self.context
+        previous: _Candidate | None = None
+        for candidate in kept:
+            if candidate.mention is None and candidate.cue is None:
+                sentence = context.sentence_index(candidate.start)
+                if previous is not None and previous.mention is not None:
+                    near = candidate.paragraph - previous.paragraph <= 1
+                    other = self.named_between(previous.close + 1, candidate.open)
+                    if near and (other is None or _same_name(other, previous.mention)):
+                        candidate.named_by = (
+                            previous.mention if previous.named_by is None else previous.named_by
+                        )
+                        candidate.mention = previous.mention
+                        candidate.cue = None
+                elif sentence > 0:
+                    before = context.sentences[sentence - 1]
+                    if context.paragraph_index(before[0]) >= candidate.paragraph - 1:
+                        tokens = tokenize(text, before[0], before[1])
+                        for index, token in enumerate(tokens):
+                            if is_cue(token) and index > 0:
+                                found = mention_before(tokens, index)
+                                if found is not None and found.kind != "pronoun":
+                                    candidate.mention = found
+                                break
+            previous = candidate
+
+    def named_between(self, start: int, end: int) -> Mention | None:
+        """The last speaker named with a reporting cue between two quotations."""
+        tokens = tokenize(self.text, start, end)
+        found: Mention | None = None
+        for index, token in enumerate(tokens):
+            if is_cue(token):
+                found = mention_before(tokens, index) or found
+        return found
+
+    def resolve(self, kept: list[_Candidate]) -> list[_Cluster]:
+        """One cluster per speaker; pronouns and descriptions joined to a named speaker."""
+        speakers = _Speakers()
+        for candidate in kept:
+            mention = candidate.mention
+            if mention is None:
+                continue
+            if mention.kind == "pronoun":
+                cluster = self.antecedent(mention, speakers)
+                if cluster is not None:
+                    speakers.add(cluster, mention)
+            else:
+                cluster = speakers.cluster_for(mention)
+            candidate.cluster = cluster
+        return speakers.clusters
+
+    def antecedent(self, pronoun: Mention, speakers: _Speakers) -> _Cluster | None:
+        """The most recent compatible speaker, counting people named in this sentence and the
+        two before it (a speaker may be introduced before they are quoted)."""
+
+        def compatible(cluster: _Cluster) -> bool:
+            if pronoun.gender in {"m", "f"}:
+                return cluster.kind == "person" and cluster.gender in {"", pronoun.gender}
+            if pronoun.gender == "n":
+                return cluster.kind in {"org", "nominal"}
+            return True
+
+        options: list[tuple[int, _Cluster]] = []
+        for cluster in speakers.most_recent():
+            named = cluster.named_before(pronoun.start)
+            if named is not None and compatible(cluster):
+                options.append((named[0], cluster))
+        for found in self.people_before(pronoun.start):
+            known = speakers.existing(found)
+            if known is not None:
+                if compatible(known):
+                    options.append((found.start, speakers.add(known, found)))
+            elif pronoun.gender in {"m", "f"} and found.gender in {"", pronoun.gender}:
+                options.append((found.start, speakers.cluster_for(found)))
+        if not options:
+            return None
+        return max(options, key=lambda option: option[0])[1]
+
+    def people_before(self, offset: int) -> list[Mention]:
+        """People named (with two names or a title) in the sentence holding `offset` and the
+        two sentences before it."""
+        context = self.context
+        index = context.sentence_index(offset)
+        start = context.sentences[max(index - 2, 0)][0] if context.sentences else offset
+        found: list[Mention] = []
+        for match in _NAME_RUN.finditer(self.text, max(start, offset - 1200), offset):
+            tokens = tokenize(self.text, match.start(), match.end())
+            mention = mention_after(tokens, 0, len(tokens))
+            if (
+                mention is not None
+                and mention.kind == "person"
+                and (len(mention.name.split()) > 1 or mention.title)
+            ):
+                found.append(mention)
+        return found
+
+    def build(self, kept: list[_Candidate], clusters: list[_Cluster]) -> list[Quote]:
+        text = self.text
+        ids = {id(cluster): f"p{number}" for number, cluster in enumerate(clusters, start=1)}
+        quotes: list[Quote] = []
+        for number, candidate in enumerate(kept, start=1):
+            speaker: Speaker | None = None
+            cluster = candidate.cluster
+            if cluster is not None:
+                mention = candidate.mention
+                if mention is not None and mention.kind != "pronoun":
+                    span: tuple[int, int] | None = (mention.start, mention.end)
+                else:
+                    span = cluster.named_before(candidate.start)
+                span = span or (candidate.start, candidate.start)
+                speaker = Speaker(
+                    id=ids[id(cluster)],
+                    name=cluster.name,
+                    title=cluster.titles[0] if cluster.titles else None,
+                    start=span[0],
+                    end=span[1],
+                )
+            quotes.append(
+                Quote(
+                    id=f"q{number}",
+                    text=text[candidate.start : candidate.end],
+                    start=candidate.start,
+                    end=candidate.end,
+                    speaker=speaker,
+                    cue=candidate.cue,
+                    date=self.date_of(candidate),
+                    marks=candidate.marks,
+                    edited=bool(_EDITED.search(text, candidate.start, candidate.end)),
+                    cue_start=candidate.cue_span[0] if candidate.cue_span else None,
+                    cue_end=candidate.cue_span[1] if candidate.cue_span else None,
+                )
+            )
+        return quotes
+
+    def date_of(self, candidate: _Candidate) -> str | None:
+        """When the words were said, from the attribution around them (not from inside the
+        quotation: dates there are what the speaker talks about)."""
+        for start, end in sorted(candidate.windows, key=lambda window: -window[0]):
+            found = find_dates(self.text, start, end, reference=self.reference_date)
+            if found:
+                return found[0].value
+        return None
+
+
+def extract_quotes(
+    document: Document, claims: Sequence[Claim], references: list[Reference]
+) -> QuoteScan:
+    """Every direct quotation in the document's prose, with its speaker, cue and date."""
+    return _Extractor(document, claims, references).run()
+
+
+def link_quotes(claims: Sequence[Claim], quotes: Sequence[Quote]) -> list[Claim]:
+    """Each claim with the quotations it overlaps; a quotation with a named speaker sources
+    the sentence it is in."""
+    by_end = sorted(quotes, key=lambda quote: quote.end)
+    ends = [quote.end for quote in by_end]
+    linked: list[Claim] = []
+    for claim in claims:
+        held: list[Quote] = []
+        for index in range(bisect_right(ends, claim.start), len(by_end)):
+            if by_end[index].start >= claim.end:
+                break  # quotations do not overlap: ordered by end, they are ordered by start
+            held.append(by_end[index])
+        if not held:
+            linked.append(claim)
+            continue
+        held.sort(key=lambda quote: quote.start)
+        sources = list(claim.sourced_by)
+        for quote in held:
+            if quote.speaker is not None and quote.speaker.name:
+                sources.append(SourceRef("quote", quote.speaker.name, quote.start, quote.end))
+        linked.append(
+            replace(
+                claim,
+                quotes=tuple(quote.id for quote in held),
+                sourced_by=tuple(sorted(sources, key=lambda source: source.start)),
+            )
+        )
+    return linked

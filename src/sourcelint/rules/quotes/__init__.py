@@ -1,0 +1,1 @@
+"""SL2xx: direct quotations."""

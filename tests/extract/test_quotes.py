@@ -1,0 +1,249 @@
+"""Direct quotations: every printed form is found once, scare quotes and titles are not, and
+each quotation gets its speaker (or None), cue and date."""
+
+from __future__ import annotations
+
+import pytest
+
+from sourcelint.model import Analysis, Quote
+
+from ..conftest import codes, scan_text
+
+
+def only(analysis: Analysis) -> Quote:
+    assert len(analysis.quotes) == 1, [quote.text for quote in analysis.quotes]
+    return analysis.quotes[0]
+
+
+def speakers(analysis: Analysis) -> list[str | None]:
+    return [quote.speaker.name if quote.speaker else None for quote in analysis.quotes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will hold the line," Jane Doe said.',
+        "“We will hold the line,” Jane Doe said.",
+        "«We will hold the line,» Jane Doe said.",
+        "„We will hold the line,“ Jane Doe said.",
+        "Jane Doe said: “We will hold the line.”",
+        'Jane Doe said, "We will hold the line."',
+    ],
+)
+def test_each_form_of_marks_is_one_quotation_with_its_speaker(text: str) -> None:
+    quote = only(scan_text(text + "\n"))
+    assert quote.text.rstrip(",.") == "We will hold the line"
+    assert quote.speaker is not None and quote.speaker.name == "Jane Doe"
+    assert quote.cue == "said"
+
+
+def test_single_marks_nested_in_double_marks_stay_inside_the_quotation() -> None:
+    quote = only(scan_text("“He told me ‘never again’ and walked out,” Jane Doe said.\n"))
+    assert quote.text == "He told me ‘never again’ and walked out,"
+
+
+def test_british_single_marks_with_a_cue_are_a_quotation() -> None:
+    quote = only(
+        scan_text("'We will not be moved on this,' said Jane Doe. The workers' union agreed.\n")
+    )
+    assert quote.text == "We will not be moved on this,"
+    assert quote.speaker is not None and quote.speaker.name == "Jane Doe"
+
+
+def test_quotation_split_around_its_attribution_is_two_parts_of_one_speaker() -> None:
+    analysis = scan_text("“The first part,” she said, “and the second part.”\n")
+    assert [quote.text for quote in analysis.quotes] == ["The first part,", "and the second part."]
+    assert [quote.cue for quote in analysis.quotes] == ["said", "said"]
+
+
+def test_quotation_over_paragraphs_is_found_once() -> None:
+    analysis = scan_text(
+        "Jane Doe, the minister, spoke first.\n\n"
+        "“The harvest failed in the north.\n\n"
+        "“It failed in the south as well,” she said.\n"
+    )
+    quote = only(analysis)
+    assert quote.text.startswith("The harvest failed") and quote.text.endswith("as well,")
+    assert quote.speaker is not None and quote.speaker.name == "Jane Doe"
+    assert "SL203" not in codes(analysis)
+
+
+def test_ellipsis_and_bracketed_insertion_mark_an_edited_quotation() -> None:
+    analysis = scan_text("“The wards are full … and [the staff] are exhausted,” Hugh Hill said.\n")
+    assert only(analysis).edited
+    assert "SL204" in codes(analysis)
+    plain = scan_text("“The wards are full and the staff are tired,” Hugh Hill said.[4]\n")
+    assert not only(plain).edited
+
+
+def test_epigraph_with_a_dash_credit() -> None:
+    quote = only(
+        scan_text("“Knowledge is power, and power is knowledge.”\n– Francis Bacon, philosopher\n")
+    )
+    assert quote.speaker is not None
+    assert (quote.speaker.name, quote.speaker.title) == ("Francis Bacon", "philosopher")
+
+
+def test_markdown_blockquote_credited_by_a_dash_line() -> None:
+    analysis = scan_text(
+        "The debate went on.\n\n> We will never sign this agreement.\n>\n> — Jane Doe, Defense Minister\n",
+        "md",
+    )
+    quote = only(analysis)
+    assert quote.text == "We will never sign this agreement."
+    assert quote.speaker is not None and quote.speaker.title == "Defense Minister"
+    assert quote.marks == "block"
+
+
+def test_html_blockquote_introduced_by_a_colon() -> None:
+    analysis = scan_text(
+        "<p>The group stated in its charter:</p>"
+        "<blockquote><p>Every member keeps one vote.</p></blockquote>",
+        "html",
+    )
+    quote = only(analysis)
+    assert quote.text == "Every member keeps one vote."
+    assert quote.speaker is not None and quote.speaker.name == "the group"
+    assert quote.cue == "stated"
+
+
+def test_pull_quote_without_marks_credited_by_a_handle() -> None:
+    quote = only(scan_text("Rivers are roads that move.\n\n— @riverwatch\n"))
+    assert quote.speaker is not None and quote.speaker.name == "@riverwatch"
+
+
+def test_colon_attribution_with_from() -> None:
+    quote = only(scan_text("From the minister: “No comment on the talks at this stage.”\n"))
+    assert quote.speaker is not None and quote.speaker.name == "the minister"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics call it an “axis of evil” in the region.",
+        "She reread “The Great Gatsby” on the train.",
+        "The so-called “reform” cut pensions.",
+        "Their “Axis of Evil” speech was long.",
+        "The file was named “final_v2”.",
+    ],
+)
+def test_scare_quotes_and_titles_are_not_quotations(text: str) -> None:
+    assert scan_text(text + "\n").quotes == ()
+
+
+def test_aside_between_speaker_and_verb() -> None:
+    quote = only(scan_text("“Beds are short,” Hugh Hill, a doctor at the clinic, said.\n"))
+    assert quote.speaker is not None
+    assert (quote.speaker.name, quote.speaker.title) == ("Hugh Hill", "doctor at the clinic")
+
+
+def test_title_is_split_from_the_name() -> None:
+    quote = only(scan_text("Defense Minister Jane Doe said: “The border is calm.”\n"))
+    assert quote.speaker is not None
+    assert (quote.speaker.name, quote.speaker.title) == ("Jane Doe", "Defense Minister")
+
+
+def test_organisation_as_speaker() -> None:
+    quote = only(scan_text("“Members keep one vote each,” the group stated in its charter.\n"))
+    assert quote.speaker is not None and quote.speaker.name == "the group"
+
+
+def test_pronoun_resolves_to_the_last_compatible_named_speaker() -> None:
+    analysis = scan_text(
+        "“Prices will fall,” Mr. John Roe said on Monday.\n\n"
+        "“Not this year,” Ms. Jane Doe told the committee.\n\n"
+        "“They have to fall eventually,” he said.\n"
+    )
+    assert speakers(analysis) == ["John Roe", "Jane Doe", "John Roe"]
+
+
+def test_speaker_named_in_the_sentence_before() -> None:
+    analysis = scan_text(
+        "Jane Doe spoke to reporters after the vote. “We have won this one fair and square.”\n"
+    )
+    assert speakers(analysis) == ["Jane Doe"]
+
+
+def test_continuing_quotation_keeps_the_speaker() -> None:
+    analysis = scan_text(
+        "“The line held,” Jane Doe said. “We lost no ground at all tonight.”\n\n"
+        "“Tomorrow we go again and we will win.”\n"
+    )
+    assert speakers(analysis) == ["Jane Doe", "Jane Doe", "Jane Doe"]
+
+
+def test_one_speaker_one_id_across_name_forms() -> None:
+    analysis = scan_text(
+        "“We will hold,” Defense Minister Jane Doe said.\n\n"
+        "“The talks resume soon,” Doe added.\n\n"
+        "“Not before spring,” said Minister Doe.\n\n"
+        "“I disagree,” said John Roe.\n"
+    )
+    ids = [quote.speaker.id if quote.speaker else None for quote in analysis.quotes]
+    assert ids[0] == ids[1] == ids[2] != ids[3]
+    assert speakers(analysis)[:3] == ["Jane Doe"] * 3
+    first = analysis.quotes[0].speaker
+    assert first is not None and first.title == "Defense Minister"
+
+
+def test_no_speaker_is_null_not_a_guess() -> None:
+    analysis = scan_text("The room went quiet. Then: “Nobody leaves until this is settled.”\n")
+    assert speakers(analysis) == [None]
+    assert "SL201" in codes(analysis)
+
+
+DATED = "---\ntitle: Talks\ndate: 2024-10-17\n---\n\n"
+
+
+@pytest.mark.parametrize(
+    ("attribution", "date"),
+    [
+        ("Jane Doe said on October 9", "2024-10-09"),
+        ("Jane Doe said in 2019", "2019"),
+        ("Jane Doe said on Tuesday", "2024-10-15"),
+        ("Jane Doe said as far back as 1998", "1998"),
+        ("Jane Doe said", None),
+    ],
+)
+def test_date_of_the_utterance(attribution: str, date: str | None) -> None:
+    analysis = scan_text(f"{DATED}“We will hold the line in 2030,” {attribution}.\n", "md")
+    assert only(analysis).date == date
+
+
+def test_unbalanced_mark_is_a_finding_and_the_rest_is_still_read() -> None:
+    analysis = scan_text(
+        "Doe said: “The harvest was poor. Prices will rise.\n\n"
+        "Later: “We will hold the line,” Jane Doe said.\n"
+        "The harvest was poor,” he added.\n"
+    )
+    assert codes(analysis).count("SL203") >= 1
+    assert any(quote.text == "We will hold the line," for quote in analysis.quotes)
+
+
+def test_inch_marks_are_not_quotation_marks() -> None:
+    analysis = scan_text('The 12" screen and the 30" frame were sold.\n')
+    assert analysis.quotes == () and "SL203" not in codes(analysis)
+
+
+def test_quotes_inside_code_are_ignored() -> None:
+    analysis = scan_text('Run `echo "hello there friend."` now.\n', "md")
+    assert analysis.quotes == ()
+
+
+def test_claims_list_their_quotations_and_named_quotes_source_them() -> None:
+    analysis = scan_text("“Prices will fall by spring,” Jane Doe said.\n")
+    claim = analysis.claims[0]
+    assert claim.quotes == ("q1",)
+    assert [source.kind for source in claim.sourced_by] == ["quote"]
+
+
+def test_sl202_fires_only_in_documents_that_cite_and_an_outlet_sources_the_speaker() -> None:
+    cited = "Figures are [on the site](https://example.org).\n\n"
+    bare = scan_text(cited + "“Prices will fall by spring,” Jane Doe said.\n", "md")
+    assert "SL202" in codes(bare)
+    told = scan_text(
+        cited + "“Prices will fall,” Jane Doe told Reuters.\n\n“Soon,” she said.\n", "md"
+    )
+    assert "SL202" not in codes(told)
+    uncited = scan_text("“Prices will fall by spring,” Jane Doe said.\n")
+    assert "SL202" not in codes(uncited)
