@@ -22,6 +22,7 @@ from sourcelint.extract.claims import prose_spans
 from sourcelint.extract.dates import find_dates, parse_iso
 from sourcelint.extract.quote_marks import MarkedSpan, StrayMark, pair_marks
 from sourcelint.extract.speakers import (
+    LEADING_WORDS,
     Mention,
     Token,
     is_cue,
@@ -35,7 +36,7 @@ from sourcelint.model import Claim, Quote, Reference, SourceRef, Speaker
 from sourcelint.terms import load_terms
 
 _DASH_CREDIT = re.compile(
-    r"^[ \t]*(?:—|–|―|-{1,2})[ \t]*"
+    r"(?:—|–|―|-{1,2})[ \t]*"
     r"(?P<who>@\w+|(?:[A-Z][\w.'’-]*|de|van|von|da|di|del|bin|al|el|la|le)"
     r"(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|da|di|del|bin|al|el|la|le)){0,5})"
     r"(?:[ \t]*,[ \t]*(?P<title>[^\n]{1,160}?))?[ \t]*$",
@@ -52,6 +53,13 @@ _NAME_RUN = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _OPENING_MARK = re.compile(r"[“„«\"‘]")
+# "Cornyn released a statement …" introduces the quotation that follows.
+_ISSUING = {"released", "issued", "published", "sent", "gave"}
+_VOICES = {"statement", "letter", "speech", "interview", "memo", "message", "post", "tweet"}
+# Cues followed by the speaker: "according to the ministry", "in the words of Jane Doe".
+_NAMING_PHRASES = {("according", "to"), ("in", "the", "words", "of"), ("as", "quoted", "by")}
+# Verbs whose object is who was spoken to, not who spoke: "told the court", "asked Doe".
+_ADDRESSEE_VERBS = {"told", "tells", "tell", "telling", "asked", "asks", "informed", "assured"}
 _NOT_INVERTED = {"on", "in", "at", "to", "that", "of"}
 _WINDOW = 240  # characters of context read on each side of a quotation
 _CUE_REACH = 14  # a cue farther than this many tokens from the marks is not about them
@@ -80,7 +88,7 @@ class _Candidate:
     windows: list[tuple[int, int]] = field(default_factory=list)
     paragraph: int = 0
     cluster: _Cluster | None = None
-    named_by: Mention | None = None
+    alone: bool = False
 
 
 @dataclass(slots=True)
@@ -231,26 +239,35 @@ def _left_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | None
     while end and tokens[end - 1].lower in _SKIP_LEFT:
         end -= 1
     colon = bool(tokens) and tokens[-1].text == ":"
+    marked = end < len(tokens) and tokens[end].text in {",", ":"}
     floor = max(0, end - _CUE_REACH)
     for index in range(end - 1, floor - 1, -1):
         token = tokens[index]
         if token.text in {".", "!", "?", "“", '"', "”"}:
             break
         phrase = phrase_at(tokens, index)
-        if phrase == ("according", "to"):
-            found = mention_after(tokens, index + 2, end)
-            return found, token, "according to", index + 2 + 6 >= end
-        if is_cue(token):
+        if phrase in _NAMING_PHRASES:
+            found = mention_after(tokens, index + len(phrase), end)
+            return found, token, " ".join(phrase), True
+        weak = index == end - 1 and marked and is_cue(token, weak=True)
+        if is_cue(token) or weak:
             # Adjacent: nothing but "that", a comma or a colon between cue and mark, or the
             # inverted speaker ("said Jane Doe: “…"). Otherwise the quotation is a fragment
             # inside what the cue reports ("called the plan “a gamble”").
             adjacent = index == end - 1 or colon
+            before = mention_before(tokens, index)
+            if before is not None:
+                return before, token, token.text, adjacent
             after = mention_after(tokens, index + 1, end) if index + 1 < end else None
-            inverted = index + 1 < end and tokens[index + 1].lower not in _NOT_INVERTED
+            inverted = (
+                index + 1 < end
+                and tokens[index + 1].lower not in _NOT_INVERTED
+                and token.lower not in _ADDRESSEE_VERBS
+            )
             if after is not None and after.kind != "pronoun" and inverted:
                 return after, token, token.text, adjacent or after.end >= tokens[end - 1].end
-            before = mention_before(tokens, index)
-            return before, token, token.text, adjacent
+            # "Cooper said …, and said it was “…”": the subject of an earlier cue.
+            return _earlier_subject(tokens, index), token, token.text, adjacent
     if colon and end:
         # "From the minister: “…”", "Jane Doe: “…”" (a headline's attribution)
         start = 0
@@ -269,6 +286,20 @@ def _left_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | None
     return None, None, None, False
 
 
+def _earlier_subject(tokens: list[Token], index: int) -> Mention | None:
+    """The speaker of the nearest earlier cue in the same sentence, for a cue whose own
+    subject is left out by coordination ("Cooper said …, and said it was “…”")."""
+    for earlier in range(index - 1, max(index - 40, 0) - 1, -1):
+        token = tokens[earlier]
+        if token.text in {".", "!", "?"}:
+            return None
+        if is_cue(token):
+            found = mention_before(tokens, earlier)
+            if found is not None:
+                return found
+    return None
+
+
 def _right_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | None, str | None]:
     """(speaker, cue token, cue text) from the words after a closing mark."""
     index = 0
@@ -284,7 +315,8 @@ def _right_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | Non
         token = tokens[cue_index]
         if token.text in {".", "!", "?", ";", "“", '"'}:
             break
-        if is_cue(token):
+        closing = cue_index + 1 == len(tokens) or tokens[cue_index + 1].text in {".", ",", ";"}
+        if is_cue(token) or (closing and is_cue(token, weak=True)):
             found = mention_before(tokens, cue_index, floor=index)
             lead = [t for t in tokens[index:cue_index] if t.end <= (found.start if found else 0)]
             if found is not None and all(t.capitalised or t.lower in _LEAD for t in lead):
@@ -296,8 +328,10 @@ def _right_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | Non
 def _dash_credit(text: str, start: int, end: int) -> tuple[Mention | None, int] | None:
     """A credit line ("— Jane Doe, Defense Minister") at text[start:end]: its speaker, and
     where the line starts."""
-    match = _DASH_CREDIT.search(text, start, end)
-    if match is None or text[start : match.start()].strip():
+    while start < end and text[start].isspace():
+        start += 1
+    match = _DASH_CREDIT.match(text, start, end)
+    if match is None:
         return None
     who = match.group("who")
     tokens = tokenize(text, match.start("who"), match.end("who"))
@@ -361,6 +395,7 @@ class _Extractor:
         self.blocks = sorted(document.blocks, key=lambda block: block.start)
         self.block_starts = [block.start for block in self.blocks]
         self.reference_date = parse_iso(document.date)
+        self.acronyms: dict[str, str] = {}
 
     def block_at(self, offset: int) -> int:
         return bisect_right(self.block_starts, offset) - 1
@@ -511,7 +546,12 @@ class _Extractor:
             else:
                 self.left_of(candidate, allow_previous=True)
         words = len(_words(content))
-        speech = _speech_like(content) or candidate.marks == "paragraphs"
+        candidate.alone = self.alone_in_paragraph(candidate)
+        speech = (
+            _speech_like(content)
+            or candidate.marks == "paragraphs"
+            or (candidate.alone and bool(_TERMINAL.search(content)))
+        )
         if _is_title_case(content) and not _TERMINAL.search(content):
             return False
         if candidate.single:
@@ -521,6 +561,17 @@ class _Extractor:
         if candidate.cue is not None:
             return words >= 2 or speech
         return speech
+
+    def alone_in_paragraph(self, candidate: _Candidate) -> bool:
+        """Whether the marks hold a whole paragraph ("“Yes.”" as a line of dialogue)."""
+        start, end = self.context.paragraphs[self.context.paragraph_index(candidate.open)]
+        block = self.blocks[self.block_at(start)] if self.blocks else None
+        if block is None or block.kind is not BlockKind.PARAGRAPH:
+            return False
+        text = self.text
+        return (
+            not text[start : candidate.open].strip() and not text[candidate.close + 1 : end].strip()
+        )
 
     def left_of(self, candidate: _Candidate, *, allow_previous: bool) -> None:
         """Attribution from the words before the quotation, in its sentence (or the sentence
@@ -549,6 +600,9 @@ class _Extractor:
         left = tokenize(text, left_start, candidate.open)
         candidate.windows.append((left_start, candidate.open))
         mention, cue, cue_text, adjacent = _left_attribution(left)
+        if cue is not None and mention is None and sentence is not None:
+            whole = tokenize(text, max(sentence[0], candidate.open - 600), cue.start)
+            mention = _earlier_subject(whole, len(whole))
         if mention is None and cue is None and not adjacent:
             return
         candidate.mention = mention
@@ -557,35 +611,58 @@ class _Extractor:
         candidate.adjacent = adjacent
 
     def inherit(self, kept: list[_Candidate]) -> None:
-        """A quotation with no cue of its own continues the speaker of the quotation just
-        before it (same or previous paragraph, no other speaker named between them), or of
-        a cue in the sentence before it."""
-        text = self.text
-        context = self.context
+        """A quotation with no cue of its own takes the speaker of a cue in the sentence
+        before it ("Heald noted the findings matter. “…”"), or continues the speaker of the
+        quotation just before it (same or previous paragraph, no other speaker named
+        between them)."""
+        short_lines = sum(
+            1 for c in kept if c.alone and len(_words(self.text[c.start : c.end])) < 12
+        )
+        # Fiction and interviews: lines of dialogue answer each other, so a paragraph of
+        # quotation with no cue is a new speaker, not the previous one continuing.
+        dialogue = short_lines >= 5 and short_lines * 5 >= len(self.context.paragraphs)
         previous: _Candidate | None = None
         for candidate in kept:
             if candidate.mention is None and candidate.cue is None:
-                sentence = context.sentence_index(candidate.start)
-                if previous is not None and previous.mention is not None:
+                found = self.cue_in_sentence_before(candidate)
+                if found is not None:
+                    candidate.mention = found
+                elif previous is not None and previous.mention is not None:
                     near = candidate.paragraph - previous.paragraph <= 1
+                    if dialogue and candidate.paragraph != previous.paragraph:
+                        near = False
                     other = self.named_between(previous.close + 1, candidate.open)
                     if near and (other is None or _same_name(other, previous.mention)):
-                        candidate.named_by = (
-                            previous.mention if previous.named_by is None else previous.named_by
-                        )
                         candidate.mention = previous.mention
-                        candidate.cue = None
-                elif sentence > 0:
-                    before = context.sentences[sentence - 1]
-                    if context.paragraph_index(before[0]) >= candidate.paragraph - 1:
-                        tokens = tokenize(text, before[0], before[1])
-                        for index, token in enumerate(tokens):
-                            if is_cue(token) and index > 0:
-                                found = mention_before(tokens, index)
-                                if found is not None and found.kind != "pronoun":
-                                    candidate.mention = found
-                                break
             previous = candidate
+
+    def cue_in_sentence_before(self, candidate: _Candidate) -> Mention | None:
+        """The named speaker of a reporting cue in the sentence just before a quotation that
+        opens its own sentence, in the same or the previous paragraph."""
+        context = self.context
+        text = self.text
+        sentence = context.sentence_index(candidate.open)
+        if sentence <= 0:
+            return None
+        own = context.sentences[sentence]
+        if text[own[0] : candidate.open].strip():
+            return None  # words before the quotation in its own sentence, and no cue there
+        before = context.sentences[sentence - 1]
+        if context.paragraph_index(before[0]) < candidate.paragraph - 1:
+            return None
+        if _OPENING_MARK.search(text, before[0], before[1]):
+            return None  # the sentence before quotes someone itself
+        tokens = tokenize(text, before[0], before[1])
+        for index, token in enumerate(tokens):
+            issued = token.lower in _ISSUING and any(
+                later.lower in _VOICES for later in tokens[index + 1 : index + 4]
+            )
+            if (is_cue(token) or issued) and index > 0:
+                found = mention_before(tokens, index)
+                if found is not None and found.kind != "pronoun":
+                    return found
+                return None
+        return None
 
     def named_between(self, start: int, end: int) -> Mention | None:
         """The last speaker named with a reporting cue between two quotations."""
@@ -646,14 +723,26 @@ class _Extractor:
         index = context.sentence_index(offset)
         start = context.sentences[max(index - 2, 0)][0] if context.sentences else offset
         found: list[Mention] = []
-        for match in _NAME_RUN.finditer(self.text, max(start, offset - 1200), offset):
-            tokens = tokenize(self.text, match.start(), match.end())
+        text = self.text
+        for match in _NAME_RUN.finditer(text, max(start, offset - 1200), offset):
+            tokens = tokenize(text, match.start(), match.end())
+            while len(tokens) > 1 and tokens[0].lower in LEADING_WORDS:
+                tokens = tokens[1:]
             mention = mention_after(tokens, 0, len(tokens))
             if (
-                mention is not None
-                and mention.kind == "person"
-                and (len(mention.name.split()) > 1 or mention.title)
+                mention is None
+                or mention.kind != "person"
+                or (len(mention.name.split()) < 2 and not mention.title)
             ):
+                continue
+            # Subjects only: near the start of a sentence, or followed by an aside or a cue.
+            sentence = context.sentence_at(match.start())
+            lead = text[sentence[0] : tokens[0].start] if sentence else ""
+            after = tokenize(text, match.end(), min(match.end() + 30, offset))[:1]
+            subject = len(lead.split()) <= 3 or bool(
+                after and (after[0].text == "," or is_cue(after[0]))
+            )
+            if subject:
                 found.append(mention)
         return found
 
@@ -673,7 +762,7 @@ class _Extractor:
                 span = span or (candidate.start, candidate.start)
                 speaker = Speaker(
                     id=ids[id(cluster)],
-                    name=cluster.name,
+                    name=self.expanded(cluster.name) if cluster.kind == "org" else cluster.name,
                     title=cluster.titles[0] if cluster.titles else None,
                     start=span[0],
                     end=span[1],
@@ -694,6 +783,28 @@ class _Extractor:
                 )
             )
         return quotes
+
+    def expanded(self, name: str) -> str:
+        """An organisation's acronym spelled out where the text does ("Korean Central News
+        Agency (KCNA)" → the full name for "KCNA")."""
+        if not (name.isupper() and 2 <= len(name) <= 8 and name.isalpha()):
+            return name
+        if name not in self.acronyms:
+            self.acronyms[name] = name
+            pattern = re.compile(
+                rf"((?:[A-Z][\w-]*[ \t]+(?:(?:of|for|and|the|on|in)[ \t]+)*){{1,8}}[A-Z][\w-]*)"
+                rf"[ \t]*\([ \t]*{re.escape(name)}[ \t]*\)"
+            )
+            for match in pattern.finditer(self.text):
+                words = match.group(1).split()
+                for first in range(len(words)):
+                    initials = "".join(word[0] for word in words[first:] if word[0].isupper())
+                    if words[first][0].isupper() and initials == name:
+                        self.acronyms[name] = " ".join(words[first:])
+                        break
+                if self.acronyms[name] != name:
+                    break
+        return self.acronyms[name]
 
     def date_of(self, candidate: _Candidate) -> str | None:
         """When the words were said, from the attribution around them (not from inside the

@@ -56,6 +56,53 @@ HONORIFIC_GENDER = {
 _HONORIFICS = set(HONORIFIC_GENDER) | {"dr.", "dr"}
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "one"}
 _ADVERBS = {"also", "later", "then", "again", "once", "previously", "earlier", "simply", "only"}
+# Nouns that speak for their owner: "Cornyn's statement", "the minister's spokesman".
+_VOICES = {
+    "statement",
+    "letter",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "office",
+    "website",
+    "account",
+    "post",
+    "tweet",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "campaign",
+    "aide",
+    "aides",
+    "team",
+    "press office",
+}
+# Capitalised only because they start a sentence: never the first word of a name.
+LEADING_WORDS = {
+    "for",
+    "after",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "as",
+    "when",
+    "while",
+    "with",
+    "by",
+    "from",
+    "then",
+    "so",
+    "yet",
+    "if",
+    "meanwhile",
+    "however",
+    "also",
+    "asked",
+    "speaking",
+    "according",
+}
 _NP_INSIDE = {"of", "for", "at", "to", "on", "in", "and", "&", "'s", "’s", "-"}
 _ORG_WORDS = {
     "ministry",
@@ -175,9 +222,17 @@ def group_speakers() -> frozenset[str]:
     return frozenset(load_terms("group_speakers"))
 
 
-def is_cue(token: Token) -> bool:
-    """A reporting verb (lower-case: a capitalised "Said" starts a name or a sentence)."""
-    return token.text in reporting_verbs()
+@cache
+def weak_reporting_verbs() -> frozenset[str]:
+    """Reporting verbs that are also common nouns ("notes", "states", "reads"): cues only
+    right next to the marks (data/reporting_verbs_weak.txt)."""
+    return frozenset(load_terms("reporting_verbs_weak"))
+
+
+def is_cue(token: Token, *, weak: bool = False) -> bool:
+    """A reporting verb (lower-case: a capitalised "Said" starts a name or a sentence);
+    with `weak`, also the forms that are cues only next to the marks."""
+    return token.text in reporting_verbs() or (weak and token.text in weak_reporting_verbs())
 
 
 def phrase_at(tokens: list[Token], index: int) -> tuple[str, ...] | None:
@@ -189,9 +244,14 @@ def phrase_at(tokens: list[Token], index: int) -> tuple[str, ...] | None:
     return None
 
 
+_PARTICLE_NAME = re.compile(r"(?:al|el|bin|ibn|de|di|da|van|von|le|la|ul|abu)-[A-Z]")
+
+
 def _is_name_token(token: Token) -> bool:
     if token.lower in NAME_PARTICLES or re.fullmatch(r"[A-Z]\.", token.text):
         return True
+    if _PARTICLE_NAME.match(token.text):
+        return True  # "al-Amr"
     return (token.capitalised and token.text not in {"I"} and token.text[0].isalpha()) or (
         token.text.startswith("@") and len(token.text) > 1
     )
@@ -252,19 +312,35 @@ def _aside_title(tokens: list[Token]) -> str | None:
 
 def mention_before(tokens: list[Token], end: int, floor: int = 0) -> Mention | None:
     """The speaker phrase ending just before tokens[end] (the cue), reading backwards over an
-    adverb and an aside in commas."""
+    adverb and an aside in commas. An aside may hold commas of its own ("Cynthia Thompson,
+    director at the University of Arkansas, Fayetteville, said"): the nearest comma that
+    follows a full name wins, else the nearest comma."""
     index = end - 1
     while index >= floor and tokens[index].lower in _ADVERBS | {"had", "has", "have", "was"}:
         index -= 1
-    aside: str | None = None
-    if index >= floor and tokens[index].text == ",":
-        comma = index - 1
-        while comma >= floor and tokens[comma].text != "," and index - comma <= 14:
-            comma -= 1
-        if comma < floor or tokens[comma].text != ",":
-            return None
-        aside = _aside_title(tokens[comma + 1 : index])
-        index = comma - 1
+    if index < floor:
+        return None
+    if tokens[index].text != ",":
+        return _phrase_ending_at(tokens, index, floor, None)
+    fallback: Mention | None = None
+    comma = index - 1
+    while comma >= floor and index - comma <= 26:
+        if tokens[comma].text == ",":
+            aside = _aside_title(tokens[comma + 1 : index])
+            found = _phrase_ending_at(tokens, comma - 1, floor, aside)
+            if found is not None and found.kind in {"person", "org", "pronoun"}:
+                if len(found.name.split()) > 1 or found.title != aside or comma < index - 14:
+                    return found
+                fallback = fallback or found
+            elif found is not None:
+                fallback = fallback or found
+        comma -= 1
+    return fallback
+
+
+def _phrase_ending_at(
+    tokens: list[Token], index: int, floor: int, aside: str | None
+) -> Mention | None:
     if index < floor:
         return None
     last = tokens[index]
@@ -278,7 +354,9 @@ def mention_before(tokens: list[Token], end: int, floor: int = 0) -> Mention | N
         while first - 1 >= floor and _is_name_token(tokens[first - 1]):
             first -= 1
         words = tokens[first : index + 1]
-        while len(words) > 1 and words[0].lower in NAME_PARTICLES:
+        while len(words) > 1 and (
+            words[0].lower in NAME_PARTICLES or words[0].lower in LEADING_WORDS
+        ):
             words = words[1:]
         # A lower-case title printed before the name: "defense minister Jane Doe".
         before = first - 1
@@ -309,6 +387,13 @@ def mention_before(tokens: list[Token], end: int, floor: int = 0) -> Mention | N
                 text = " ".join([word.lower, *(token.text for token in phrase[1:])])
                 text = text.replace(" 's", "'s")
                 return Mention(text, aside, word.start, last.end, "nominal")
+            if word.capitalised and word.lower.endswith(("'s", "’s")) and last.lower in _VOICES:
+                # "Cornyn's statement added": the statement speaks for its owner.
+                owner = first
+                while owner - 1 >= floor and _is_name_token(tokens[owner - 1]):
+                    owner -= 1
+                names = [*tokens[owner:first], Token(word.text[:-2], word.start, word.end - 2)]
+                return _name_mention(names, aside)
             if not (word.text.isalpha() or word.lower in _NP_INSIDE):
                 break
             first -= 1
@@ -340,6 +425,12 @@ def mention_after(tokens: list[Token], start: int, ceiling: int) -> Mention | No
         while phrase and phrase[-1].lower in _NP_INSIDE:
             phrase = phrase[:-1]
         text = " ".join([first.lower, *(token.text for token in phrase[1:])]).replace(" 's", "'s")
+        if index + 1 < ceiling and tokens[index].text == "," and _is_name_token(tokens[index + 1]):
+            # "the Crown prosecutor, Mark Tedeschi": the description is the name's title.
+            named = mention_after(tokens, index + 1, ceiling)
+            if named is not None and named.kind == "person" and len(named.name.split()) > 1:
+                title = text.split(" ", 1)[1] if " " in text else text
+                return Mention(named.name, title, named.start, named.end, "person", named.gender)
         capitals = [token for token in phrase[1:] if token.capitalised]
         kind = "org" if capitals and capitals[-1] is phrase[-1] else "nominal"
         return Mention(text, None, phrase[0].start, phrase[-1].end, kind)
