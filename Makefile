@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+BENCH_STAMP := $(VENV)/.bench-stamp
 EXAMPLE := examples/grain-exports.md
 
 .PHONY: run test lint typecheck pytest docs bench clean
@@ -34,11 +35,19 @@ pytest: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/sourcelint rules --format markdown > docs/rules.md
 
-bench: $(STAMP)
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+		-c requirements/constraints.txt -e '.[dev,bench]'
+	touch $(BENCH_STAMP)
+
+## Benchmarks against peers and baselines; their figures go in docs/benchmarks.md.
+bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/segmentation.py
 	$(BIN)/python benchmarks/scaling.py
 	$(BIN)/python benchmarks/large_input.py
 	$(BIN)/python benchmarks/gold_scores.py
+	$(BIN)/python benchmarks/quotes.py
+	$(BIN)/python benchmarks/quote_cost.py
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache

@@ -16,7 +16,7 @@ from pathlib import Path
 from sourcelint.config import Settings
 from sourcelint.document import Document
 from sourcelint.extract.citations import extract_citations
-from sourcelint.extract.claims import extract_claims
+from sourcelint.extract.claims import extract_claims, prose_spans
 from sourcelint.extract.credits import extract_credits
 from sourcelint.extract.quotes import extract_quotes, link_quotes
 from sourcelint.model import Analysis, Finding
@@ -30,8 +30,9 @@ from sourcelint.suppress import apply_suppressions, inline_suppressions
 def extract(document: Document, *, progress: Callable[[int], None] | None = None) -> Evidence:
     """Run every extractor on a document."""
     citations, references = extract_citations(document)
-    claims = extract_claims(document, citations, references, progress=progress)
-    quoted = extract_quotes(document, claims, references)
+    prose = prose_spans(document, references)
+    claims = extract_claims(document, citations, references, progress=progress, prose=prose)
+    quoted = extract_quotes(document, claims, references, prose=prose)
     claims = link_quotes(claims, quoted.quotes)
     return Evidence(
         document=document,

@@ -62,15 +62,20 @@ def extract_claims(
     references: list[Reference],
     *,
     progress: Callable[[int], None] | None = None,
+    prose: list[tuple[int, int]] | None = None,
 ) -> list[Claim]:
-    """One claim per sentence, with the citations and links it carries."""
+    """One claim per sentence, with the citations and links it carries.
+
+    `prose` is the document's prose spans when the caller has them (`prose_spans`)."""
     text = document.text
     masks = [
         (citation.start, citation.end)
         for citation in citations
         if citation.style is not CitationStyle.AUTHOR_YEAR  # narrative ones are grammar
     ]
-    sentences = nlp.segment(text, prose_spans(document, references), masks=masks, progress=progress)
+    if prose is None:
+        prose = prose_spans(document, references)
+    sentences = nlp.segment(text, prose, masks=masks, progress=progress)
     sentences = _attach_markers(sentences, citations, text)
     claims: list[Claim] = []
     by_start = sorted(citations, key=lambda citation: citation.start)

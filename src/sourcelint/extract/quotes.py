@@ -25,6 +25,7 @@ from sourcelint.extract.speakers import (
     LEADING_WORDS,
     Mention,
     Token,
+    cue_words,
     is_cue,
     mention_after,
     mention_before,
@@ -42,6 +43,7 @@ _DASH_CREDIT = re.compile(
     r"(?:[ \t]*,[ \t]*(?P<title>[^\n]{1,160}?))?[ \t]*$",
     re.MULTILINE,
 )
+_ANY_DASH_LINE = re.compile(r"^[ \t]*(?:—|–|―|-{1,2})[ \t]*[A-Z@]", re.MULTILINE)
 _CALLOUT = re.compile(r"^\s*(?:\[!\w+\]|\**(?:Note|Tip|Warning|Important|Caution|Update)\b)", re.I)
 _EDITED = re.compile(r"…|\.\s?\.\s?\.|\[[^\]\n]*[^\W\d_][^\]\n]*\]")
 _TERMINAL = re.compile(r"[.!?…][)\]’'\"]*$")
@@ -61,7 +63,8 @@ _NAMING_PHRASES = {("according", "to"), ("in", "the", "words", "of"), ("as", "qu
 # Verbs whose object is who was spoken to, not who spoke: "told the court", "asked Doe".
 _ADDRESSEE_VERBS = {"told", "tells", "tell", "telling", "asked", "asks", "informed", "assured"}
 _NOT_INVERTED = {"on", "in", "at", "to", "that", "of"}
-_WINDOW = 240  # characters of context read on each side of a quotation
+_WINDOW = 160  # characters of context read before a quotation
+_RIGHT_WINDOW = 110  # and after it: the cue comes within a dozen words
 _CUE_REACH = 14  # a cue farther than this many tokens from the marks is not about them
 
 
@@ -89,6 +92,7 @@ class _Candidate:
     paragraph: int = 0
     cluster: _Cluster | None = None
     alone: bool = False
+    words: int = 0
 
 
 @dataclass(slots=True)
@@ -376,21 +380,26 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def _is_title_case(content: str) -> bool:
-    words = [word for word in _words(content) if len(word) > 3]
-    return len(_words(content)) >= 2 and bool(words) and all(w[0].isupper() for w in words)
+def _is_title_case(words: list[str]) -> bool:
+    long_words = [word for word in words if len(word) > 3]
+    return len(words) >= 2 and bool(long_words) and all(w[0].isupper() for w in long_words)
 
 
-def _speech_like(content: str) -> bool:
-    words = _words(content)
+def _speech_like(content: str, words: list[str]) -> bool:
     return len(words) >= 4 and content[:1].isupper() and bool(_TERMINAL.search(content))
 
 
 class _Extractor:
-    def __init__(self, document: Document, claims: Sequence[Claim], references: list[Reference]):
+    def __init__(
+        self,
+        document: Document,
+        claims: Sequence[Claim],
+        references: list[Reference],
+        prose: list[tuple[int, int]] | None,
+    ):
         self.document = document
         self.text = document.text
-        paragraphs = prose_spans(document, references)
+        paragraphs = prose_spans(document, references) if prose is None else prose
         self.context = _Context(document, claims, paragraphs)
         self.blocks = sorted(document.blocks, key=lambda block: block.start)
         self.block_starts = [block.start for block in self.blocks]
@@ -469,6 +478,8 @@ class _Extractor:
                 candidate.mention, candidate.adjacent = credit, True
             found.append(candidate)
         # Pull quotes in plain paragraphs, credited on the next line or paragraph.
+        if not _ANY_DASH_LINE.search(text):
+            return found
         for number, (start, end) in enumerate(paragraphs):
             block = self.blocks[self.block_at(start)] if self.blocks else None
             if block is None or block.quote or block.kind is not BlockKind.PARAGRAPH:
@@ -499,7 +510,9 @@ class _Extractor:
         """Find the candidate's cue and speaker; False when it is no quotation."""
         text = self.text
         content = text[candidate.start : candidate.end]
-        if candidate.end <= candidate.start or not _words(content):
+        # The first 40 words decide: a long quotation is speech whatever follows.
+        words = _words(content[:400])
+        if candidate.end <= candidate.start or not words:
             return False
         if candidate.marks in {"block", "credited"}:
             if candidate.mention is None:
@@ -519,11 +532,15 @@ class _Extractor:
                 following = context.sentence_at(right_end + 2)
                 if following and following[0] > right_end and text[following[0]].islower():
                     right_end = following[1]
-        right_end = min(right_end, paragraph_end, candidate.close + 1 + _WINDOW)
+        right_end = min(right_end, paragraph_end, candidate.close + 1 + _RIGHT_WINDOW)
         next_open = _OPENING_MARK.search(text, candidate.close + 1, right_end)
         if next_open is not None:
             right_end = next_open.start()
-        right = tokenize(text, candidate.close + 1, right_end)
+        right = (
+            tokenize(text, candidate.close + 1, right_end)
+            if cue_words().search(text, candidate.close + 1, right_end)
+            else []
+        )
         candidate.windows.append((candidate.close + 1, right_end))
         line_end = text.find("\n", candidate.close + 1, paragraph_end)
         if line_end >= 0 and not text[candidate.close + 1 : line_end].strip():
@@ -545,21 +562,21 @@ class _Extractor:
                 candidate.adjacent = True
             else:
                 self.left_of(candidate, allow_previous=True)
-        words = len(_words(content))
         candidate.alone = self.alone_in_paragraph(candidate)
+        candidate.words = len(words)
         speech = (
-            _speech_like(content)
+            _speech_like(content, words)
             or candidate.marks == "paragraphs"
             or (candidate.alone and bool(_TERMINAL.search(content)))
         )
-        if _is_title_case(content) and not _TERMINAL.search(content):
+        if _is_title_case(words) and not _TERMINAL.search(content):
             return False
         if candidate.single:
-            return candidate.adjacent and words >= 2
+            return candidate.adjacent and len(words) >= 2
         if candidate.adjacent:
             return True
         if candidate.cue is not None:
-            return words >= 2 or speech
+            return len(words) >= 2 or speech
         return speech
 
     def alone_in_paragraph(self, candidate: _Candidate) -> bool:
@@ -597,6 +614,9 @@ class _Extractor:
                     left_start = max(previous[0], candidate.open - _WINDOW - 200)
                     if text[previous[1] : candidate.open].count("\n\n") > 1:
                         return
+        colon = text[left_start : candidate.open].rstrip().endswith(":")
+        if not colon and not cue_words().search(text, left_start, candidate.open):
+            return  # no cue in reach: nothing to tokenize
         left = tokenize(text, left_start, candidate.open)
         candidate.windows.append((left_start, candidate.open))
         mention, cue, cue_text, adjacent = _left_attribution(left)
@@ -615,9 +635,7 @@ class _Extractor:
         before it ("Heald noted the findings matter. “…”"), or continues the speaker of the
         quotation just before it (same or previous paragraph, no other speaker named
         between them)."""
-        short_lines = sum(
-            1 for c in kept if c.alone and len(_words(self.text[c.start : c.end])) < 12
-        )
+        short_lines = sum(1 for candidate in kept if candidate.alone and candidate.words < 12)
         # Fiction and interviews: lines of dialogue answer each other, so a paragraph of
         # quotation with no cue is a new speaker, not the previous one continuing.
         dialogue = short_lines >= 5 and short_lines * 5 >= len(self.context.paragraphs)
@@ -666,11 +684,12 @@ class _Extractor:
 
     def named_between(self, start: int, end: int) -> Mention | None:
         """The last speaker named with a reporting cue between two quotations."""
-        tokens = tokenize(self.text, start, end)
+        text = self.text
         found: Mention | None = None
-        for index, token in enumerate(tokens):
-            if is_cue(token):
-                found = mention_before(tokens, index) or found
+        for match in cue_words().finditer(text, start, end):
+            tokens = tokenize(text, max(start, match.start() - 120), match.end())
+            if tokens and is_cue(tokens[-1]):
+                found = mention_before(tokens, len(tokens) - 1) or found
         return found
 
     def resolve(self, kept: list[_Candidate]) -> list[_Cluster]:
@@ -817,37 +836,39 @@ class _Extractor:
 
 
 def extract_quotes(
-    document: Document, claims: Sequence[Claim], references: list[Reference]
+    document: Document,
+    claims: Sequence[Claim],
+    references: list[Reference],
+    *,
+    prose: list[tuple[int, int]] | None = None,
 ) -> QuoteScan:
-    """Every direct quotation in the document's prose, with its speaker, cue and date."""
-    return _Extractor(document, claims, references).run()
+    """Every direct quotation in the document's prose, with its speaker, cue and date.
+
+    `prose` is the document's prose spans when the caller has them (`prose_spans`)."""
+    return _Extractor(document, claims, references, prose).run()
 
 
 def link_quotes(claims: Sequence[Claim], quotes: Sequence[Quote]) -> list[Claim]:
     """Each claim with the quotations it overlaps; a quotation with a named speaker sources
     the sentence it is in."""
-    by_end = sorted(quotes, key=lambda quote: quote.end)
-    ends = [quote.end for quote in by_end]
-    linked: list[Claim] = []
-    for claim in claims:
-        held: list[Quote] = []
-        for index in range(bisect_right(ends, claim.start), len(by_end)):
-            if by_end[index].start >= claim.end:
-                break  # quotations do not overlap: ordered by end, they are ordered by start
-            held.append(by_end[index])
-        if not held:
-            linked.append(claim)
-            continue
-        held.sort(key=lambda quote: quote.start)
+    linked = list(claims)
+    starts = [claim.start for claim in claims]
+    held: dict[int, list[Quote]] = {}
+    for quote in quotes:
+        index = max(bisect_right(starts, quote.start) - 1, 0)
+        while index < len(claims) and claims[index].start < quote.end:
+            if claims[index].end > quote.start:
+                held.setdefault(index, []).append(quote)
+            index += 1
+    for index, found in held.items():
+        claim = claims[index]
         sources = list(claim.sourced_by)
-        for quote in held:
+        for quote in found:
             if quote.speaker is not None and quote.speaker.name:
                 sources.append(SourceRef("quote", quote.speaker.name, quote.start, quote.end))
-        linked.append(
-            replace(
-                claim,
-                quotes=tuple(quote.id for quote in held),
-                sourced_by=tuple(sorted(sources, key=lambda source: source.start)),
-            )
+        linked[index] = replace(
+            claim,
+            quotes=tuple(quote.id for quote in found),
+            sourced_by=tuple(sorted(sources, key=lambda source: source.start)),
         )
     return linked

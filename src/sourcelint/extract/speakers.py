@@ -164,7 +164,8 @@ class Token:
         self.start = start
         self.end = end
         self.lower = text.lower()
-        self.capitalised = text[:1].isupper() or (text[:1] == "@" and len(text) > 1)
+        first = text[0]
+        self.capitalised = first.isupper() or (first == "@" and len(text) > 1)
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start}, {self.end})"
@@ -227,6 +228,17 @@ def weak_reporting_verbs() -> frozenset[str]:
     """Reporting verbs that are also common nouns ("notes", "states", "reads"): cues only
     right next to the marks (data/reporting_verbs_weak.txt)."""
     return frozenset(load_terms("reporting_verbs_weak"))
+
+
+@cache
+def cue_words() -> re.Pattern[str]:
+    """Any word that can start a cue, as one pattern: a window without a match needs no
+    tokenizing."""
+    words = reporting_verbs() | weak_reporting_verbs()
+    words |= {phrase[0] for phrases in speech_phrases().values() for phrase in phrases}
+    words |= {word.capitalize() for word in words if word in {"according", "in", "as", "from"}}
+    alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternation})\b")
 
 
 def is_cue(token: Token, *, weak: bool = False) -> bool:

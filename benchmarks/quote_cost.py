@@ -1,0 +1,111 @@
+"""What the quotation stage costs next to the spaCy pass, on the same documents, in one run.
+
+Documents: the 24 GUM Wikinews articles and the 100 LitBank excerpts (text only, read from
+../shared/data through benchmarks/quote_corpora.py), and the repository's own test documents.
+For each document the spaCy pass (sentence segmentation of its prose, as `sourcelint scan`
+runs it) and the quotation stage (pairing marks, attribution, speaker ids, linking quotations
+to claims) are timed; each is the best of three runs.
+Both share the prose spans, as `analyze` does. Prints both totals and their ratio; the
+budget is 15%. Run with `make bench` or `.venv/bin/python benchmarks/quote_cost.py`.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.progress import Progress
+
+from sourcelint.document import Document
+from sourcelint.extract.citations import extract_citations
+from sourcelint.extract.claims import extract_claims, prose_spans
+from sourcelint.extract.quotes import extract_quotes, link_quotes
+from sourcelint.model import Claim
+from sourcelint.readers import read_path, read_text_as
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from quote_corpora import load_gum, load_litbank
+
+ROOT = Path(__file__).resolve().parents[1]
+RUNS = 3
+
+
+def best_of(runs: int, work: Callable[[], object]) -> float:
+    """The shortest of `runs` timings of `work`, in seconds."""
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        timings.append(time.perf_counter() - start)
+    return min(timings)
+
+
+def documents() -> list[tuple[str, Document]]:
+    """(set name, Document) for every benchmark document."""
+    found: list[tuple[str, Document]] = []
+    for gold in load_gum():
+        found.append(("gum-news", read_text_as(gold.text, path=gold.name, format="txt")))
+    for gold in load_litbank():
+        found.append(("litbank", read_text_as(gold.text, path=gold.name, format="txt")))
+    for folder in ("gold", "gold2", "quotes_gold"):
+        for path in sorted((ROOT / "tests" / "fixtures" / folder).glob("*")):
+            if path.suffix in {".txt", ".md", ".html"} and path.stem != "README":
+                found.append(("own", read_path(path)))
+    return found
+
+
+def time_document(document: Document) -> tuple[float, float, int]:
+    """(spaCy pass, quotation stage, quotations found) for one document. The prose spans are
+    computed once and shared, as `analyze` does; the spaCy pass is timed with them."""
+    citations, references = extract_citations(document)
+    prose = prose_spans(document, references)
+
+    def spacy_pass() -> list[Claim]:
+        return extract_claims(document, citations, references, prose=prose)
+
+    claims = spacy_pass()
+
+    def quote_stage() -> int:
+        found = extract_quotes(document, claims, references, prose=prose)
+        link_quotes(claims, found.quotes)
+        return len(found.quotes)
+
+    return best_of(RUNS, spacy_pass), best_of(RUNS, quote_stage), quote_stage()
+
+
+def main() -> None:
+    """Time both stages per set and print the ratios."""
+    loaded = documents()
+    totals: dict[str, list[float]] = {}
+    words: dict[str, int] = {}
+    quotes: dict[str, int] = {}
+    with Progress(transient=True) as progress:
+        task = progress.add_task("timing", total=len(loaded))
+        for name, document in loaded:
+            spacy_time, quote_time, found = time_document(document)
+            spent = totals.setdefault(name, [0.0, 0.0])
+            spent[0] += spacy_time
+            spent[1] += quote_time
+            words[name] = words.get(name, 0) + len(document.text.split())
+            quotes[name] = quotes.get(name, 0) + found
+            progress.advance(task)
+    print("| documents | words | quotations | spaCy pass (s) | quotation stage (s) | ratio |")
+    print("|---|---:|---:|---:|---:|---:|")
+    all_spacy = all_quotes = 0.0
+    for name, (spacy_time, quote_time) in totals.items():
+        all_spacy += spacy_time
+        all_quotes += quote_time
+        print(
+            f"| {name} | {words[name]:,} | {quotes[name]:,} | {spacy_time:.3f} | "
+            f"{quote_time:.3f} | {quote_time / spacy_time:.1%} |"
+        )
+    print(
+        f"| all | {sum(words.values()):,} | {sum(quotes.values()):,} | {all_spacy:.3f} | "
+        f"{all_quotes:.3f} | {all_quotes / all_spacy:.1%} |"
+    )
+
+
+if __name__ == "__main__":
+    main()
