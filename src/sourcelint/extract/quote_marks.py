@@ -138,35 +138,49 @@ class _Pairer:
         return
 
     def pair_single(self, paragraphs: list[tuple[int, int]], inside: list[MarkedSpan]) -> None:
-        """Top-level single-mark pairs, within one paragraph, outside double pairs."""
+        """Top-level single-mark pairs outside double pairs: within a paragraph, or over
+        paragraphs when each continuing paragraph opens with a mark. A single mark that
+        pairs with nothing is not reported: it may be an apostrophe."""
         text = self.text
         covered = sorted((pair.open, pair.close) for pair in inside)
         covered_starts = [start for start, _ in covered]
+        opened: int | None = None
+        parts: list[tuple[int, int]] = []
+        part_start = 0
         for start, end in paragraphs:
-            opened: int | None = None
+            if opened is not None:
+                first = _inner(text, start, end)[0]
+                if first < end and text[first] in "'‘":
+                    part_start = first + 1
+                else:
+                    opened, parts = None, []
             for match in _SINGLE.finditer(text, start, end):
                 offset = match.start()
                 index = bisect_right(covered_starts, offset) - 1
                 if (index >= 0 and offset <= covered[index][1]) or self.in_code(offset):
                     continue
+                if opened is not None and offset == part_start - 1:
+                    continue  # the continuation mark of a quote over paragraphs
                 before = text[offset - 1] if offset > start else " "
                 after = text[offset + 1] if offset + 1 < end else " "
                 if before.isalnum() and after.isalnum():
                     continue  # don't, O'Brien
                 if opened is None:
                     if before in _OPEN_BEFORE and after.isalpha() and text[offset] in "'‘":
-                        opened = offset
+                        opened, parts, part_start = offset, [], offset + 1
                     continue
                 closes = before in ".,!?;:…—" or (after in _CLOSE_AFTER and not before.isspace())
                 if closes and text[offset] in "'’":
-                    if before == "s" and after == " " and before not in ".,!?":
+                    if before == "s" and after == " ":
                         # "workers' union": possessive, unless nothing else closes this pair
                         rest = text[offset + 1 : min(end, offset + 300)]
                         if re.search(r"[.,!?]['’]", rest):
                             continue
-                    parts = (_inner(text, opened + 1, offset),)
-                    self.pairs.append(MarkedSpan(opened, offset, parts, single=True))
-                    opened = None
+                    parts.append(_inner(text, part_start, offset))
+                    self.pairs.append(MarkedSpan(opened, offset, tuple(parts), single=True))
+                    opened, parts = None, []
+            if opened is not None:
+                parts.append(_inner(text, part_start, end))
 
 
 def pair_marks(

@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import NamedTuple
 
 from sourcelint.document import BlockKind, Document
 from sourcelint.extract.claims import prose_spans
@@ -26,10 +27,13 @@ from sourcelint.extract.speakers import (
     Mention,
     Token,
     cue_words,
+    introduction,
     is_cue,
     mention_after,
     mention_before,
+    organisation_named,
     phrase_at,
+    sentence_subject,
     surname,
     tokenize,
 )
@@ -44,6 +48,7 @@ _DASH_CREDIT = re.compile(
     re.MULTILINE,
 )
 _ANY_DASH_LINE = re.compile(r"^[ \t]*(?:—|–|―|-{1,2})[ \t]*[A-Z@]", re.MULTILINE)
+_YEAR_ONLY = re.compile(r"(?:c\.\s*|circa\s+)?(?:1[0-9]|20)\d\d(?:s)?")
 _CALLOUT = re.compile(r"^\s*(?:\[!\w+\]|\**(?:Note|Tip|Warning|Important|Caution|Update)\b)", re.I)
 _EDITED = re.compile(r"…|\.\s?\.\s?\.|\[[^\]\n]*[^\W\d_][^\]\n]*\]")
 _TERMINAL = re.compile(r"[.!?…][)\]’'\"]*$")
@@ -51,10 +56,25 @@ _SKIP_LEFT = {":", ",", "that", "—", "–", "-", "as", "saying"}
 _LEAD = {"the", "a", "an", "u.s.", "former", "then", "deputy", "acting", "vice"}
 # Two or more capitalised words in a row (with particles and initials): where people are named.
 _NAME_RUN = re.compile(
-    r"\b(?:[A-Z][\w'’.-]*[ \t]+(?:(?:de|van|von|da|di|del|bin|al|el|la|le)[ \t]+)?)+[A-Z][\w'’-]*"
+    r"\b(?:[A-Z][\w'’.-]*[ \t]+(?:(?:de|van|von|da|di|del|bin|al|el|la|le)[ \t]+)?)+"
+    r"(?:[dl]['’])?[A-Z][\w'’-]*"
 )
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _OPENING_MARK = re.compile(r"[“„«\"‘]")
+# Verbs that put a name or a label in marks more often than someone's words.
+_NAMING_VERBS = {
+    "called",
+    "calling",
+    "dubbed",
+    "labelled",
+    "labeled",
+    "branded",
+    "termed",
+    "named",
+    "rated",
+}
+_INTRODUCED = 60  # speakers whose introduction is looked up (each reads the text once)
+_PLACE_PREPOSITIONS = {"on", "in", "at", "to", "from", "near", "into", "across", "of", "for", "by"}
 # "Cornyn released a statement …" introduces the quotation that follows.
 _ISSUING = {"released", "issued", "published", "sent", "gave"}
 _VOICES = {"statement", "letter", "speech", "interview", "memo", "message", "post", "tweet"}
@@ -65,7 +85,8 @@ _ADDRESSEE_VERBS = {"told", "tells", "tell", "telling", "asked", "asks", "inform
 _NOT_INVERTED = {"on", "in", "at", "to", "that", "of"}
 _WINDOW = 160  # characters of context read before a quotation
 _RIGHT_WINDOW = 110  # and after it: the cue comes within a dozen words
-_CUE_REACH = 14  # a cue farther than this many tokens from the marks is not about them
+_CUE_REACH = 30  # a cue farther than this many words before the marks is not about them
+_RIGHT_REACH = 14  # after the marks, the cue comes first or right after the speaker
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +114,7 @@ class _Candidate:
     cluster: _Cluster | None = None
     alone: bool = False
     words: int = 0
+    credit_year: str | None = None
 
 
 @dataclass(slots=True)
@@ -247,19 +269,25 @@ def _left_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | None
     floor = max(0, end - _CUE_REACH)
     for index in range(end - 1, floor - 1, -1):
         token = tokens[index]
-        if token.text in {".", "!", "?", "“", '"', "”"}:
+        if token.text in {".", "!", "?", ";", "“", '"', "”"}:
             break
         phrase = phrase_at(tokens, index)
         if phrase in _NAMING_PHRASES:
             found = mention_after(tokens, index + len(phrase), end)
             return found, token, " ".join(phrase), True
         weak = index == end - 1 and marked and is_cue(token, weak=True)
-        if is_cue(token) or weak:
+        noun = index > 0 and tokens[index - 1].lower in {"a", "an", "the"}  # "a warning"
+        if (is_cue(token) or weak) and not noun:
             # Adjacent: nothing but "that", a comma or a colon between cue and mark, or the
             # inverted speaker ("said Jane Doe: “…"). Otherwise the quotation is a fragment
             # inside what the cue reports ("called the plan “a gamble”").
-            adjacent = index == end - 1 or colon
+            adjacent = index == end - 1 or (colon and end - index <= 8)
             before = mention_before(tokens, index)
+            if before is not None and before.kind == "pronoun":
+                # "Pryce, a welder, said he had reported it “at least four times”"
+                earlier = _earlier_subject(tokens, index)
+                if earlier is not None and earlier.kind == "person":
+                    before = earlier
             if before is not None:
                 return before, token, token.text, adjacent
             after = mention_after(tokens, index + 1, end) if index + 1 < end else None
@@ -315,7 +343,7 @@ def _right_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | Non
         return mention_after(tokens, index + 1, len(tokens)), tokens[index], tokens[index].text
     if phrase_at(tokens, index) == ("according", "to"):
         return mention_after(tokens, index + 2, len(tokens)), tokens[index], "according to"
-    for cue_index in range(index + 1, min(len(tokens), index + _CUE_REACH)):
+    for cue_index in range(index + 1, min(len(tokens), index + _RIGHT_REACH)):
         token = tokens[cue_index]
         if token.text in {".", "!", "?", ";", "“", '"'}:
             break
@@ -329,7 +357,13 @@ def _right_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | Non
     return None, None, None
 
 
-def _dash_credit(text: str, start: int, end: int) -> tuple[Mention | None, int] | None:
+class _Credit(NamedTuple):
+    mention: Mention | None
+    start: int  # where the credit line starts
+    year: str | None  # "— Alfred Mayhew, 1889"
+
+
+def _dash_credit(text: str, start: int, end: int) -> _Credit | None:
     """A credit line ("— Jane Doe, Defense Minister") at text[start:end]: its speaker, and
     where the line starts."""
     while start < end and text[start].isspace():
@@ -342,12 +376,15 @@ def _dash_credit(text: str, start: int, end: int) -> tuple[Mention | None, int] 
     mention = mention_after(tokens, 0, len(tokens)) if not who.startswith("@") else None
     if who.startswith("@"):
         mention = Mention(who, None, match.start("who"), match.end("who"), "person")
-    if mention is not None and match.group("title"):
-        title = match.group("title").strip().rstrip(".")
+    title = (match.group("title") or "").strip().rstrip(".")
+    year = None
+    if _YEAR_ONLY.fullmatch(title):
+        year, title = re.sub(r"\D", "", title)[:4] or None, ""  # when, not who
+    if mention is not None and title:
         mention = Mention(
             mention.name, mention.title or title, mention.start, mention.end, mention.kind
         )
-    return mention, match.start()
+    return _Credit(mention, match.start(), year)
 
 
 def _same_name(one: Mention, other: Mention) -> bool:
@@ -405,6 +442,7 @@ class _Extractor:
         self.block_starts = [block.start for block in self.blocks]
         self.reference_date = parse_iso(document.date)
         self.acronyms: dict[str, str] = {}
+        self.single_primary = False
 
     def block_at(self, offset: int) -> int:
         return bisect_right(self.block_starts, offset) - 1
@@ -412,10 +450,17 @@ class _Extractor:
     def run(self) -> QuoteScan:
         paragraphs = self.context.paragraphs
         pairs, strays = pair_marks(self.text, paragraphs, list(self.document.code_spans))
+        singles = sum(1 for pair in pairs if pair.single)
+        # British style: single marks are the quotation marks when they outnumber the doubles.
+        self.single_primary = singles >= 3 and singles > 2 * (len(pairs) - singles)
         candidates = [self.from_pair(pair) for pair in pairs]
         candidates += self.block_quotes(pairs)
         candidates.sort(key=lambda candidate: candidate.start)
-        kept = _outermost([candidate for candidate in candidates if self.attribute(candidate)])
+        accepted: list[_Candidate] = []
+        for candidate in candidates:
+            if self.attribute(candidate, accepted[-1] if accepted else None):
+                accepted.append(candidate)
+        kept = _outermost(accepted)
         self.inherit(kept)
         clusters = self.resolve(kept)
         quotes = self.build(kept, clusters)
@@ -461,13 +506,14 @@ class _Extractor:
             credit: Mention | None = None
             line_start = text.rfind("\n", start, group_end) + 1
             in_group = _dash_credit(text, max(line_start, start), group_end)
-            if in_group is not None and in_group[1] > start:
-                credit, content_end = in_group[0], in_group[1]
+            credit_year: str | None = None
+            if in_group is not None and in_group.start > start:
+                credit, content_end, credit_year = in_group
             elif index < len(paragraphs):
                 next_start, next_end = paragraphs[index]
                 after = _dash_credit(text, next_start, next_end)
                 if after is not None:
-                    credit = after[0]
+                    credit, credit_year = after.mention, after.year
             while content_end > start and text[content_end - 1].isspace():
                 content_end -= 1
             if any(open_ <= start + 1 and close >= content_end - 2 for open_, close in covered):
@@ -476,6 +522,7 @@ class _Extractor:
             candidate.paragraph = self.context.paragraph_index(start)
             if credit is not None:
                 candidate.mention, candidate.adjacent = credit, True
+                candidate.credit_year = credit_year
             found.append(candidate)
         # Pull quotes in plain paragraphs, credited on the next line or paragraph.
         if not _ANY_DASH_LINE.search(text):
@@ -502,12 +549,14 @@ class _Extractor:
                 continue
             candidate = _Candidate(start, content_end, "credited", start, content_end)
             candidate.paragraph = number
-            candidate.mention, candidate.adjacent = credit_line[0], True
+            candidate.mention, candidate.adjacent = credit_line.mention, True
+            candidate.credit_year = credit_line.year
             found.append(candidate)
         return found
 
-    def attribute(self, candidate: _Candidate) -> bool:
-        """Find the candidate's cue and speaker; False when it is no quotation."""
+    def attribute(self, candidate: _Candidate, previous: _Candidate | None) -> bool:
+        """Find the candidate's cue and speaker; False when it is no quotation. `previous` is
+        the quotation accepted just before it."""
         text = self.text
         content = text[candidate.start : candidate.end]
         # The first 40 words decide: a long quotation is speech whatever follows.
@@ -552,16 +601,31 @@ class _Extractor:
             index = context.paragraph_index(candidate.close) + 1
             if index < len(context.paragraphs):
                 credit = _dash_credit(text, *context.paragraphs[index])
-        if credit is not None and credit[0] is not None:
-            candidate.mention, candidate.adjacent = credit[0], True
+        if credit is not None and credit.mention is not None:
+            candidate.mention, candidate.adjacent = credit.mention, True
+            candidate.credit_year = credit.year
         else:
             mention, cue, cue_text = _right_attribution(right)
             if cue is not None:
                 candidate.mention, candidate.cue = mention, cue_text
                 candidate.cue_span = (cue.start, cue.end)
                 candidate.adjacent = True
+                if mention is None or mention.kind == "nominal":
+                    # "McLeish wrote that she would ‘…’, according to a copy seen by …":
+                    # a named speaker before the quotation outranks a document after it.
+                    right_side = (candidate.mention, candidate.cue, candidate.cue_span)
+                    candidate.mention = None
+                    self.left_of(candidate, allow_previous=False)
+                    if candidate.mention is None or candidate.mention.kind not in {
+                        "person",
+                        "pronoun",
+                    }:
+                        candidate.mention, candidate.cue, candidate.cue_span = right_side
+                        candidate.adjacent = True
             else:
                 self.left_of(candidate, allow_previous=True)
+        if candidate.cue is None and candidate.mention is None and previous is not None:
+            self.continue_sentence(candidate, previous)
         candidate.alone = self.alone_in_paragraph(candidate)
         candidate.words = len(words)
         speech = (
@@ -571,13 +635,32 @@ class _Extractor:
         )
         if _is_title_case(words) and not _TERMINAL.search(content):
             return False
-        if candidate.single:
+        if candidate.cue in _NAMING_VERBS and (
+            len(words) < 3 or (content[:1].isupper() and not _TERMINAL.search(content))
+        ):
+            return False  # "a user labelled “Anonymous”", "dubbed it “Scientology vs. …”"
+        if candidate.single and not self.single_primary:
             return candidate.adjacent and len(words) >= 2
         if candidate.adjacent:
             return True
         if candidate.cue is not None:
             return len(words) >= 2 or speech
         return speech
+
+    def continue_sentence(self, candidate: _Candidate, previous: _Candidate) -> None:
+        """A second quotation in the sentence of an attributed one, joined to it by words
+        with no cue ("she wrote that she would “cooperate” and shared “the anger …”"), is
+        the same speaker's."""
+        if previous.cue is None and previous.mention is None:
+            return
+        sentence = self.context.sentence_at(candidate.open)
+        if sentence is None or not sentence[0] <= previous.close < candidate.open:
+            return
+        between = self.text[previous.close + 1 : candidate.open]
+        if len(between.split()) > 8 or re.search(r"[.!?;:]", between):
+            return
+        candidate.mention, candidate.cue = previous.mention, previous.cue
+        candidate.cue_span, candidate.adjacent = previous.cue_span, True
 
     def alone_in_paragraph(self, candidate: _Candidate) -> bool:
         """Whether the marks hold a whole paragraph ("“Yes.”" as a line of dialogue)."""
@@ -675,12 +758,11 @@ class _Extractor:
             issued = token.lower in _ISSUING and any(
                 later.lower in _VOICES for later in tokens[index + 1 : index + 4]
             )
-            if (is_cue(token) or issued) and index > 0:
-                found = mention_before(tokens, index)
-                if found is not None and found.kind != "pronoun":
-                    return found
-                return None
-        return None
+            noun = index > 0 and tokens[index - 1].lower in {"a", "an", "the", "his", "her"}
+            if (is_cue(token) or issued) and index > 0 and not noun:
+                return mention_before(tokens, index) or sentence_subject(tokens)
+        # "O’Neill was unimpressed. “…”", "Vellacott set out his approach in 1971:"
+        return sentence_subject(tokens)
 
     def named_between(self, start: int, end: int) -> Mention | None:
         """The last speaker named with a reporting cue between two quotations."""
@@ -754,6 +836,9 @@ class _Extractor:
                 or (len(mention.name.split()) < 2 and not mention.title)
             ):
                 continue
+            preceding = text[max(0, match.start() - 8) : match.start()].split()[-1:]
+            if preceding and preceding[0].lower() in _PLACE_PREPOSITIONS:
+                continue  # "lives on Mill Lane", "in New Zealand": a place
             # Subjects only: near the start of a sentence, or followed by an aside or a cue.
             sentence = context.sentence_at(match.start())
             lead = text[sentence[0] : tokens[0].start] if sentence else ""
@@ -768,6 +853,8 @@ class _Extractor:
     def build(self, kept: list[_Candidate], clusters: list[_Cluster]) -> list[Quote]:
         text = self.text
         ids = {id(cluster): f"p{number}" for number, cluster in enumerate(clusters, start=1)}
+        for known in clusters[:_INTRODUCED]:
+            self.introduce(known)
         quotes: list[Quote] = []
         for number, candidate in enumerate(kept, start=1):
             speaker: Speaker | None = None
@@ -803,6 +890,21 @@ class _Extractor:
             )
         return quotes
 
+    def introduce(self, cluster: _Cluster) -> None:
+        """Complete a speaker's name and title from where the text introduces them: "Feyer"
+        is "Labour Minister Daniel Feyer"; "the union" is "Calder Bay Dockers' Union"."""
+        if cluster.kind == "person" and (len(cluster.name.split()) == 1 or not cluster.titles):
+            found = introduction(self.text, cluster.name)
+            if (
+                found is not None and surname(found.name) in {cluster.key, cluster.name.lower()}
+            ) or (found is not None and len(cluster.name.split()) == 1):
+                cluster.add(Mention(found.name, found.title, found.start, found.end, "person"))
+        elif cluster.kind == "nominal" and len(cluster.name.split()) == 2:
+            first = cluster.named_at[0][0] if cluster.named_at else len(self.text)
+            named = organisation_named(self.text, cluster.name.split()[-1], first)
+            if named is not None:
+                cluster.name = named
+
     def expanded(self, name: str) -> str:
         """An organisation's acronym spelled out where the text does ("Korean Central News
         Agency (KCNA)" → the full name for "KCNA")."""
@@ -828,6 +930,8 @@ class _Extractor:
     def date_of(self, candidate: _Candidate) -> str | None:
         """When the words were said, from the attribution around them (not from inside the
         quotation: dates there are what the speaker talks about)."""
+        if candidate.credit_year:
+            return candidate.credit_year
         for start, end in sorted(candidate.windows, key=lambda window: -window[0]):
             found = find_dates(self.text, start, end, reference=self.reference_date)
             if found:

@@ -76,6 +76,42 @@ _VOICES = {
     "aides",
     "team",
     "press office",
+    "speech",
+    "note",
+    "remarks",
+}
+# Words that end a noun phrase read forwards: pronouns, auxiliaries, common verbs.
+_NP_STOPS = {
+    "that",
+    "who",
+    "which",
+    "whose",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "was",
+    "is",
+    "were",
+    "are",
+    "has",
+    "had",
+    "have",
+    "put",
+    "will",
+    "would",
+    "can",
+    "could",
+    "seen",
+    "made",
+    "been",
+    "be",
+    "did",
+    "does",
+    "do",
+    "says",
+    "said",
 }
 # Capitalised only because they start a sentence: never the first word of a name.
 LEADING_WORDS = {
@@ -256,7 +292,7 @@ def phrase_at(tokens: list[Token], index: int) -> tuple[str, ...] | None:
     return None
 
 
-_PARTICLE_NAME = re.compile(r"(?:al|el|bin|ibn|de|di|da|van|von|le|la|ul|abu)-[A-Z]")
+_PARTICLE_NAME = re.compile(r"(?:(?:al|el|bin|ibn|de|di|da|van|von|le|la|ul|abu)-|[dl]['’])[A-Z]")
 
 
 def _is_name_token(token: Token) -> bool:
@@ -340,6 +376,20 @@ def mention_before(tokens: list[Token], end: int, floor: int = 0) -> Mention | N
         if tokens[comma].text == ",":
             aside = _aside_title(tokens[comma + 1 : index])
             found = _phrase_ending_at(tokens, comma - 1, floor, aside)
+            inside = tokens[comma + 1 : index]
+            described = found is not None and (
+                found.kind == "nominal" or len(found.name.split()) == 1
+            )
+            if found is not None and described and inside:
+                # "Its chair, Dev Amberley, wrote": the name in commas is the speaker and
+                # the description its title.
+                named = mention_after(inside, 0, len(inside))
+                full = named is not None and len(named.name.split()) > 1
+                if named and full and named.kind == "person" and named.end == inside[-1].end:
+                    title = found.name.split(" ", 1)[-1] if " " in found.name else found.name
+                    return Mention(
+                        named.name, named.title or title, named.start, named.end, "person"
+                    )
             if found is not None and found.kind in {"person", "org", "pronoun"}:
                 if len(found.name.split()) > 1 or found.title != aside or comma < index - 14:
                     return found
@@ -350,13 +400,38 @@ def mention_before(tokens: list[Token], end: int, floor: int = 0) -> Mention | N
     return fallback
 
 
+def _affiliation(
+    tokens: list[Token], first: int, last: int, floor: int, aside: str | None
+) -> Mention | None:
+    """ "Matthew Ingram of The Globe and Mail": a person named before "of" and the name of
+    an organisation, read backwards from the organisation's last word."""
+    position = first
+    while position - 2 >= floor and tokens[position - 1].lower in {"and", "&", "the", "of"}:
+        if not _is_name_token(tokens[position - 2]):
+            break
+        position -= 2
+        while position - 1 >= floor and _is_name_token(tokens[position - 1]):
+            position -= 1
+    run = tokens[position : last + 1]
+    cut = next((i for i, token in enumerate(run) if token.lower == "of"), None)
+    if cut is None or cut < 2 or cut > 3:
+        return None
+    person = _name_mention(run[:cut], None)
+    if person is None or person.kind != "person" or len(person.name.split()) < 2:
+        return None
+    affiliation = " ".join(token.text for token in run[cut:])
+    return Mention(
+        person.name, person.title or aside or affiliation, person.start, person.end, "person"
+    )
+
+
 def _phrase_ending_at(
     tokens: list[Token], index: int, floor: int, aside: str | None
 ) -> Mention | None:
     if index < floor:
         return None
     last = tokens[index]
-    if last.lower == "who" and index - 1 > floor and tokens[index - 1].text == ",":
+    if last.lower in {"who", "which"} and index - 1 > floor and tokens[index - 1].text == ",":
         return mention_before(tokens, index - 1, floor)  # "Doe, who called it …"
     if last.lower in PRONOUNS and aside is None:
         gender = PRONOUNS[last.lower]
@@ -365,6 +440,9 @@ def _phrase_ending_at(
         first = index
         while first - 1 >= floor and _is_name_token(tokens[first - 1]):
             first -= 1
+        affiliated = _affiliation(tokens, first, index, floor, aside)
+        if affiliated is not None:
+            return affiliated
         words = tokens[first : index + 1]
         while len(words) > 1 and (
             words[0].lower in NAME_PARTICLES or words[0].lower in LEADING_WORDS
@@ -379,6 +457,13 @@ def _phrase_ending_at(
         ):
             words = [tokens[before], *words]
             before -= 1
+            # "Council leader Harriet Mbeki": a capitalised modifier of the title.
+            modifier = (
+                before >= floor and tokens[before].capitalised and tokens[before].text.isalpha()
+            )
+            if modifier and (before == floor or not _is_name_token(tokens[before - 1])):
+                words = [tokens[before], *words]
+                before -= 1
         mention = _name_mention(list(words), aside)
         if mention and first > floor and tokens[first - 1].lower in DETERMINERS:
             # "the Ministry", "the President": a description with a capital, not a name.
@@ -395,11 +480,22 @@ def _phrase_ending_at(
         while first >= floor and index - first < 7:
             word = tokens[first]
             if word.lower in DETERMINERS:
+                if first == index:
+                    return None  # a determiner alone names no one
                 phrase = tokens[first : index + 1]
                 text = " ".join([word.lower, *(token.text for token in phrase[1:])])
                 text = text.replace(" 's", "'s")
                 return Mention(text, aside, word.start, last.end, "nominal")
-            if word.capitalised and word.lower.endswith(("'s", "’s")) and last.lower in _VOICES:
+            possessive = word.capitalised and word.lower.endswith(("'s", "’s"))
+            if possessive and last.lower not in _VOICES and first < index:
+                # "Norrvik’s chief executive": the owner's name stands for a determiner.
+                owner = first
+                while owner - 1 >= floor and _is_name_token(tokens[owner - 1]):
+                    owner -= 1
+                phrase = tokens[owner : index + 1]
+                text = " ".join(token.text for token in phrase)
+                return Mention(text, aside, phrase[0].start, last.end, "nominal")
+            if possessive and last.lower in _VOICES:
                 # "Cornyn's statement added": the statement speaks for its owner.
                 owner = first
                 while owner - 1 >= floor and _is_name_token(tokens[owner - 1]):
@@ -424,12 +520,14 @@ def mention_after(tokens: list[Token], start: int, ceiling: int) -> Mention | No
         return Mention(first.text, None, first.start, first.end, "pronoun", PRONOUNS[first.lower])
     if first.lower in DETERMINERS:
         index = start + 1
-        while index < ceiling and index - start < 9:
+        while index < ceiling and index - start < 8:
             word = tokens[index]
             if not (word.text[:1].isalpha() or word.lower in _NP_INSIDE):
                 break
-            if word.text in reporting_verbs() or word.lower in {"that", "who", "which"}:
+            if word.text in reporting_verbs() or word.lower in _NP_STOPS:
                 break
+            if word.text.islower() and word.lower.endswith("ed") and index > start + 1:
+                break  # "a copy seen", "the ordinance it published": a verb ends the phrase
             index += 1
         if index == start + 1:
             return None
@@ -459,6 +557,21 @@ def mention_after(tokens: list[Token], start: int, ceiling: int) -> Mention | No
             if stop - index <= 9:
                 aside = _aside_title(tokens[index + 1 : stop])
         return _name_mention(list(words), aside)
+    if first.text.islower():
+        # "said board chair Delphine Okafor": a lower-case title, then the name.
+        index = start
+        while index < min(ceiling, start + 3) and tokens[index].text.islower():
+            index += 1
+        if (
+            index < ceiling
+            and index > start
+            and tokens[index - 1].lower in title_heads()
+            and _is_name_token(tokens[index])
+        ):
+            named = mention_after(tokens, index, ceiling)
+            if named is not None and named.kind == "person":
+                title = " ".join(token.text for token in tokens[start:index])
+                return Mention(named.name, named.title or title, named.start, named.end, "person")
     if first.lower in group_speakers():
         return Mention(first.text, None, first.start, first.end, "nominal", "p")
     return None
@@ -469,3 +582,81 @@ def surname(name: str) -> str:
     words = [word for word in name.split() if word.lower().rstrip(".") not in {"jr", "sr"}]
     words = [word for word in words if not re.fullmatch(r"[IVX]+", word)] or words
     return words[-1].lower() if words else name.lower()
+
+
+def introduction(text: str, name: str, *, limit: int = 20) -> Mention | None:
+    """Where the text first gives a person's full name and title ("Labour Minister Daniel
+    Feyer") for a name it also uses alone ("Feyer"), read at the name's first few
+    occurrences."""
+    words = name.split()
+    pattern = re.compile(rf"(?<![\w'’-]){re.escape(words[-1])}(?![\w'’-])")
+    for number, match in enumerate(pattern.finditer(text)):
+        if number >= limit:
+            break
+        tokens = tokenize(text, max(0, match.start() - 90), match.end())
+        found = _phrase_ending_at(tokens, len(tokens) - 1, 0, None) if tokens else None
+        if (
+            found is not None
+            and found.kind == "person"
+            and len(found.name.split()) > len(words) - (1 if found.title else 0)
+            and (len(found.name.split()) > 1 or found.title)
+        ):
+            return found
+    if len(words) == 1:  # a first name: "Rosa" → "Rosa Vimeiro"
+        forward = re.compile(rf"(?<![\w'’-]){re.escape(name)}[ \t]+[A-Z][\w'’-]+")
+        first = forward.search(text)
+        if first is not None:
+            tokens = tokenize(text, first.start(), first.end())
+            found = mention_after(tokens, 0, len(tokens))
+            if found is not None and found.kind == "person" and len(found.name.split()) > 1:
+                return found
+    return None
+
+
+def organisation_named(text: str, head: str, before: int) -> str | None:
+    """The organisation a description stands for ("the union" → "Calder Bay Dockers'
+    Union"): the last name before `before` that ends with (or opens with) the head noun."""
+    capital = head[:1].upper() + head[1:]
+    pattern = re.compile(
+        rf"(?:[A-Z][\w'’.&-]*[ \t]+){{1,5}}{re.escape(capital)}\b"
+        rf"|\b{re.escape(capital)}[ \t]+of[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’-]*[ \t]*){{1,4}}"
+    )
+    found: str | None = None
+    for match in pattern.finditer(text, 0, before):
+        words = match.group(0).split()
+        while words and words[0].lower() in DETERMINERS | LEADING_WORDS:
+            words = words[1:]
+        if len(words) > 1:
+            found = " ".join(words)
+    return found
+
+
+def sentence_subject(tokens: list[Token]) -> Mention | None:
+    """The person a sentence opens with ("O’Neill was unimpressed.", "She paused.", "O’Neill’s
+    speech ended with a warning"), or None when it opens with anything else."""
+    index = 0
+    while index < len(tokens) and tokens[index].lower in LEADING_WORDS:
+        index += 1
+    if index >= len(tokens):
+        return None
+    first = tokens[index]
+    if first.lower in {"he", "she"}:
+        return Mention(first.text, None, first.start, first.end, "pronoun", PRONOUNS[first.lower])
+    if first.lower in DETERMINERS:
+        found = mention_after(tokens, index, len(tokens))
+        return found if found is not None and found.kind in {"nominal", "org"} else None
+    if not _is_name_token(first) or first.lower in DETERMINERS:
+        return None
+    end = index
+    while end < len(tokens) and _is_name_token(tokens[end]):
+        end += 1
+    last = tokens[end - 1]
+    if last.lower.endswith(("'s", "’s")):
+        if end < len(tokens) and tokens[end].lower in _VOICES:
+            owner = Token(last.text[:-2], last.start, last.end - 2)
+            return _name_mention([*tokens[index : end - 1], owner], None)
+        return None
+    if end < len(tokens) and not tokens[end].text.islower():
+        return None  # not followed by a verb: a list, a heading, a place
+    found = _name_mention(list(tokens[index:end]), None)
+    return found if found is not None and found.kind == "person" else None
