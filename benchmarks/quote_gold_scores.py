@@ -36,6 +36,7 @@ def normal(text: str | None) -> str:
 
 def same_name(predicted: str | None, gold: str | None) -> bool:
     """Names equal once "the"/"a" and case are dropped."""
+
     def key(name: str | None) -> str:
         words = normal(name).split()
         while words and words[0] in {"the", "a", "an"}:
@@ -118,7 +119,8 @@ def main() -> None:
     print(f"quotes_gold: {documents} documents, {found + missed} gold quotations")
     print(f"quotations: P {precision:.3f} R {recall:.3f} F1 {f1:.3f} ({spurious} spurious)")
     for field in ("speaker", "title", "cue", "date"):
-        print(f"{field} right: {total[f'{field}_right']}/{found} = {total[f'{field}_right'] / max(found, 1):.3f}")
+        right = total[f"{field}_right"]
+        print(f"{field} right: {right}/{found} = {right / max(found, 1):.3f}")
     print(f"unbalanced marks: {total['stray_found']} reported, {total['stray_gold']} in gold")
     if arguments.errors:
         print("\n".join(errors))

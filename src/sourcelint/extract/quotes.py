@@ -728,6 +728,8 @@ class _Extractor:
                 found = self.cue_in_sentence_before(candidate)
                 if found is not None:
                     candidate.mention = found
+                    sentence = self.context.sentence_index(candidate.open)
+                    candidate.windows.append(self.context.sentences[sentence - 1])
                 elif previous is not None and previous.mention is not None:
                     near = candidate.paragraph - previous.paragraph <= 1
                     if dialogue and candidate.paragraph != previous.paragraph:
@@ -735,6 +737,7 @@ class _Extractor:
                     other = self.named_between(previous.close + 1, candidate.open)
                     if near and (other is None or _same_name(other, previous.mention)):
                         candidate.mention = previous.mention
+                        candidate.cue = previous.cue  # the cue that attributes them both
             previous = candidate
 
     def cue_in_sentence_before(self, candidate: _Candidate) -> Mention | None:

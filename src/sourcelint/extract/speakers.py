@@ -80,6 +80,53 @@ _VOICES = {
     "note",
     "remarks",
 }
+# Capitalised at the start of a sentence, never a name.
+_NOT_NAMES = {
+    "why",
+    "what",
+    "when",
+    "how",
+    "where",
+    "who",
+    "whom",
+    "which",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "now",
+    "later",
+    "still",
+    "yet",
+    "some",
+    "many",
+    "most",
+    "all",
+    "none",
+    "no",
+    "not",
+    "one",
+    "each",
+    "every",
+    "both",
+    "such",
+    "other",
+    "another",
+    "more",
+    "less",
+    "few",
+    "several",
+}
 # Words that end a noun phrase read forwards: pronouns, auxiliaries, common verbs.
 _NP_STOPS = {
     "that",
@@ -584,24 +631,60 @@ def surname(name: str) -> str:
     return words[-1].lower() if words else name.lower()
 
 
+def _with_appositive_title(text: str, tokens: list[Token], found: Mention, end: int) -> Mention:
+    """A title printed in commas around a name: "The council's chief executive, Miriam
+    Solberg," or "Ewan Pryce, a retired welder who lives on Mill Lane,"."""
+    start = next((i for i, token in enumerate(tokens) if token.start == found.start), None)
+    title: str | None = None
+    if start is not None and start > 1 and tokens[start - 1].text == ",":
+        before = _phrase_ending_at(tokens, start - 2, 0, None)
+        if before is not None and before.kind == "nominal" and " " in before.name:
+            title = (
+                before.name.split(" ", 1)[1]
+                if before.name.split()[0] in DETERMINERS
+                else before.name
+            )
+    if title is None:
+        after = tokenize(text, end, min(len(text), end + 100))
+        if after and after[0].text == ",":
+            stop = next((i for i, t in enumerate(after[1:], 1) if t.text in {",", ".", ";"}), None)
+            if stop is not None and after[1].lower in {"a", "an", "the"}:
+                title = _aside_title(after[1:stop])
+    if title is None:
+        return found
+    return Mention(found.name, title, found.start, found.end, found.kind, found.gender)
+
+
 def introduction(text: str, name: str, *, limit: int = 20) -> Mention | None:
     """Where the text first gives a person's full name and title ("Labour Minister Daniel
     Feyer") for a name it also uses alone ("Feyer"), read at the name's first few
     occurrences."""
     words = name.split()
+    titled: Mention | None = None
     pattern = re.compile(rf"(?<![\w'’-]){re.escape(words[-1])}(?![\w'’-])")
     for number, match in enumerate(pattern.finditer(text)):
         if number >= limit:
             break
         tokens = tokenize(text, max(0, match.start() - 90), match.end())
         found = _phrase_ending_at(tokens, len(tokens) - 1, 0, None) if tokens else None
-        if (
-            found is not None
-            and found.kind == "person"
-            and len(found.name.split()) > len(words) - (1 if found.title else 0)
-            and (len(found.name.split()) > 1 or found.title)
-        ):
+        if found is None or found.kind != "person":
+            continue
+        if found.title is None:
+            found = _with_appositive_title(text, tokens, found, match.end())
+        size = len(found.name.split())
+        if size > len(words):
             return found
+        if found.title and titled is None:
+            titled = found  # the same name with a title; a fuller name may still come
+    if titled is None and len(words) == 1 and len(name) >= 5:
+        # A surname printed once with a typo: "Water said" for "Kathryn Waters".
+        near = re.compile(rf"[A-Z][\w'’-]+[ \t]+{re.escape(name)}\w(?![\w'’-])")
+        typo = near.search(text)
+        if typo is not None:
+            tokens = tokenize(text, typo.start(), typo.end())
+            found = mention_after(tokens, 0, len(tokens))
+            if found is not None and found.kind == "person" and len(found.name.split()) == 2:
+                return found
     if len(words) == 1:  # a first name: "Rosa" → "Rosa Vimeiro"
         forward = re.compile(rf"(?<![\w'’-]){re.escape(name)}[ \t]+[A-Z][\w'’-]+")
         first = forward.search(text)
@@ -609,8 +692,10 @@ def introduction(text: str, name: str, *, limit: int = 20) -> Mention | None:
             tokens = tokenize(text, first.start(), first.end())
             found = mention_after(tokens, 0, len(tokens))
             if found is not None and found.kind == "person" and len(found.name.split()) > 1:
+                if titled is not None and found.title is None:
+                    return Mention(found.name, titled.title, found.start, found.end, "person")
                 return found
-    return None
+    return titled
 
 
 def organisation_named(text: str, head: str, before: int) -> str | None:
@@ -645,7 +730,7 @@ def sentence_subject(tokens: list[Token]) -> Mention | None:
     if first.lower in DETERMINERS:
         found = mention_after(tokens, index, len(tokens))
         return found if found is not None and found.kind in {"nominal", "org"} else None
-    if not _is_name_token(first) or first.lower in DETERMINERS:
+    if not _is_name_token(first) or first.lower in DETERMINERS | _NOT_NAMES:
         return None
     end = index
     while end < len(tokens) and _is_name_token(tokens[end]):
