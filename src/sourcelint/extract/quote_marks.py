@@ -17,7 +17,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 _DOUBLE = re.compile(r"[\"“”„«»‟]")
-_SINGLE = re.compile(r"['‘’‚‹›]")
+# A single mark with a non-word character on at least one side: not the apostrophe inside
+# "don't". Written so the pattern starts with the mark itself, which keeps the scan fast.
+_SINGLE = re.compile(r"['‘’‚‹›](?:\B|(?<=\W.)|(?<=^.))", re.MULTILINE)
 _OPEN_BEFORE = set(" \t\n\u00a0([{—–-/:;,")
 _CLOSE_AFTER = set(" \t\n\u00a0.,;:!?)]}—–-…")
 _CLOSERS = {"“": "”", "„": "“", "«": "»", "‟": "”", '"': '"', "‘": "’", "'": "'", "‚": "‘"}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
 
@@ -25,9 +25,11 @@ from sourcelint.extract.quote_marks import MarkedSpan, StrayMark, pair_marks
 from sourcelint.extract.speakers import (
     LEADING_WORDS,
     Mention,
+    NameIndex,
     Token,
+    attribution_openers,
+    cue_openers,
     cue_words,
-    introduction,
     is_cue,
     mention_after,
     mention_before,
@@ -53,12 +55,14 @@ _CALLOUT = re.compile(r"^\s*(?:\[!\w+\]|\**(?:Note|Tip|Warning|Important|Caution
 _EDITED = re.compile(r"…|\.\s?\.\s?\.|\[[^\]\n]*[^\W\d_][^\]\n]*\]")
 _TERMINAL = re.compile(r"[.!?…][)\]’'\"]*$")
 _SKIP_LEFT = {":", ",", "that", "—", "–", "-", "as", "saying"}
-_LEAD = {"the", "a", "an", "u.s.", "former", "then", "deputy", "acting", "vice"}
+_LEAD = {"the", "a", "an", "u.", "s.", "former", "then", "deputy", "acting", "vice"}
 # Two or more capitalised words in a row (with particles and initials): where people are named.
 _NAME_RUN = re.compile(
     r"\b(?:[A-Z][\w'’.-]*[ \t]+(?:(?:de|van|von|da|di|del|bin|al|el|la|le)[ \t]+)?)+"
     r"(?:[dl]['’])?[A-Z][\w'’-]*"
 )
+_SENTENCE_STOPS = frozenset({".", "!", "?", ";", "“", '"', "”"})
+_FIRST_WORD = re.compile(r"[\s,;:—–-]*([\w@][\w'’-]*)")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _OPENING_MARK = re.compile(r"[“„«\"‘]")
 # Verbs that put a name or a label in marks more often than someone's words.
@@ -83,8 +87,8 @@ _NAMING_PHRASES = {("according", "to"), ("in", "the", "words", "of"), ("as", "qu
 # Verbs whose object is who was spoken to, not who spoke: "told the court", "asked Doe".
 _ADDRESSEE_VERBS = {"told", "tells", "tell", "telling", "asked", "asks", "informed", "assured"}
 _NOT_INVERTED = {"on", "in", "at", "to", "that", "of"}
-_WINDOW = 160  # characters of context read before a quotation
-_RIGHT_WINDOW = 110  # and after it: the cue comes within a dozen words
+_WINDOW = 120  # characters of context read before a quotation
+_RIGHT_WINDOW = 80  # and after it: the cue comes within a dozen words
 _CUE_REACH = 30  # a cue farther than this many words before the marks is not about them
 _RIGHT_REACH = 14  # after the marks, the cue comes first or right after the speaker
 
@@ -267,10 +271,13 @@ def _left_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | None
     colon = bool(tokens) and tokens[-1].text == ":"
     marked = end < len(tokens) and tokens[end].text in {",", ":"}
     floor = max(0, end - _CUE_REACH)
+    openers = cue_openers()
     for index in range(end - 1, floor - 1, -1):
         token = tokens[index]
-        if token.text in {".", "!", "?", ";", "“", '"', "”"}:
+        if token.text in _SENTENCE_STOPS:
             break
+        if token.lower not in openers:
+            continue  # the common case: no cue and no cue phrase starts here
         phrase = phrase_at(tokens, index)
         if phrase in _NAMING_PHRASES:
             found = mention_after(tokens, index + len(phrase), end)
@@ -387,6 +394,19 @@ def _dash_credit(text: str, start: int, end: int) -> _Credit | None:
     return _Credit(mention, match.start(), year)
 
 
+def _could_attribute(text: str, start: int, end: int) -> bool:
+    """Whether the words after a closing mark may hold its attribution: they open with a
+    cue, a name, a pronoun or a description, and a cue word comes within reach. Most
+    closing marks fail this cheap test and need no tokenizing."""
+    first = _FIRST_WORD.match(text, start, end)
+    if first is None:
+        return False
+    word = first.group(1)
+    if not (word[0].isupper() or word[0] == "@" or word in attribution_openers()):
+        return False
+    return cue_words().search(text, start, end) is not None
+
+
 def _same_name(one: Mention, other: Mention) -> bool:
     if one.kind == "pronoun" or other.kind == "pronoun":
         return True
@@ -443,6 +463,7 @@ class _Extractor:
         self.reference_date = parse_iso(document.date)
         self.acronyms: dict[str, str] = {}
         self.single_primary = False
+        self._names: NameIndex | None = None
 
     def block_at(self, offset: int) -> int:
         return bisect_right(self.block_starts, offset) - 1
@@ -585,11 +606,6 @@ class _Extractor:
         next_open = _OPENING_MARK.search(text, candidate.close + 1, right_end)
         if next_open is not None:
             right_end = next_open.start()
-        right = (
-            tokenize(text, candidate.close + 1, right_end)
-            if cue_words().search(text, candidate.close + 1, right_end)
-            else []
-        )
         candidate.windows.append((candidate.close + 1, right_end))
         line_end = text.find("\n", candidate.close + 1, paragraph_end)
         if line_end >= 0 and not text[candidate.close + 1 : line_end].strip():
@@ -605,7 +621,7 @@ class _Extractor:
             candidate.mention, candidate.adjacent = credit.mention, True
             candidate.credit_year = credit.year
         else:
-            mention, cue, cue_text = _right_attribution(right)
+            mention, cue, cue_text = self.right_of(candidate.close + 1, right_end)
             if cue is not None:
                 candidate.mention, candidate.cue = mention, cue_text
                 candidate.cue_span = (cue.start, cue.end)
@@ -646,6 +662,12 @@ class _Extractor:
         if candidate.cue is not None:
             return len(words) >= 2 or speech
         return speech
+
+    def right_of(self, start: int, end: int) -> tuple[Mention | None, Token | None, str | None]:
+        """Attribution after a closing mark (nothing to tokenize when no cue is in reach)."""
+        if not _could_attribute(self.text, start, end):
+            return None, None, None
+        return _right_attribution(tokenize(self.text, start, end))
 
     def continue_sentence(self, candidate: _Candidate, previous: _Candidate) -> None:
         """A second quotation in the sentence of an attributed one, joined to it by words
@@ -700,8 +722,8 @@ class _Extractor:
         colon = text[left_start : candidate.open].rstrip().endswith(":")
         if not colon and not cue_words().search(text, left_start, candidate.open):
             return  # no cue in reach: nothing to tokenize
-        left = tokenize(text, left_start, candidate.open)
         candidate.windows.append((left_start, candidate.open))
+        left = tokenize(text, left_start, candidate.open)
         mention, cue, cue_text, adjacent = _left_attribution(left)
         if cue is not None and mention is None and sentence is not None:
             whole = tokenize(text, max(sentence[0], candidate.open - 600), cue.start)
@@ -772,7 +794,7 @@ class _Extractor:
         text = self.text
         found: Mention | None = None
         for match in cue_words().finditer(text, start, end):
-            tokens = tokenize(text, max(start, match.start() - 120), match.end())
+            tokens = tokenize(text, max(start, match.start() - 50), match.end())
             if tokens and is_cue(tokens[-1]):
                 found = mention_before(tokens, len(tokens) - 1) or found
         return found
@@ -893,11 +915,18 @@ class _Extractor:
             )
         return quotes
 
+    @property
+    def names(self) -> NameIndex:
+        """The document's capitalised names, indexed on first use."""
+        if self._names is None:
+            self._names = NameIndex(self.text)
+        return self._names
+
     def introduce(self, cluster: _Cluster) -> None:
         """Complete a speaker's name and title from where the text introduces them: "Feyer"
         is "Labour Minister Daniel Feyer"; "the union" is "Calder Bay Dockers' Union"."""
         if cluster.kind == "person" and (len(cluster.name.split()) == 1 or not cluster.titles):
-            found = introduction(self.text, cluster.name)
+            found = self.names.introduction(cluster.name)
             if (
                 found is not None and surname(found.name) in {cluster.key, cluster.name.lower()}
             ) or (found is not None and len(cluster.name.split()) == 1):
@@ -973,9 +1002,15 @@ def link_quotes(claims: Sequence[Claim], quotes: Sequence[Quote]) -> list[Claim]
         for quote in found:
             if quote.speaker is not None and quote.speaker.name:
                 sources.append(SourceRef("quote", quote.speaker.name, quote.start, quote.end))
-        linked[index] = replace(
-            claim,
+        linked[index] = Claim(  # built directly: dataclasses.replace costs 3x more
+            id=claim.id,
+            text=claim.text,
+            start=claim.start,
+            end=claim.end,
+            checkworthy=claim.checkworthy,
+            citations=claim.citations,
             quotes=tuple(quote.id for quote in found),
+            quantities=claim.quantities,
             sourced_by=tuple(sorted(sources, key=lambda source: source.start)),
         )
     return linked

@@ -10,16 +10,51 @@ costs nothing next to the sentence pass.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from sourcelint.extract.patterns import NAME_PARTICLES, looks_like_organisation
 from sourcelint.terms import load_terms
 
-_ABBREVIATIONS = r"(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Gen|Col|Capt|Lt|Sgt|Rev|St|Jr|Sr|Maj|Adm|Cmdr|Insp|Supt|Det|Cpl|Pte|Hon|Fr|Mt|No)\."  # noqa: E501
-TOKEN = re.compile(
-    rf"(?:[A-Z]\.){{2,}}|{_ABBREVIATIONS}|[A-Z]\.(?=\s+[A-Z])|@\w+|\w+(?:['’&-]\w+)*(?:['’]s?)?|[^\w\s]"
+# Words, @handles and single marks. Abbreviations ("Dr.", "U.S.") and initials ("Q.") take
+# their full stop in `tokenize`: one simple pattern runs several times faster than one that
+# tries every abbreviation at every position.
+TOKEN = re.compile(r"\w+(?:['’&-]\w+)*(?:['’]s?)?|@\w+|[^\w\s]")
+_ABBREVIATIONS = frozenset(
+    [
+        "Dr",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Prof",
+        "Sen",
+        "Rep",
+        "Gov",
+        "Gen",
+        "Col",
+        "Capt",
+        "Lt",
+        "Sgt",
+        "Rev",
+        "St",
+        "Jr",
+        "Sr",
+        "Maj",
+        "Adm",
+        "Cmdr",
+        "Insp",
+        "Supt",
+        "Det",
+        "Cpl",
+        "Pte",
+        "Hon",
+        "Fr",
+        "Mt",
+        "No",
+    ]
 )
+
 
 PRONOUNS = {
     "he": "m",
@@ -79,6 +114,55 @@ _VOICES = {
     "speech",
     "note",
     "remarks",
+}
+# Nouns that end an organisation's name ("the union" → "Calder Bay Dockers' Union").
+_ORGANISATION_HEADS = {
+    "union",
+    "association",
+    "committee",
+    "council",
+    "ministry",
+    "department",
+    "agency",
+    "group",
+    "alliance",
+    "institute",
+    "institution",
+    "trust",
+    "authority",
+    "board",
+    "commission",
+    "party",
+    "federation",
+    "society",
+    "foundation",
+    "university",
+    "court",
+    "office",
+    "bank",
+    "club",
+    "league",
+    "network",
+    "service",
+    "church",
+    "hospital",
+    "police",
+    "government",
+    "administration",
+    "coalition",
+    "forum",
+    "center",
+    "centre",
+    "corporation",
+    "company",
+    "firm",
+    "cabinet",
+    "parliament",
+    "assembly",
+    "senate",
+    "jury",
+    "panel",
+    "team",
 }
 # Capitalised at the start of a sentence, never a name.
 _NOT_NAMES = {
@@ -271,7 +355,23 @@ class Mention:
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """The words and marks of text[start:end], with their offsets."""
-    return [Token(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
+    tokens: list[Token] = []
+    skip = -1
+    for match in TOKEN.finditer(text, start, end):
+        first, last = match.span()
+        if first == skip:
+            continue  # the full stop an abbreviation took
+        word = text[first:last]
+        if (
+            last < end
+            and text[last] == "."
+            and (word in _ABBREVIATIONS or (len(word) == 1 and word.isupper()))
+        ):
+            last += 1  # "Dr.", "J.", and "U." "S." of "U.S."
+            skip = last - 1
+            word += "."
+        tokens.append(Token(word, first, last))
+    return tokens
 
 
 @cache
@@ -322,6 +422,23 @@ def cue_words() -> re.Pattern[str]:
     words |= {word.capitalize() for word in words if word in {"according", "in", "as", "from"}}
     alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
     return re.compile(rf"\b(?:{alternation})\b")
+
+
+@cache
+def cue_openers() -> frozenset[str]:
+    """Lower-cased words a cue can start with: reporting verbs, weak ones, and the first
+    words of nominal cues ("according", "in", "as")."""
+    words = {word.lower() for word in reporting_verbs() | weak_reporting_verbs()}
+    return frozenset(words | set(speech_phrases()))
+
+
+@cache
+def attribution_openers() -> frozenset[str]:
+    """Lower-case words an attribution after a quotation can open with: cues, pronouns,
+    determiners, group nouns, titles ("," she said; ," the group stated; ," police said)."""
+    words = reporting_verbs() | weak_reporting_verbs() | set(PRONOUNS) | DETERMINERS
+    words |= group_speakers() | title_heads() | {"according", "in", "as"}
+    return frozenset(words)
 
 
 def is_cue(token: Token, *, weak: bool = False) -> bool:
@@ -645,7 +762,7 @@ def _with_appositive_title(text: str, tokens: list[Token], found: Mention, end: 
                 else before.name
             )
     if title is None:
-        after = tokenize(text, end, min(len(text), end + 100))
+        after = tokenize(text, end, min(len(text), end + 100)) if text[end : end + 1] == "," else []
         if after and after[0].text == ",":
             stop = next((i for i, t in enumerate(after[1:], 1) if t.text in {",", ".", ";"}), None)
             if stop is not None and after[1].lower in {"a", "an", "the"}:
@@ -655,53 +772,87 @@ def _with_appositive_title(text: str, tokens: list[Token], found: Mention, end: 
     return Mention(found.name, title, found.start, found.end, found.kind, found.gender)
 
 
-def introduction(text: str, name: str, *, limit: int = 20) -> Mention | None:
-    """Where the text first gives a person's full name and title ("Labour Minister Daniel
-    Feyer") for a name it also uses alone ("Feyer"), read at the name's first few
-    occurrences."""
-    words = name.split()
-    titled: Mention | None = None
-    pattern = re.compile(rf"(?<![\w'’-]){re.escape(words[-1])}(?![\w'’-])")
-    for number, match in enumerate(pattern.finditer(text)):
-        if number >= limit:
-            break
-        tokens = tokenize(text, max(0, match.start() - 90), match.end())
-        found = _phrase_ending_at(tokens, len(tokens) - 1, 0, None) if tokens else None
-        if found is None or found.kind != "person":
-            continue
-        if found.title is None:
-            found = _with_appositive_title(text, tokens, found, match.end())
-        size = len(found.name.split())
-        if size > len(words):
-            return found
-        if found.title and titled is None:
-            titled = found  # the same name with a title; a fuller name may still come
-    if titled is None and len(words) == 1 and len(name) >= 5:
-        # A surname printed once with a typo: "Water said" for "Kathryn Waters".
-        near = re.compile(rf"[A-Z][\w'’-]+[ \t]+{re.escape(name)}\w(?![\w'’-])")
-        typo = near.search(text)
-        if typo is not None:
-            tokens = tokenize(text, typo.start(), typo.end())
-            found = mention_after(tokens, 0, len(tokens))
-            if found is not None and found.kind == "person" and len(found.name.split()) == 2:
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Where `word` stands as a whole word in the text (substring search: no regex to
+    compile per name)."""
+    position = text.find(word)
+    while position >= 0:
+        before = text[position - 1] if position else " "
+        after = text[position + len(word) : position + len(word) + 1]
+        if not (before.isalnum() or before in "'’-") and not (after.isalnum() or after in "-"):
+            yield position
+        position = text.find(word, position + 1)
+
+
+class NameIndex:
+    """Completes a speaker's name from the places where the text introduces them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def introduction(self, name: str, *, limit: int = 4) -> Mention | None:
+        """Where the text first gives a person's full name and title ("Labour Minister
+        Daniel Feyer") for a name it also uses alone ("Feyer"), read at the name's first few
+        occurrences; also a surname printed once with a typo ("Water" for "Waters") and a
+        first name used alone ("Rosa" for "Rosa Vimeiro")."""
+        text = self.text
+        words = name.split()
+        last = words[-1]
+        titled: Mention | None = None
+        looked = 0
+        if len(words) > 1:
+            limit = 2  # a full name: only its title is missing, printed where it first appears
+        for position in _occurrences(text, last):
+            end = position + len(last)
+            previous = text[max(0, position - 40) : position].rstrip().rsplit(None, 1)[-1:]
+            word = previous[0] if previous else ""
+            beside = word[:1].isupper() or word.rstrip(",").lower() in title_heads()
+            if not (beside or word.endswith(",") or text[end : end + 1] == ","):
+                continue  # nothing printed next to the name: no title, no first name
+            looked += 1
+            if looked > limit:
+                break
+            tokens = tokenize(text, max(0, position - 60), end)
+            found = _phrase_ending_at(tokens, len(tokens) - 1, 0, None) if tokens else None
+            if found is None or found.kind != "person":
+                continue
+            if found.title is None:
+                found = _with_appositive_title(text, tokens, found, end)
+            if len(found.name.split()) > len(words):
                 return found
-    if len(words) == 1:  # a first name: "Rosa" → "Rosa Vimeiro"
-        forward = re.compile(rf"(?<![\w'’-]){re.escape(name)}[ \t]+[A-Z][\w'’-]+")
-        first = forward.search(text)
-        if first is not None:
-            tokens = tokenize(text, first.start(), first.end())
+            if found.title and titled is None:
+                titled = found  # the same name with a title; a fuller name may still come
+        if len(words) > 1:
+            return titled
+        if titled is None and len(name) >= 5:
+            for typo in (name + letter for letter in "sne"):
+                for position in _occurrences(text, typo):
+                    tokens = tokenize(text, max(0, position - 40), position + len(typo))
+                    found = _phrase_ending_at(tokens, len(tokens) - 1, 0, None)
+                    if found and found.kind == "person" and len(found.name.split()) == 2:
+                        return found
+                    break
+        for position in _occurrences(text, name):
+            tokens = tokenize(text, position, min(len(text), position + 60))
             found = mention_after(tokens, 0, len(tokens))
             if found is not None and found.kind == "person" and len(found.name.split()) > 1:
                 if titled is not None and found.title is None:
                     return Mention(found.name, titled.title, found.start, found.end, "person")
                 return found
-    return titled
+            if looked > limit:
+                break
+            looked += 1
+        return titled
 
 
 def organisation_named(text: str, head: str, before: int) -> str | None:
     """The organisation a description stands for ("the union" → "Calder Bay Dockers'
     Union"): the last name before `before` that ends with (or opens with) the head noun."""
+    if head.lower() not in _ORGANISATION_HEADS:
+        return None
     capital = head[:1].upper() + head[1:]
+    if capital not in text:
+        return None
     pattern = re.compile(
         rf"(?:[A-Z][\w'’.&-]*[ \t]+){{1,5}}{re.escape(capital)}\b"
         rf"|\b{re.escape(capital)}[ \t]+of[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’-]*[ \t]*){{1,4}}"
