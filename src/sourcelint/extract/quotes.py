@@ -61,6 +61,7 @@ _NAME_RUN = re.compile(
     r"\b(?:[A-Z][\w'’.-]*[ \t]+(?:(?:de|van|von|da|di|del|bin|al|el|la|le)[ \t]+)?)+"
     r"(?:[dl]['’])?[A-Z][\w'’-]*"
 )
+_DATE_HINT = re.compile(r"\d|day\b|tonight|morning|afternoon|evening", re.IGNORECASE)
 _SENTENCE_STOPS = frozenset({".", "!", "?", ";", "“", '"', "”"})
 _FIRST_WORD = re.compile(r"[\s,;:—–-]*([\w@][\w'’-]*)")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -82,6 +83,7 @@ _PLACE_PREPOSITIONS = {"on", "in", "at", "to", "from", "near", "into", "across",
 # "Cornyn released a statement …" introduces the quotation that follows.
 _ISSUING = {"released", "issued", "published", "sent", "gave"}
 _VOICES = {"statement", "letter", "speech", "interview", "memo", "message", "post", "tweet"}
+_ISSUING_WORDS = re.compile(r"\b(?:released|issued|published|sent|gave)\b")
 # Cues followed by the speaker: "according to the ministry", "in the words of Jane Doe".
 _NAMING_PHRASES = {("according", "to"), ("in", "the", "words", "of"), ("as", "quoted", "by")}
 # Verbs whose object is who was spoken to, not who spoke: "told the court", "asked Doe".
@@ -407,6 +409,13 @@ def _could_attribute(text: str, start: int, end: int) -> bool:
     return cue_words().search(text, start, end) is not None
 
 
+def _covering(pairs: list[tuple[int, int]], offset: int) -> int:
+    """The farthest close of the (sorted, non-overlapping) pairs opening at or before
+    `offset`, or -1."""
+    index = bisect_right(pairs, (offset, 1 << 62)) - 1
+    return pairs[index][1] if index >= 0 and pairs[index][0] <= offset else -1
+
+
 def _same_name(one: Mention, other: Mention) -> bool:
     if one.kind == "pronoun" or other.kind == "pronoun":
         return True
@@ -504,7 +513,7 @@ class _Extractor:
         text = self.text
         paragraphs = self.context.paragraphs
         found: list[_Candidate] = []
-        covered = [(pair.open, pair.close) for pair in pairs if not pair.single]
+        covered = sorted((pair.open, pair.close) for pair in pairs if not pair.single)
         index = 0
         while index < len(paragraphs):
             start, end = paragraphs[index]
@@ -537,7 +546,7 @@ class _Extractor:
                     credit, credit_year = after.mention, after.year
             while content_end > start and text[content_end - 1].isspace():
                 content_end -= 1
-            if any(open_ <= start + 1 and close >= content_end - 2 for open_, close in covered):
+            if _covering(covered, start + 1) >= content_end - 2:
                 continue  # printed in marks as well: the pair is the quotation
             candidate = _Candidate(start, content_end, "block", start, content_end)
             candidate.paragraph = self.context.paragraph_index(start)
@@ -545,10 +554,19 @@ class _Extractor:
                 candidate.mention, candidate.adjacent = credit, True
                 candidate.credit_year = credit_year
             found.append(candidate)
-        # Pull quotes in plain paragraphs, credited on the next line or paragraph.
-        if not _ANY_DASH_LINE.search(text):
-            return found
-        for number, (start, end) in enumerate(paragraphs):
+        # Pull quotes in plain paragraphs, credited on their last line or the next paragraph:
+        # only the paragraphs at and before a dash line are read.
+        numbers = sorted(
+            {
+                number
+                for match in _ANY_DASH_LINE.finditer(text)
+                for at in [self.context.paragraph_index(match.start())]
+                for number in (at - 1, at)
+                if number >= 0
+            }
+        )
+        for number in numbers:
+            start, end = paragraphs[number]
             block = self.blocks[self.block_at(start)] if self.blocks else None
             if block is None or block.quote or block.kind is not BlockKind.PARAGRAPH:
                 continue
@@ -560,7 +578,7 @@ class _Extractor:
                 credit_line = _dash_credit(text, next_start, next_end)
             if credit_line is None or credit_line[0] is None:
                 continue
-            if any(open_ <= start + 1 and close >= start for open_, close in covered):
+            if _covering(covered, start + 1) >= start:
                 continue  # a marked quote; its own pair carries the credit
             if _dash_credit(text, start, end) is not None and content_end == end:
                 continue  # the credit line itself
@@ -756,7 +774,7 @@ class _Extractor:
                     near = candidate.paragraph - previous.paragraph <= 1
                     if dialogue and candidate.paragraph != previous.paragraph:
                         near = False
-                    other = self.named_between(previous.close + 1, candidate.open)
+                    other = self.named_between(previous.close + 1, candidate.open) if near else None
                     if near and (other is None or _same_name(other, previous.mention)):
                         candidate.mention = previous.mention
                         candidate.cue = previous.cue  # the cue that attributes them both
@@ -778,7 +796,13 @@ class _Extractor:
             return None
         if _OPENING_MARK.search(text, before[0], before[1]):
             return None  # the sentence before quotes someone itself
-        tokens = tokenize(text, before[0], before[1])
+        cue_at = cue_words().search(text, before[0], before[1])
+        issuing = _ISSUING_WORDS.search(text, before[0], before[1])
+        if cue_at is None and issuing is None:
+            # No cue: only the sentence's opening words matter ("O’Neill was unimpressed.").
+            return sentence_subject(tokenize(text, before[0], min(before[1], before[0] + 80)))
+        first_cue = min(match.end() for match in (cue_at, issuing) if match is not None)
+        tokens = tokenize(text, before[0], min(before[1], first_cue + 60))
         for index, token in enumerate(tokens):
             issued = token.lower in _ISSUING and any(
                 later.lower in _VOICES for later in tokens[index + 1 : index + 4]
@@ -965,6 +989,8 @@ class _Extractor:
         if candidate.credit_year:
             return candidate.credit_year
         for start, end in sorted(candidate.windows, key=lambda window: -window[0]):
+            if not _DATE_HINT.search(self.text, start, end):
+                continue  # no digit and no day name: no date to find
             found = find_dates(self.text, start, end, reference=self.reference_date)
             if found:
                 return found[0].value

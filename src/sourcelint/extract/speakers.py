@@ -460,13 +460,12 @@ _PARTICLE_NAME = re.compile(r"(?:(?:al|el|bin|ibn|de|di|da|van|von|le|la|ul|abu)
 
 
 def _is_name_token(token: Token) -> bool:
-    if token.lower in NAME_PARTICLES or re.fullmatch(r"[A-Z]\.", token.text):
-        return True
-    if _PARTICLE_NAME.match(token.text):
-        return True  # "al-Amr"
-    return (token.capitalised and token.text not in {"I"} and token.text[0].isalpha()) or (
-        token.text.startswith("@") and len(token.text) > 1
-    )
+    """A word that can be part of a name: capitalised ("Doe", "J.", "@riverwatch"), a
+    particle ("van", "de"), or a particle joined to a name ("al-Amr", "d'Arsac")."""
+    text = token.text
+    if token.capitalised:
+        return text != "I" and (text[0].isalpha() or text[0] == "@")
+    return token.lower in NAME_PARTICLES or _PARTICLE_NAME.match(text) is not None
 
 
 def split_title(words: list[Token]) -> tuple[list[Token], list[Token]]:
@@ -744,7 +743,7 @@ def mention_after(tokens: list[Token], start: int, ceiling: int) -> Mention | No
 def surname(name: str) -> str:
     """The word a person is referred to by on second mention ("Doe" for "Jane Q. Doe Jr.")."""
     words = [word for word in name.split() if word.lower().rstrip(".") not in {"jr", "sr"}]
-    words = [word for word in words if not re.fullmatch(r"[IVX]+", word)] or words
+    words = [word for word in words if word.strip("IVX")] or words  # "III"
     return words[-1].lower() if words else name.lower()
 
 
