@@ -466,3 +466,66 @@ def test_the_bundled_example_shows_each_kind_of_citation_problem(
     assert out.splitlines()[-1] == (
         "1 document: 7 citations (1 unresolved), 7 reference entries; 5 findings (1 error, 4 warnings)."
     )
+
+
+QUOTED = (
+    "---\ntitle: Talks\ndate: 2024-10-17\n---\n\n"
+    "“We will hold the line,” Defense Minister Jane Doe said on Tuesday.\n\n"
+    "“Not this year,” said John Roe.\n\n"
+    "The room went quiet. Then: “Nobody leaves until this is settled.”\n"
+)
+
+
+def test_json_quotes_follow_the_contract(tmp_cwd: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_cwd / "q.md").write_text(QUOTED)
+    status, out, _ = run(["scan", "q.md", "--format", "json"], capsys)
+    assert status == 1  # SL201 for the quotation nobody is named as saying
+    (document,) = json.loads(out)["documents"]
+    first, second, third = document["quotes"]
+    assert set(first) == {"id", "text", "start", "end", "speaker", "cue", "date"}
+    assert first["text"] == "We will hold the line,"
+    assert first["speaker"] == {
+        "id": "p1",
+        "name": "Jane Doe",
+        "title": "Defense Minister",
+        "start": first["speaker"]["start"],
+        "end": first["speaker"]["end"],
+    }
+    text = (tmp_cwd / "q.md").read_text()
+    body = text[text.index("“We") :]
+    speaker = first["speaker"]
+    assert body.count("Jane Doe") == 1 and speaker["end"] - speaker["start"] == len("Jane Doe")
+    assert (first["cue"], first["date"]) == ("said", "2024-10-15")
+    assert second["speaker"]["id"] == "p2" and second["speaker"]["title"] is None
+    assert third["speaker"] is None
+    claim = next(claim for claim in document["claims"] if "q1" in claim["quotes"])
+    source = claim["sourced_by"][0]
+    assert (source["kind"], source["text"]) == ("quote", "Jane Doe")
+
+
+def test_text_output_ends_with_who_said_what(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_cwd / "q.md").write_text(QUOTED)
+    _, out, _ = run(["scan", "q.md"], capsys)
+    lines = out.rstrip("\n").splitlines()
+    table = lines[lines.index("Who said what in q.md:") :]
+    assert table[1] == "  p1 Jane Doe, Defense Minister: 1 quotation"
+    assert table[2].split()[:3] == ["6:2", "said", "2024-10-15"]
+    assert table[3] == "  p2 John Roe: 1 quotation"
+    assert table[-2] == "  (no speaker found): 1 quotation"
+    assert table[-1].endswith("“Nobody leaves until this is settled.”")
+    assert "SL201" in out
+
+
+def test_unbalanced_quote_mark_is_a_finding_not_a_crash(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_cwd / "u.txt").write_text(
+        'Doe said: “The harvest failed.\n\nLater, “Prices rose,” Jane Doe said.\n\nIt is 12" long.\n'
+    )
+    status, out, _ = run(["scan", "u.txt", "--format", "json"], capsys)
+    (document,) = json.loads(out)["documents"]
+    assert [finding["code"] for finding in document["findings"]].count("SL203") == 1
+    assert [quote["text"] for quote in document["quotes"]] == ["Prices rose,"]
+    assert status == 1

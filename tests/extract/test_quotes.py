@@ -247,3 +247,101 @@ def test_sl202_fires_only_in_documents_that_cite_and_an_outlet_sources_the_speak
     assert "SL202" not in codes(told)
     uncited = scan_text("“Prices will fall by spring,” Jane Doe said.\n")
     assert "SL202" not in codes(uncited)
+
+
+def test_british_document_reads_single_marks_as_quotations() -> None:
+    analysis = scan_text(
+        "‘We will not be moved,’ said Ann Lee, the union’s organiser. ‘Not this year.’\n\n"
+        "Lee was unimpressed. ‘A rise on a lower rate is still a lower rate.’\n\n"
+        "The workers’ union meets on Friday; the drivers’ canteen was quiet.\n"
+    )
+    assert [quote.text for quote in analysis.quotes] == [
+        "We will not be moved,",
+        "Not this year.",
+        "A rise on a lower rate is still a lower rate.",
+    ]
+    assert speakers(analysis) == ["Ann Lee"] * 3
+
+
+def test_short_name_is_completed_from_the_introduction() -> None:
+    analysis = scan_text(
+        "Labour Minister Daniel Feyer met both sides on Monday.\n\n"
+        "“We have offered three rounds of mediation,” Feyer said.\n"
+    )
+    speaker = only(analysis).speaker
+    assert speaker is not None
+    assert (speaker.name, speaker.title) == ("Daniel Feyer", "Labour Minister")
+
+
+def test_description_resolves_to_the_organisation_it_stands_for() -> None:
+    analysis = scan_text(
+        "Members of the Calder Bay Dockers' Union walked out.\n\n"
+        "“No machine replaces a docker,” the union said.\n"
+    )
+    assert speakers(analysis) == ["Calder Bay Dockers' Union"]
+
+
+def test_acronym_speaker_is_spelled_out() -> None:
+    analysis = scan_text(
+        "The Korean Central News Agency (KCNA) issued a warning.\n\n"
+        "“The army is ready,” said KCNA.\n"
+    )
+    assert speakers(analysis) == ["Korean Central News Agency"]
+
+
+def test_person_of_an_organisation() -> None:
+    quote = only(scan_text("“It will pass,” Matthew Ingram of The Globe and Mail wrote.\n"))
+    assert quote.speaker is not None and quote.speaker.name == "Matthew Ingram"
+
+
+def test_apposition_gives_the_name_and_the_title() -> None:
+    analysis = scan_text(
+        "Its chair, Dev Amberley, wrote that the aim was “a smaller service that is better funded.”\n\n"
+        "“We will look at travel times,” said its spokesman, Arnaud Petit.\n"
+    )
+    assert [(q.speaker.name, q.speaker.title) for q in analysis.quotes if q.speaker] == [
+        ("Dev Amberley", "chair"),
+        ("Arnaud Petit", "spokesman"),
+    ]
+
+
+def test_second_quotation_in_the_sentence_shares_the_attribution() -> None:
+    analysis = scan_text(
+        "In a statement, she wrote that she would “cooperate fully with any review” and shared "
+        "“the anger of every resident of this town.”\n"
+    )
+    assert [quote.cue for quote in analysis.quotes] == ["wrote", "wrote"]
+
+
+def test_dash_credit_with_a_year_is_a_date_not_a_title() -> None:
+    quote = only(
+        scan_text("“A town that reads is a town that governs itself.”\n— Alfred Mayhew, 1889\n")
+    )
+    assert quote.speaker is not None and quote.speaker.title is None
+    assert quote.date == "1889"
+
+
+def test_labels_and_ratings_in_marks_are_not_quotations() -> None:
+    analysis = scan_text(
+        "A user labelled “Anonymous” posted it, and the judge called the ruling “dangerous”. "
+        "Critics dubbed it “Project Fear”.\n"
+    )
+    assert analysis.quotes == ()
+
+
+def test_lines_of_dialogue_are_quotations_with_new_speakers() -> None:
+    lines = ["“Is it far?” asked Tom Bell."] + [
+        "“Yes.”" if number % 2 else "“How far?”" for number in range(8)
+    ]
+    analysis = scan_text("\n\n".join(lines) + "\n")
+    assert len(analysis.quotes) == 9
+    assert speakers(analysis)[0] == "Tom Bell"
+    assert speakers(analysis)[1:] == [None] * 8  # turns answer each other: no guess
+
+
+def test_writer_words_before_a_quotation_break_the_speaker_chain() -> None:
+    analysis = scan_text(
+        "“Not this year,” said John Roe.\n\n"
+        "The room went quiet. Then: “Nobody leaves until this is settled.”\n"
+    )
+    assert speakers(analysis) == ["John Roe", None]

@@ -62,6 +62,7 @@ _NAME_RUN = re.compile(
     r"(?:[dl]['’])?[A-Z][\w'’-]*"
 )
 _DATE_HINT = re.compile(r"\d|day\b|tonight|morning|afternoon|evening", re.IGNORECASE)
+_ATTRIBUTION_PUNCTUATION = frozenset(",.!?…—–-:;")
 _SENTENCE_STOPS = frozenset({".", "!", "?", ";", "“", '"', "”"})
 _FIRST_WORD = re.compile(r"[\s,;:—–-]*([\w@][\w'’-]*)")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -396,6 +397,13 @@ def _dash_credit(text: str, start: int, end: int) -> _Credit | None:
     return _Credit(mention, match.start(), year)
 
 
+def _punctuated(text: str, candidate: _Candidate) -> bool:
+    """Whether the quoted words end with punctuation, inside or right after the marks."""
+    inside = text[candidate.end - 1 : candidate.end] if candidate.end > candidate.start else ""
+    after = text[candidate.close + 1 : candidate.close + 3].lstrip()[:1]
+    return inside in _ATTRIBUTION_PUNCTUATION or after in _ATTRIBUTION_PUNCTUATION
+
+
 def _could_attribute(text: str, start: int, end: int) -> bool:
     """Whether the words after a closing mark may hold its attribution: they open with a
     cue, a name, a pronoun or a description, and a cue word comes within reach. Most
@@ -640,6 +648,10 @@ class _Extractor:
             candidate.credit_year = credit.year
         else:
             mention, cue, cue_text = self.right_of(candidate.close + 1, right_end)
+            if cue is not None and not _punctuated(text, candidate):
+                # “Anonymous” posted it: the quoted words are the verb's subject, not an
+                # utterance. An attribution after the marks follows punctuation: “…,” said.
+                mention = cue = cue_text = None
             if cue is not None:
                 candidate.mention, candidate.cue = mention, cue_text
                 candidate.cue_span = (cue.start, cue.end)
@@ -662,10 +674,18 @@ class _Extractor:
             self.continue_sentence(candidate, previous)
         candidate.alone = self.alone_in_paragraph(candidate)
         candidate.words = len(words)
+        sentence_like = content[:1].isupper() and bool(_TERMINAL.search(content))
+        goes_on = (  # “…,” said Lee. “Not this year.”: the same speaker goes on
+            previous is not None
+            and (previous.cue is not None or previous.mention is not None)
+            and previous.paragraph == candidate.paragraph
+            and self.follows(previous, candidate)
+        )
         speech = (
             _speech_like(content, words)
             or candidate.marks == "paragraphs"
             or (candidate.alone and bool(_TERMINAL.search(content)))
+            or (goes_on and sentence_like)
         )
         if _is_title_case(words) and not _TERMINAL.search(content):
             return False
@@ -771,7 +791,7 @@ class _Extractor:
                     sentence = self.context.sentence_index(candidate.open)
                     candidate.windows.append(self.context.sentences[sentence - 1])
                 elif previous is not None and previous.mention is not None:
-                    near = candidate.paragraph - previous.paragraph <= 1
+                    near = self.follows(previous, candidate)
                     if dialogue and candidate.paragraph != previous.paragraph:
                         near = False
                     other = self.named_between(previous.close + 1, candidate.open) if near else None
@@ -779,6 +799,17 @@ class _Extractor:
                         candidate.mention = previous.mention
                         candidate.cue = previous.cue  # the cue that attributes them both
             previous = candidate
+
+    def follows(self, previous: _Candidate, candidate: _Candidate) -> bool:
+        """Whether a quotation can continue the previous one's speaker: in the same or the
+        next paragraph, and opening its own sentence (or sharing the previous quotation's).
+        Words of the writer's before it in its sentence ("Then: “…”") break the chain."""
+        if candidate.paragraph - previous.paragraph > 1:
+            return False
+        sentence = self.context.sentence_at(candidate.open)
+        if sentence is None or sentence[0] <= previous.close:
+            return True
+        return not self.text[sentence[0] : candidate.open].strip()
 
     def cue_in_sentence_before(self, candidate: _Candidate) -> Mention | None:
         """The named speaker of a reporting cue in the sentence just before a quotation that
