@@ -345,3 +345,11 @@ def test_writer_words_before_a_quotation_break_the_speaker_chain() -> None:
         "The room went quiet. Then: “Nobody leaves until this is settled.”\n"
     )
     assert speakers(analysis) == ["John Roe", None]
+
+
+def test_html_q_element_is_a_quotation_located_in_the_source() -> None:
+    analysis = scan_text("<p>Jane Doe said <q>we will hold the line at any cost</q>.</p>", "html")
+    quote = only(analysis)
+    assert quote.text == "we will hold the line at any cost"
+    assert quote.speaker is not None and quote.speaker.name == "Jane Doe"
+    assert (quote.line, quote.col) == (1, 21)

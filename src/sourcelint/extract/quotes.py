@@ -49,7 +49,9 @@ _DASH_CREDIT = re.compile(
     r"(?:[ \t]*,[ \t]*(?P<title>[^\n]{1,160}?))?[ \t]*$",
     re.MULTILINE,
 )
-_ANY_DASH_LINE = re.compile(r"^[ \t]*(?:—|–|―|-{1,2})[ \t]*[A-Z@]", re.MULTILINE)
+# A dash before a name: a credit line when only blanks precede it on its line. The pattern
+# opens with the dash so the scan skips ahead fast; the line start is checked after.
+_DASH_NAME = re.compile(r"[—–―-]{1,2}[ \t]*[A-Z@]")
 _YEAR_ONLY = re.compile(r"(?:c\.\s*|circa\s+)?(?:1[0-9]|20)\d\d(?:s)?")
 _CALLOUT = re.compile(r"^\s*(?:\[!\w+\]|\**(?:Note|Tip|Warning|Important|Caution|Update)\b)", re.I)
 _EDITED = re.compile(r"…|\.\s?\.\s?\.|\[[^\]\n]*[^\W\d_][^\]\n]*\]")
@@ -522,7 +524,7 @@ class _Extractor:
         paragraphs = self.context.paragraphs
         found: list[_Candidate] = []
         covered = sorted((pair.open, pair.close) for pair in pairs if not pair.single)
-        index = 0
+        index = 0 if any(block.quote for block in self.blocks) else len(paragraphs)
         while index < len(paragraphs):
             start, end = paragraphs[index]
             block = self.blocks[self.block_at(start)] if self.blocks else None
@@ -567,7 +569,8 @@ class _Extractor:
         numbers = sorted(
             {
                 number
-                for match in _ANY_DASH_LINE.finditer(text)
+                for match in _DASH_NAME.finditer(text)
+                if not text[text.rfind("\n", 0, match.start()) + 1 : match.start()].strip()
                 for at in [self.context.paragraph_index(match.start())]
                 for number in (at - 1, at)
                 if number >= 0

@@ -521,6 +521,8 @@ class _HtmlWalker:
                     code_starts[element] = builder.position
                 if tag == "br":
                     builder.line_break(offset)
+                if tag == "q":  # browsers print the marks of <q>; the text needs them too
+                    builder.emit_synthetic("“", offset)
                 self._emit(element.text, element)
             else:
                 if element not in skipped:
@@ -530,6 +532,8 @@ class _HtmlWalker:
                         builder.preformatted -= 1
                     if element in code_starts:
                         builder.add_code(code_starts.pop(element))
+                    if tag == "q":
+                        builder.emit_synthetic("”", offset)
                     self._close(element, tag, list_state, offset)
                     if element in notes:
                         notes_depth -= 1
