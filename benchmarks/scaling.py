@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 from sourcelint.extract.citations import extract_citations
 from sourcelint.extract.claims import prose_spans
+from sourcelint.extract.quotes import extract_quotes, link_quotes
+from sourcelint.model import Claim
 from sourcelint.readers import read_text_as
 from sourcelint.suppress import inline_suppressions
 
@@ -56,16 +58,54 @@ CASES: list[tuple[str, str, Callable[[int], str], int]] = [
         ),
         4_000,
     ),
+    ("lines of dialogue", "txt", lambda n: "“Yes.”\n\n“How far?”\n\n" * n, 4_000),
+    (
+        "quotations by many speakers",
+        "txt",
+        lambda n: "".join(
+            f"“We hold {i},” Minister Ann Lee{i} said. “More,” she added. He called it “a plan”."
+            "\n\n"
+            for i in range(n)
+        ),
+        2_000,
+    ),
+    (
+        "many people with one surname",
+        "txt",
+        lambda n: "".join(f"“We hold {i},” said Ann{i} Lee.\n\n" for i in range(n)),
+        2_000,
+    ),
+    ("unclosed quotation marks", "txt", lambda n: "He said “open and never close.\n\n" * n, 4_000),
+    (
+        "British marks among apostrophes",
+        "txt",
+        lambda n: "‘It’s the workers’ pay,’ said Ann Lee. The drivers’ canteen’s view.\n\n" * n,
+        4_000,
+    ),
+    (
+        "block quotes with dash credits",
+        "md",
+        lambda n: "> We hold the line.\n>\n> — Ann Lee, Minister\n\nText.\n\n" * n,
+        2_000,
+    ),
 ]
 
 
 def seconds(fmt: str, source: str) -> float:
-    """Time to read a document and run the cheap extractors (no spaCy)."""
+    """Time to read a document and run the cheap extractors and the quotation stage (no
+    spaCy)."""
     start = time.perf_counter()
     document = read_text_as(source, path="bench", format=fmt)
     _, references = extract_citations(document)
-    prose_spans(document, references)
+    prose = prose_spans(document, references)
     inline_suppressions(document)
+    # The quotation stage, with each prose span standing in for a sentence (no spaCy here).
+    claims = [
+        Claim(f"s{i}", document.text[a:b], a, b, None, (), (), (), ())
+        for i, (a, b) in enumerate(prose)
+    ]
+    found = extract_quotes(document, claims, references, prose=prose)
+    link_quotes(claims, found.quotes)
     return time.perf_counter() - start
 
 

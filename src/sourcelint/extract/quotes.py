@@ -11,6 +11,7 @@ be found gets `speaker=None`, never a guess.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
@@ -81,6 +82,7 @@ _NAMING_VERBS = {
     "named",
     "rated",
 }
+_NAMESAKES = 50  # people sharing a surname compared with a new mention (the latest ones)
 _INTRODUCED = 60  # speakers whose introduction is looked up (each reads the text once)
 _PLACE_PREPOSITIONS = {"on", "in", "at", "to", "from", "near", "into", "across", "of", "for", "by"}
 # "Cornyn released a statement …" introduces the quotation that follows.
@@ -106,7 +108,7 @@ class QuoteScan:
     stray_marks: tuple[StrayMark, ...]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _Candidate:
     start: int
     end: int
@@ -126,7 +128,7 @@ class _Candidate:
     credit_year: str | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _Cluster:
     """One speaker of the document: the names and titles it goes by, and where it is named."""
 
@@ -153,7 +155,11 @@ class _Cluster:
         if mention.gender in {"m", "f"} and not self.gender:
             self.gender = mention.gender
         if mention.kind != "pronoun":
-            insort(self.named_at, (mention.start, mention.end))
+            span = (mention.start, mention.end)
+            if not self.named_at or self.named_at[-1] <= span:
+                self.named_at.append(span)  # the usual case: mentions come in text order
+            else:
+                insort(self.named_at, span)
 
     def named_before(self, offset: int) -> tuple[int, int] | None:
         """The last span naming this speaker before `offset`."""
@@ -167,8 +173,9 @@ class _Speakers:
     def __init__(self) -> None:
         self.clusters: list[_Cluster] = []
         self.by_key: dict[tuple[str, str], list[_Cluster]] = {}
-        self.by_first: dict[str, list[_Cluster]] = {}
-        self.by_title_word: dict[str, list[_Cluster]] = {}
+        # Keyed by id: insertion-ordered sets of clusters, the latest last.
+        self.by_first: dict[str, dict[int, _Cluster]] = {}
+        self.by_title_word: dict[str, dict[int, _Cluster]] = {}
         self.recent: dict[int, _Cluster] = {}  # insertion order = least recently used first
 
     def touch(self, cluster: _Cluster) -> None:
@@ -179,14 +186,10 @@ class _Speakers:
         cluster.add(mention)
         if mention.kind == "person":
             for first in cluster.firsts:
-                known = self.by_first.setdefault(first, [])
-                if cluster not in known:
-                    known.append(cluster)
+                self.by_first.setdefault(first, {})[id(cluster)] = cluster
         for title in cluster.titles:
             for word in title.lower().split():
-                known = self.by_title_word.setdefault(word, [])
-                if cluster not in known:
-                    known.append(cluster)
+                self.by_title_word.setdefault(word, {})[id(cluster)] = cluster
         self.touch(cluster)
         return cluster
 
@@ -194,17 +197,18 @@ class _Speakers:
         """The speaker a non-pronoun mention names, if already known."""
         words = mention.name.split()
         if mention.kind == "person":
-            for cluster in reversed(self.by_key.get(("person", surname(mention.name)), [])):
+            namesakes = self.by_key.get(("person", surname(mention.name)), [])
+            for cluster in itertools.islice(reversed(namesakes), _NAMESAKES):
                 if _same_person(words, cluster):
                     return cluster
             if len(words) == 1:
-                found = self.by_first.get(words[0].lower(), [])
-                if found:
-                    return found[-1]
+                named = self.by_first.get(words[0].lower())
+                if named:
+                    return next(reversed(named.values()))
             return None
         if mention.kind == "nominal":
             # "the minister" after "Defense Minister Jane Doe"
-            for cluster in reversed(self.by_title_word.get(words[-1].lower(), [])):
+            for cluster in reversed(self.by_title_word.get(words[-1].lower(), {}).values()):
                 if cluster.kind == "person":
                     return cluster
         found = self.by_key.get((mention.kind, _plain_key(mention.name)), [])
@@ -221,7 +225,8 @@ class _Speakers:
         return self.add(cluster, mention)
 
     def most_recent(self, limit: int = 40) -> list[_Cluster]:
-        return list(reversed(list(self.recent.values())[-limit:]))
+        """The speakers quoted or named last, the latest first."""
+        return list(itertools.islice(reversed(self.recent.values()), limit))
 
 
 def _plain_key(name: str) -> str:
