@@ -101,6 +101,7 @@ class _Pairer:
         opened: int | None = None  # offset of the open mark
         parts: list[tuple[int, int]] = []
         part_start = 0
+        marks = _by_paragraph(_DOUBLE, text, paragraphs)
         for number, (start, end) in enumerate(paragraphs):
             if opened is not None:
                 first = _inner(text, start, end)[0]
@@ -109,9 +110,8 @@ class _Pairer:
                 else:
                     self.strays.append(StrayMark(opened, text[opened]))
                     opened, parts = None, []
-            for match in _DOUBLE.finditer(text, start, end):
-                offset = match.start()
-                if self.in_code(offset):
+            for offset in marks[number]:
+                if self.code_spans and self.in_code(offset):
                     continue
                 if opened is not None and offset == part_start - 1:
                     continue  # the continuation mark of a quote over paragraphs
@@ -149,17 +149,19 @@ class _Pairer:
         opened: int | None = None
         parts: list[tuple[int, int]] = []
         part_start = 0
-        for start, end in paragraphs:
+        marks = _by_paragraph(_SINGLE, text, paragraphs)
+        for number, (start, end) in enumerate(paragraphs):
             if opened is not None:
                 first = _inner(text, start, end)[0]
                 if first < end and text[first] in "'‘":
                     part_start = first + 1
                 else:
                     opened, parts = None, []
-            for match in _SINGLE.finditer(text, start, end):
-                offset = match.start()
+            for offset in marks[number]:
                 index = bisect_right(covered_starts, offset) - 1
-                if (index >= 0 and offset <= covered[index][1]) or self.in_code(offset):
+                if (index >= 0 and offset <= covered[index][1]) or (
+                    self.code_spans and self.in_code(offset)
+                ):
                     continue
                 if opened is not None and offset == part_start - 1:
                     continue  # the continuation mark of a quote over paragraphs
@@ -183,6 +185,23 @@ class _Pairer:
                     opened, parts = None, []
             if opened is not None:
                 parts.append(_inner(text, part_start, end))
+
+
+def _by_paragraph(
+    pattern: re.Pattern[str], text: str, paragraphs: list[tuple[int, int]]
+) -> list[list[int]]:
+    """The offsets of the pattern's matches in each paragraph, found in one pass over the
+    text rather than one search per paragraph."""
+    found: list[list[int]] = [[] for _ in paragraphs]
+    if not paragraphs:
+        return found
+    starts = [start for start, _ in paragraphs]
+    for match in pattern.finditer(text, paragraphs[0][0], paragraphs[-1][1]):
+        offset = match.start()
+        number = bisect_right(starts, offset) - 1
+        if number >= 0 and offset < paragraphs[number][1]:
+            found[number].append(offset)
+    return found
 
 
 def pair_marks(

@@ -24,6 +24,7 @@ from sourcelint.extract.claims import prose_spans
 from sourcelint.extract.dates import find_dates, parse_iso
 from sourcelint.extract.quote_marks import MarkedSpan, StrayMark, pair_marks
 from sourcelint.extract.speakers import (
+    DETERMINERS,
     LEADING_WORDS,
     Mention,
     NameIndex,
@@ -65,6 +66,7 @@ _NAME_RUN = re.compile(
     r"(?:[dl]['’])?[A-Z][\w'’-]*"
 )
 _DATE_HINT = re.compile(r"\d|day\b|tonight|morning|afternoon|evening", re.IGNORECASE)
+_NON_SPACE = re.compile(r"\S")
 _ATTRIBUTION_PUNCTUATION = frozenset(",.!?…—–-:;")
 _SENTENCE_STOPS = frozenset({".", "!", "?", ";", "“", '"', "”"})
 _FIRST_WORD = re.compile(r"[\s,;:—–-]*([\w@][\w'’-]*)")
@@ -368,9 +370,15 @@ def _right_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | Non
         if is_cue(token) or (closing and is_cue(token, weak=True)):
             found = mention_before(tokens, cue_index, floor=index)
             lead = [t for t in tokens[index:cue_index] if t.end <= (found.start if found else 0)]
-            if found is not None and all(t.capitalised or t.lower in _LEAD for t in lead):
+            titled = all(t.capitalised or t.lower in _LEAD for t in lead)
+            # "the port authority's operations director, Mara Lindahl, told": a description
+            # in front of the name, set off by a comma
+            described = bool(lead) and lead[-1].text == "," and lead[0].lower in DETERMINERS
+            if found is not None and (titled or described):
                 return found, token, token.text
-            return None, None, None
+            # A cue right after the quotation whose speaker phrase cannot be read: the words
+            # are still attributed speech, to someone this reading cannot name.
+            return None, token, token.text
     return None, None, None
 
 
@@ -402,6 +410,11 @@ def _dash_credit(text: str, start: int, end: int) -> _Credit | None:
             mention.name, mention.title or title, mention.start, mention.end, mention.kind
         )
     return _Credit(mention, match.start(), year)
+
+
+def _blank(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is only white space (without copying it)."""
+    return _NON_SPACE.search(text, start, end) is None
 
 
 def _punctuated(text: str, candidate: _Candidate) -> bool:
@@ -464,10 +477,6 @@ def _words(text: str) -> list[str]:
 def _is_title_case(words: list[str]) -> bool:
     long_words = [word for word in words if len(word) > 3]
     return len(words) >= 2 and bool(long_words) and all(w[0].isupper() for w in long_words)
-
-
-def _speech_like(content: str, words: list[str]) -> bool:
-    return len(words) >= 4 and content[:1].isupper() and bool(_TERMINAL.search(content))
 
 
 class _Extractor:
@@ -636,18 +645,21 @@ class _Extractor:
                 following = context.sentence_at(right_end + 2)
                 if following and following[0] > right_end and text[following[0]].islower():
                     right_end = following[1]
-        right_end = min(right_end, paragraph_end, candidate.close + 1 + _RIGHT_WINDOW)
+        right_end = min(right_end, paragraph_end)
         next_open = _OPENING_MARK.search(text, candidate.close + 1, right_end)
         if next_open is not None:
             right_end = next_open.start()
+        # The date may come late in the attribution ("…, told reporters on Tuesday"); the
+        # speaker comes within a few words.
         candidate.windows.append((candidate.close + 1, right_end))
+        right_end = min(right_end, candidate.close + 1 + _RIGHT_WINDOW)
         line_end = text.find("\n", candidate.close + 1, paragraph_end)
-        if line_end >= 0 and not text[candidate.close + 1 : line_end].strip():
+        if line_end >= 0 and _blank(text, candidate.close + 1, line_end):
             line_end = text.find("\n", line_end + 1, paragraph_end)
         credit = _dash_credit(
             text, candidate.close + 1, paragraph_end if line_end < 0 else line_end
         )
-        if credit is None and not text[candidate.close + 1 : paragraph_end].strip():
+        if credit is None and _blank(text, candidate.close + 1, paragraph_end):
             index = context.paragraph_index(candidate.close) + 1
             if index < len(context.paragraphs):
                 credit = _dash_credit(text, *context.paragraphs[index])
@@ -682,7 +694,8 @@ class _Extractor:
             self.continue_sentence(candidate, previous)
         candidate.alone = self.alone_in_paragraph(candidate)
         candidate.words = len(words)
-        sentence_like = content[:1].isupper() and bool(_TERMINAL.search(content))
+        terminal = bool(_TERMINAL.search(content, max(0, len(content) - 8)))
+        sentence_like = content[:1].isupper() and terminal
         goes_on = (  # “…,” said Lee. “Not this year.”: the same speaker goes on
             previous is not None
             and (previous.cue is not None or previous.mention is not None)
@@ -690,15 +703,15 @@ class _Extractor:
             and self.follows(previous, candidate)
         )
         speech = (
-            _speech_like(content, words)
+            (len(words) >= 4 and sentence_like)
             or candidate.marks == "paragraphs"
-            or (candidate.alone and bool(_TERMINAL.search(content)))
+            or (candidate.alone and terminal)
             or (goes_on and sentence_like)
         )
-        if _is_title_case(words) and not _TERMINAL.search(content):
+        if _is_title_case(words) and not terminal:
             return False
         if candidate.cue in _NAMING_VERBS and (
-            len(words) < 3 or (content[:1].isupper() and not _TERMINAL.search(content))
+            len(words) < 3 or (content[:1].isupper() and not terminal)
         ):
             return False  # "a user labelled “Anonymous”", "dubbed it “Scientology vs. …”"
         if candidate.single and not self.single_primary:
@@ -736,9 +749,8 @@ class _Extractor:
         block = self.blocks[self.block_at(start)] if self.blocks else None
         if block is None or block.kind is not BlockKind.PARAGRAPH:
             return False
-        text = self.text
-        return (
-            not text[start : candidate.open].strip() and not text[candidate.close + 1 : end].strip()
+        return _blank(self.text, start, candidate.open) and _blank(
+            self.text, candidate.close + 1, end
         )
 
     def left_of(self, candidate: _Candidate, *, allow_previous: bool) -> None:

@@ -665,8 +665,9 @@ def _phrase_ending_at(
                     owner -= 1
                 names = [*tokens[owner:first], Token(word.text[:-2], word.start, word.end - 2)]
                 return _name_mention(names, aside)
-            if not (word.text.isalpha() or word.lower in _NP_INSIDE):
-                break
+            owned = word.lower.endswith(("'s", "’s")) and word.text[:-2].isalpha()
+            if not (word.text.isalpha() or owned or word.lower in _NP_INSIDE):
+                break  # "the port authority's operations director" reads through "authority's"
             first -= 1
         if last.lower in group_speakers():
             return Mention(last.text, aside, last.start, last.end, "nominal", "p")
