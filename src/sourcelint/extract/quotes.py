@@ -51,9 +51,11 @@ _DASH_CREDIT = re.compile(
     r"(?:[ \t]*,[ \t]*(?P<title>[^\n]{1,160}?))?[ \t]*$",
     re.MULTILINE,
 )
-# A dash before a name: a credit line when only blanks precede it on its line. The pattern
-# opens with the dash so the scan skips ahead fast; the line start is checked after.
-_DASH_NAME = re.compile(r"[—–―-]{1,2}[ \t]*[A-Z@]")
+# A line that opens with a dash before a name: where a credit line can be. The pattern
+# opens with the line break so the scan skips ahead fast (the text's first line is checked
+# on its own).
+_DASH_LINE = re.compile(r"\n[ \t]*[—–―-]{1,2}[ \t]*[A-Z@]")
+_FIRST_DASH_LINE = re.compile(r"[ \t]*[—–―-]{1,2}[ \t]*[A-Z@]")
 _YEAR_ONLY = re.compile(r"(?:c\.\s*|circa\s+)?(?:1[0-9]|20)\d\d(?:s)?")
 _CALLOUT = re.compile(r"^\s*(?:\[!\w+\]|\**(?:Note|Tip|Warning|Important|Caution|Update)\b)", re.I)
 _EDITED = re.compile(r"…|\.\s?\.\s?\.|\[[^\]\n]*[^\W\d_][^\]\n]*\]")
@@ -580,12 +582,14 @@ class _Extractor:
             found.append(candidate)
         # Pull quotes in plain paragraphs, credited on their last line or the next paragraph:
         # only the paragraphs at and before a dash line are read.
+        lines = [match.start() + 1 for match in _DASH_LINE.finditer(text)]
+        if _FIRST_DASH_LINE.match(text):
+            lines.append(0)
         numbers = sorted(
             {
                 number
-                for match in _DASH_NAME.finditer(text)
-                if not text[text.rfind("\n", 0, match.start()) + 1 : match.start()].strip()
-                for at in [self.context.paragraph_index(match.start())]
+                for line in lines
+                for at in [self.context.paragraph_index(line)]
                 for number in (at - 1, at)
                 if number >= 0
             }
