@@ -60,6 +60,13 @@ def _inner(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _continuation(text: str, start: int, end: int, openers: str) -> int | None:
+    """Where a quotation left open by the paragraph before goes on in text[start:end]: after
+    the paragraph's opening mark, or None when the paragraph opens without one."""
+    first = _inner(text, start, end)[0]
+    return first + 1 if first < end and text[first] in openers else None
+
+
 def _role(text: str, offset: int, start: int, end: int, is_open: bool) -> str:
     """ "open", "close" or "either" for a straight or curly mark at `offset`."""
     mark = text[offset]
@@ -104,9 +111,9 @@ class _Pairer:
         marks = _by_paragraph(_DOUBLE, text, paragraphs)
         for number, (start, end) in enumerate(paragraphs):
             if opened is not None:
-                first = _inner(text, start, end)[0]
-                if first < end and text[first] in '“„«"‟':
-                    part_start = first + 1
+                continued = _continuation(text, start, end, '“„«"‟')
+                if continued is not None:
+                    part_start = continued
                 else:
                     self.strays.append(StrayMark(opened, text[opened]))
                     opened, parts = None, []
@@ -152,9 +159,9 @@ class _Pairer:
         marks = _by_paragraph(_SINGLE, text, paragraphs)
         for number, (start, end) in enumerate(paragraphs):
             if opened is not None:
-                first = _inner(text, start, end)[0]
-                if first < end and text[first] in "'‘":
-                    part_start = first + 1
+                continued = _continuation(text, start, end, "'‘")
+                if continued is not None:
+                    part_start = continued
                 else:
                     opened, parts = None, []
             for offset in marks[number]:

@@ -6,7 +6,8 @@ In a document that cites its sources (it has a citation marker, a link or a refe
 reports a quotation with a named speaker when its paragraph carries no citation marker or
 link and names no outlet or occasion ("told Reuters", "in a statement", "in an interview with
 CNN", "wrote on X"; data/news_outlets.txt). One sourced quotation covers the speaker's other
-quotations in the document. Quotations with no speaker are SL201's, not reported twice.
+quotations in the document; a speaker's unsourced quotations in one paragraph are one finding.
+Quotations with no speaker are SL201's, not reported twice.
 Documents that cite nothing at all (most original reporting, where the reporter is the
 source) get no SL202: there it would fire on every quotation and say nothing new.
 
@@ -25,23 +26,25 @@ Use instead: `"Prices will fall by spring," Jane Doe told Reuters.` or add a lin
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from sourcelint.extract.quotes import outlet_in
-from sourcelint.model import Severity
+from sourcelint.model import Quote, Severity
 from sourcelint.rules.base import Evidence, Example, Rule, Violation
 
 
-def _paragraph(evidence: Evidence, offset: int) -> tuple[int, int]:
-    text = evidence.document.text
-    start = text.rfind("\n\n", 0, offset)
-    end = text.find("\n\n", offset)
-    return (0 if start < 0 else start + 2), (len(text) if end < 0 else end)
+def _paragraph(blocks: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    """The block (paragraph, list item, cell) holding `offset`."""
+    index = bisect_right(blocks, (offset, 1 << 62)) - 1
+    if index >= 0 and blocks[index][0] <= offset <= blocks[index][1]:
+        return blocks[index]
+    return offset, offset
 
 
 def check(evidence: Evidence) -> Iterator[Violation]:
-    """One violation per named quotation with no source in its sentence or paragraph."""
+    """One violation per speaker and paragraph whose quotations carry no source, at the first
+    of them."""
     document = evidence.document
     text = document.text
     points = sorted(
@@ -50,27 +53,33 @@ def check(evidence: Evidence) -> Iterator[Violation]:
     )
     if not points and not evidence.references:
         return
-    unsourced = []
+    blocks = sorted((block.start, block.end) for block in document.blocks)
+    unsourced: dict[tuple[str, int], list[Quote]] = {}
     sourced_speakers: set[str] = set()
     for quote in evidence.quotes:
         if quote.speaker is None:
             continue
-        start, end = _paragraph(evidence, quote.start)
-        end = max(end, _paragraph(evidence, quote.end)[1])
+        start, end = _paragraph(blocks, quote.start)
+        end = max(end, _paragraph(blocks, quote.end)[1])
         marked = bisect_left(points, start) < bisect_left(points, end)
         if marked or outlet_in(text, start, end):
             sourced_speakers.add(quote.speaker.id)
         else:
-            unsourced.append(quote)
-    for quote in unsourced:
-        assert quote.speaker is not None
-        if quote.speaker.id in sourced_speakers:
+            unsourced.setdefault((quote.speaker.id, start), []).append(quote)
+    for (speaker_id, _), quotes in unsourced.items():
+        if speaker_id in sourced_speakers:
             continue
+        first = quotes[0]
+        name = first.speaker.name if first.speaker else ""
+        what = (
+            f"{len(quotes)} quotations of {name} say"
+            if len(quotes) > 1
+            else (f"quotation of {name} says")
+        )
         yield Violation(
-            quote.start,
-            quote.end,
-            f"quotation of {quote.speaker.name} says nowhere where it comes from "
-            "(no marker, link or outlet in its paragraph)",
+            first.start,
+            first.end,
+            f"{what} nowhere where they come from (no marker, link or outlet in the paragraph)",
         )
 
 
