@@ -71,15 +71,14 @@ def check(evidence: Evidence) -> Iterator[Violation]:
             continue
         first = quotes[0]
         name = first.speaker.name if first.speaker else ""
-        what = (
-            f"{len(quotes)} quotations of {name} say"
-            if len(quotes) > 1
-            else (f"quotation of {name} says")
-        )
+        if len(quotes) > 1:
+            message = f"{len(quotes)} quotations of {name} say nowhere where they come from"
+        else:
+            message = f"quotation of {name} says nowhere where it comes from"
         yield Violation(
             first.start,
             first.end,
-            f"{what} nowhere where they come from (no marker, link or outlet in the paragraph)",
+            f"{message} (no marker, link or outlet in the paragraph)",
         )
 
 
