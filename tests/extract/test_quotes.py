@@ -3,6 +3,8 @@ each quotation gets its speaker (or None), cue and date."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from sourcelint.model import Analysis, Quote
@@ -353,3 +355,18 @@ def test_html_q_element_is_a_quotation_located_in_the_source() -> None:
     assert quote.text == "we will hold the line at any cost"
     assert quote.speaker is not None and quote.speaker.name == "Jane Doe"
     assert (quote.line, quote.col) == (1, 21)
+
+
+def test_random_marks_and_words_never_stop_the_scan() -> None:
+    pieces = [
+        *"“”„«»‘’'\"—–-:;,.!? \n\t",
+        "said", "Doe", "Jane", "he", "the", "according to", "told", "Reuters", "said:", "— ",
+        "\n> ", "[4]", "…", "[x]", "@h", "’s", "O’Neill", "on Tuesday", "who", "Ms.", "\n\n",
+    ]  # fmt: skip
+    chooser = random.Random(11)
+    for _ in range(150):
+        text = " ".join(chooser.choice(pieces) for _ in range(chooser.randint(0, 50)))
+        for fmt in ("txt", "md", "html"):
+            analysis = scan_text(text, fmt)
+            for quote in analysis.quotes:
+                assert 0 <= quote.start <= quote.end

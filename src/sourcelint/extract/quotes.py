@@ -582,6 +582,8 @@ class _Extractor:
             found.append(candidate)
         # Pull quotes in plain paragraphs, credited on their last line or the next paragraph:
         # only the paragraphs at and before a dash line are read.
+        if not paragraphs:
+            return found
         lines = [match.start() + 1 for match in _DASH_LINE.finditer(text)]
         if _FIRST_DASH_LINE.match(text):
             lines.append(0)
