@@ -32,7 +32,8 @@ def extract(document: Document, *, progress: Callable[[int], None] | None = None
     citations, references = extract_citations(document)
     prose = prose_spans(document, references)
     claims = extract_claims(document, citations, references, progress=progress, prose=prose)
-    quoted = extract_quotes(document, claims, references, prose=prose)
+    markers = [(citation.start, citation.end) for citation in citations]
+    quoted = extract_quotes(document, claims, references, prose=prose, markers=markers)
     claims = link_quotes(claims, quoted.quotes)
     return Evidence(
         document=document,

@@ -21,7 +21,10 @@ _DOUBLE = re.compile(r"[\"“”„«»‟]")
 # "don't". Written so the pattern starts with the mark itself, which keeps the scan fast.
 _SINGLE = re.compile(r"['‘’‚‹›](?:\B|(?<=\W.)|(?<=^.))", re.MULTILINE)
 _OPEN_BEFORE = set(" \t\n\u00a0([{—–-/:;,")
-_CLOSE_AFTER = set(" \t\n\u00a0.,;:!?)]}—–-…")
+# "[" and superscripts: a citation marker right after a closing mark ("…,”[1] said Lee").
+_CLOSE_AFTER = set(" \t\n\u00a0.,;:!?)]}—–-…[^¹²³⁴⁵⁶⁷⁸⁹⁰*†‡")
+# Words printed with a leading apostrophe: the mark opens no quotation.
+_ELISIONS = frozenset({"til", "tis", "twas", "twere", "em", "cause", "n", "round", "bout", "s"})
 _CLOSERS = {"“": "”", "„": "“", "«": "»", "‟": "”", '"': '"', "‘": "’", "'": "'", "‚": "‘"}
 
 
@@ -58,6 +61,9 @@ def _inner(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+_WORD_AFTER = re.compile(r"[^\W\d_]+")
 
 
 def _continuation(text: str, start: int, end: int, openers: str) -> int | None:
@@ -126,10 +132,13 @@ class _Pairer:
                 if role == "either":
                     role = "close" if opened is not None else "open"
                 if role == "open":
+                    if opened is not None and text[offset] == text[opened] and not parts:
+                        # English nests with single marks: a second opening mark of the same
+                        # kind means the first was never closed.
+                        self.strays.append(StrayMark(opened, text[opened]))
+                        opened = None
                     if opened is None:
                         opened, parts, part_start = offset, [], offset + 1
-                    # an opening mark inside an open double quote: a nested or stray mark,
-                    # kept as part of the words
                     continue
                 if opened is None:
                     before = text[offset - 1] if offset > start else " "
@@ -178,7 +187,9 @@ class _Pairer:
                     continue  # don't, O'Brien
                 if opened is None:
                     if before in _OPEN_BEFORE and after.isalpha() and text[offset] in "'‘":
-                        opened, parts, part_start = offset, [], offset + 1
+                        word = _WORD_AFTER.match(text, offset + 1, end)
+                        if word is None or word.group(0).lower() not in _ELISIONS:
+                            opened, parts, part_start = offset, [], offset + 1
                     continue
                 closes = before in ".,!?;:…—" or (after in _CLOSE_AFTER and not before.isspace())
                 if closes and text[offset] in "'’":

@@ -419,13 +419,6 @@ def _blank(text: str, start: int, end: int) -> bool:
     return _NON_SPACE.search(text, start, end) is None
 
 
-def _punctuated(text: str, candidate: _Candidate) -> bool:
-    """Whether the quoted words end with punctuation, inside or right after the marks."""
-    inside = text[candidate.end - 1 : candidate.end] if candidate.end > candidate.start else ""
-    after = text[candidate.close + 1 : candidate.close + 3].lstrip()[:1]
-    return inside in _ATTRIBUTION_PUNCTUATION or after in _ATTRIBUTION_PUNCTUATION
-
-
 def _could_attribute(text: str, start: int, end: int) -> bool:
     """Whether the words after a closing mark may hold its attribution: they open with a
     cue, a name, a pronoun or a description, and a cue word comes within reach. Most
@@ -488,6 +481,7 @@ class _Extractor:
         claims: Sequence[Claim],
         references: list[Reference],
         prose: list[tuple[int, int]] | None,
+        markers: Sequence[tuple[int, int]] = (),
     ):
         self.document = document
         self.text = document.text
@@ -498,6 +492,8 @@ class _Extractor:
         self.reference_date = parse_iso(document.date)
         self.acronyms: dict[str, str] = {}
         self.single_primary = False
+        self.marker_ends = dict(markers)
+        self.marker_starts = {end: start for start, end in markers}
         self._names: NameIndex | None = None
 
     def block_at(self, offset: int) -> int:
@@ -574,6 +570,8 @@ class _Extractor:
                 content_end -= 1
             if _covering(covered, start + 1) >= content_end - 2:
                 continue  # printed in marks as well: the pair is the quotation
+            if text[start] in '“„«"':
+                continue  # a block that opens with marks quotes inside itself: its pairs are read
             candidate = _Candidate(start, content_end, "block", start, content_end)
             candidate.paragraph = self.context.paragraph_index(start)
             if credit is not None:
@@ -641,6 +639,7 @@ class _Extractor:
         _paragraph_start, paragraph_end = context.paragraphs[
             context.paragraph_index(candidate.close)
         ]
+        after = self.past_markers(candidate.close + 1)
         # After the closing mark: to the end of its sentence, or of the next one when that
         # starts in lower case ("…,” she said.), never past the next opening mark.
         right_end = paragraph_end
@@ -659,13 +658,11 @@ class _Extractor:
         # speaker comes within a few words.
         candidate.windows.append((candidate.close + 1, right_end))
         right_end = min(right_end, candidate.close + 1 + _RIGHT_WINDOW)
-        line_end = text.find("\n", candidate.close + 1, paragraph_end)
-        if line_end >= 0 and _blank(text, candidate.close + 1, line_end):
+        line_end = text.find("\n", after, paragraph_end)
+        if line_end >= 0 and _blank(text, after, line_end):
             line_end = text.find("\n", line_end + 1, paragraph_end)
-        credit = _dash_credit(
-            text, candidate.close + 1, paragraph_end if line_end < 0 else line_end
-        )
-        if credit is None and _blank(text, candidate.close + 1, paragraph_end):
+        credit = _dash_credit(text, after, paragraph_end if line_end < 0 else line_end)
+        if credit is None and _blank(text, after, paragraph_end):
             index = context.paragraph_index(candidate.close) + 1
             if index < len(context.paragraphs):
                 credit = _dash_credit(text, *context.paragraphs[index])
@@ -673,8 +670,8 @@ class _Extractor:
             candidate.mention, candidate.adjacent = credit.mention, True
             candidate.credit_year = credit.year
         else:
-            mention, cue, cue_text = self.right_of(candidate.close + 1, right_end)
-            if cue is not None and not _punctuated(text, candidate):
+            mention, cue, cue_text = self.right_of(after, max(right_end, after))
+            if cue is not None and not self.punctuated(candidate, after):
                 # “Anonymous” posted it: the quoted words are the verb's subject, not an
                 # utterance. An attribution after the marks follows punctuation: “…,” said.
                 mention = cue = cue_text = None
@@ -727,6 +724,29 @@ class _Extractor:
         if candidate.cue is not None:
             return len(words) >= 2 or speech
         return speech
+
+    def past_markers(self, offset: int) -> int:
+        """`offset` moved past white space and citation markers ("”[1] said")."""
+        text = self.text
+        while True:
+            moved = offset
+            while moved < len(text) and text[moved] in " \t":
+                moved += 1
+            if moved in self.marker_ends:
+                offset = self.marker_ends[moved]
+                continue
+            return offset
+
+    def punctuated(self, candidate: _Candidate, after: int) -> bool:
+        """Whether the quoted words end with punctuation, inside the marks (before any marker
+        there) or right after them."""
+        text = self.text
+        end = candidate.end
+        while end in self.marker_starts:
+            end = self.marker_starts[end]
+        inside = text[end - 1 : end] if end > candidate.start else ""
+        following = text[after : after + 2].lstrip()[:1]
+        return inside in _ATTRIBUTION_PUNCTUATION or following in _ATTRIBUTION_PUNCTUATION
 
     def right_of(self, start: int, end: int) -> tuple[Mention | None, Token | None, str | None]:
         """Attribution after a closing mark (nothing to tokenize when no cue is in reach)."""
@@ -810,13 +830,18 @@ class _Extractor:
         dialogue = short_lines >= 5 and short_lines * 5 >= len(self.context.paragraphs)
         previous: _Candidate | None = None
         for candidate in kept:
+            # A block quote is credited by its own line or by the sentence introducing it
+            # with a colon, never by the quotation before it.
+            blocked = candidate.marks in {"block", "credited"}
             if candidate.mention is None and candidate.cue is None:
                 found = self.cue_in_sentence_before(candidate)
+                if blocked and not self.introduced_by_colon(candidate):
+                    found = None
                 if found is not None:
                     candidate.mention = found
                     sentence = self.context.sentence_index(candidate.open)
                     candidate.windows.append(self.context.sentences[sentence - 1])
-                elif previous is not None and previous.mention is not None:
+                elif not blocked and previous is not None and previous.mention is not None:
                     near = self.follows(previous, candidate)
                     if dialogue and candidate.paragraph != previous.paragraph:
                         near = False
@@ -825,6 +850,14 @@ class _Extractor:
                         candidate.mention = previous.mention
                         candidate.cue = previous.cue  # the cue that attributes them both
             previous = candidate
+
+    def introduced_by_colon(self, candidate: _Candidate) -> bool:
+        """Whether the sentence before a block quote ends with a colon."""
+        index = self.context.sentence_index(candidate.open) - 1
+        if index < 0:
+            return False
+        start, end = self.context.sentences[index]
+        return self.text[start:end].rstrip().endswith(":")
 
     def follows(self, previous: _Candidate, candidate: _Candidate) -> bool:
         """Whether a quotation can continue the previous one's speaker: in the same or the
@@ -1060,11 +1093,14 @@ def extract_quotes(
     references: list[Reference],
     *,
     prose: list[tuple[int, int]] | None = None,
+    markers: Sequence[tuple[int, int]] = (),
 ) -> QuoteScan:
     """Every direct quotation in the document's prose, with its speaker, cue and date.
 
-    `prose` is the document's prose spans when the caller has them (`prose_spans`)."""
-    return _Extractor(document, claims, references, prose).run()
+    `prose` is the document's prose spans when the caller has them (`prose_spans`);
+    `markers` the citation markers' spans, which the attribution reads past
+    ("…,”[1] said Lee")."""
+    return _Extractor(document, claims, references, prose, markers).run()
 
 
 def link_quotes(claims: Sequence[Claim], quotes: Sequence[Quote]) -> list[Claim]:

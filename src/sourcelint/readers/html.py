@@ -419,6 +419,7 @@ class _HtmlWalker:
         self.builder = TextBuilder()
         self.ids = itertools.count(1)
         self.recent = ""
+        self.q_depth = 0  # nesting of <q>: odd levels print double marks, even single
 
     def _source_offsets(self, text: str) -> list[int]:
         """Where each character of a text node is in the source, found in the decoded stream
@@ -522,7 +523,8 @@ class _HtmlWalker:
                 if tag == "br":
                     builder.line_break(offset)
                 if tag == "q":  # browsers print the marks of <q>; the text needs them too
-                    builder.emit_synthetic("“", offset)
+                    self.q_depth += 1
+                    builder.emit_synthetic("“" if self.q_depth % 2 else "‘", offset)
                 self._emit(element.text, element)
             else:
                 if element not in skipped:
@@ -533,7 +535,8 @@ class _HtmlWalker:
                     if element in code_starts:
                         builder.add_code(code_starts.pop(element))
                     if tag == "q":
-                        builder.emit_synthetic("”", offset)
+                        builder.emit_synthetic("”" if self.q_depth % 2 else "’", offset)
+                        self.q_depth -= 1
                     self._close(element, tag, list_state, offset)
                     if element in notes:
                         notes_depth -= 1
