@@ -92,28 +92,18 @@ _HONORIFICS = set(HONORIFIC_GENDER) | {"dr.", "dr"}
 DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "one"}
 _ADVERBS = {"also", "later", "then", "again", "once", "previously", "earlier", "simply", "only"}
 # Nouns that speak for their owner: "Cornyn's statement", "the minister's spokesman".
-_VOICES = {
+_VOICES = {  # documents and channels, not people: "Doe's lawyer" is the lawyer
     "statement",
     "letter",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "office",
     "website",
     "account",
     "post",
     "tweet",
-    "lawyer",
-    "lawyers",
-    "attorney",
-    "campaign",
-    "aide",
-    "aides",
-    "team",
-    "press office",
     "speech",
     "note",
     "remarks",
+    "office",
+    "press office",
 }
 # Nouns that end an organisation's name ("the union" → "Calder Bay Dockers' Union").
 _ORGANISATION_HEADS = {
@@ -491,6 +481,16 @@ def _gender(title_words: list[Token]) -> str:
     return ""
 
 
+def _joined(words: list[Token]) -> str:
+    """Words as printed: a space only where the text has one ("U.S.", "Jong-un")."""
+    parts: list[str] = []
+    for index, word in enumerate(words):
+        if index and words[index - 1].end < word.start:
+            parts.append(" ")
+        parts.append(word.text)
+    return "".join(parts)
+
+
 def _name_mention(words: list[Token], aside: str | None) -> Mention | None:
     while words and words[0].lower in DETERMINERS:
         words = words[1:]
@@ -502,7 +502,7 @@ def _name_mention(words: list[Token], aside: str | None) -> Mention | None:
     if not name_words:
         return None
     names = [word.text for word in name_words]
-    name = " ".join(names).replace(" - ", "-")
+    name = _joined(name_words)
     title = _title_text(title_words) or aside
     organisation = looks_like_organisation(names) or names[-1].lower() in _ORG_WORDS
     kind = "org" if organisation else "person"
@@ -606,11 +606,16 @@ def _phrase_ending_at(
         affiliated = _affiliation(tokens, first, index, floor, aside)
         if affiliated is not None:
             return affiliated
+        if first - 2 >= floor and tokens[first - 1].lower in {"for", "of", "at"}:
+            # "a spokesperson for Acme", "the Ministry of Defence": the phrase before the
+            # preposition names the speaker, the name after it completes the phrase.
+            head = _phrase_ending_at(tokens, first - 2, floor, None)
+            if head is not None and head.kind in {"nominal", "org"} and head.name[:1].islower():
+                text = f"{head.name} {tokens[first - 1].text} {_joined(tokens[first : index + 1])}"
+                return Mention(text, aside, head.start, last.end, "nominal")
         words = tokens[first : index + 1]
-        while len(words) > 1 and (
-            words[0].lower in NAME_PARTICLES or words[0].lower in LEADING_WORDS
-        ):
-            words = words[1:]
+        while len(words) > 1 and words[0].lower in LEADING_WORDS:
+            words = words[1:]  # particles stay: "de Gaulle", "Al Gore", "Van Morrison"
         # A lower-case title printed before the name: "defense minister Jane Doe".
         before = first - 1
         while (
@@ -665,13 +670,50 @@ def _phrase_ending_at(
                     owner -= 1
                 names = [*tokens[owner:first], Token(word.text[:-2], word.start, word.end - 2)]
                 return _name_mention(names, aside)
-            owned = word.lower.endswith(("'s", "’s")) and word.text[:-2].isalpha()
+            owned = (word.lower.endswith(("'s", "’s")) and word.text[:-2].isalpha()) or (
+                word.lower.endswith(("'", "’")) and word.text[:-1].isalpha()  # "workers’"
+            )
             if not (word.text.isalpha() or owned or word.lower in _NP_INSIDE):
                 break  # "the port authority's operations director" reads through "authority's"
             first -= 1
         if last.lower in group_speakers():
             return Mention(last.text, aside, last.start, last.end, "nominal", "p")
     return None
+
+
+def _described(
+    tokens: list[Token], start: int, index: int, ceiling: int, lead: str
+) -> Mention | None:
+    """A description read forwards from its determiner or owner (`lead`, ending at
+    tokens[index]): "the group", "a spokesperson for the ministry", "Doe's lawyer"; with a
+    name in commas after it ("the Crown prosecutor, Mark Tedeschi"), the named person."""
+    begin = index
+    while index < ceiling and index - start < 8:
+        word = tokens[index]
+        if not (word.text[:1].isalpha() or word.lower in _NP_INSIDE):
+            break
+        if word.text in reporting_verbs() or word.lower in _NP_STOPS:
+            break
+        if word.text.islower() and word.lower.endswith("ed") and index > begin:
+            break  # "a copy seen", "the ordinance it published": a verb ends the phrase
+        index += 1
+    if index == begin:
+        return None
+    phrase = tokens[begin:index]
+    while phrase and phrase[-1].lower in _NP_INSIDE:
+        phrase = phrase[:-1]
+    if not phrase:
+        return None
+    text = " ".join([lead, *(token.text for token in phrase)]).replace(" 's", "'s")
+    if index + 1 < ceiling and tokens[index].text == "," and _is_name_token(tokens[index + 1]):
+        # "the Crown prosecutor, Mark Tedeschi": the description is the name's title.
+        named = mention_after(tokens, index + 1, ceiling)
+        if named is not None and named.kind == "person" and len(named.name.split()) > 1:
+            title = text.split(" ", 1)[1] if lead in DETERMINERS else text
+            return Mention(named.name, title, named.start, named.end, "person", named.gender)
+    capitals = [token for token in phrase if token.capitalised]
+    kind = "org" if capitals and capitals[-1] is phrase[-1] else "nominal"
+    return Mention(text, None, tokens[start].start, phrase[-1].end, kind)
 
 
 def mention_after(tokens: list[Token], start: int, ceiling: int) -> Mention | None:
@@ -683,31 +725,16 @@ def mention_after(tokens: list[Token], start: int, ceiling: int) -> Mention | No
     if first.lower in PRONOUNS and first.lower in {"he", "she", "they", "it", "we"}:
         return Mention(first.text, None, first.start, first.end, "pronoun", PRONOUNS[first.lower])
     if first.lower in DETERMINERS:
-        index = start + 1
-        while index < ceiling and index - start < 8:
-            word = tokens[index]
-            if not (word.text[:1].isalpha() or word.lower in _NP_INSIDE):
-                break
-            if word.text in reporting_verbs() or word.lower in _NP_STOPS:
-                break
-            if word.text.islower() and word.lower.endswith("ed") and index > start + 1:
-                break  # "a copy seen", "the ordinance it published": a verb ends the phrase
-            index += 1
-        if index == start + 1:
-            return None
-        phrase = tokens[start:index]
-        while phrase and phrase[-1].lower in _NP_INSIDE:
-            phrase = phrase[:-1]
-        text = " ".join([first.lower, *(token.text for token in phrase[1:])]).replace(" 's", "'s")
-        if index + 1 < ceiling and tokens[index].text == "," and _is_name_token(tokens[index + 1]):
-            # "the Crown prosecutor, Mark Tedeschi": the description is the name's title.
-            named = mention_after(tokens, index + 1, ceiling)
-            if named is not None and named.kind == "person" and len(named.name.split()) > 1:
-                title = text.split(" ", 1)[1] if " " in text else text
-                return Mention(named.name, title, named.start, named.end, "person", named.gender)
-        capitals = [token for token in phrase[1:] if token.capitalised]
-        kind = "org" if capitals and capitals[-1] is phrase[-1] else "nominal"
-        return Mention(text, None, phrase[0].start, phrase[-1].end, kind)
+        return _described(tokens, start, start + 1, ceiling, first.lower)
+    if _is_name_token(first):
+        owner = start
+        while owner < ceiling and _is_name_token(tokens[owner]):
+            owner += 1
+        last = tokens[owner - 1]
+        if last.lower.endswith(("'s", "’s")) and owner < ceiling and tokens[owner].text.islower():
+            # "Doe's spokesman, Tim Ray": the owner's name works as a determiner.
+            lead = _joined(tokens[start:owner])
+            return _described(tokens, start, owner, ceiling, lead)
     if _is_name_token(first):
         index = start
         while index < ceiling and _is_name_token(tokens[index]):
