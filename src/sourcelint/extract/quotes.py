@@ -39,6 +39,7 @@ from sourcelint.extract.speakers import (
     phrase_at,
     sentence_subject,
     surname,
+    title_heads,
     tokenize,
 )
 from sourcelint.model import Claim, Quote, Reference, SourceRef, Speaker
@@ -72,6 +73,8 @@ _NON_SPACE = re.compile(r"\S")
 _ATTRIBUTION_PUNCTUATION = frozenset(",.!?…—–-:;")
 _SENTENCE_STOPS = frozenset({".", "!", "?", ";", "“", '"', "”"})
 _FIRST_WORD = re.compile(r"[\s,;:—–-]*([\w@][\w'’-]*)")
+# A single capitalised name right before a reporting verb: "Rees said", "Ode added".
+_SURNAME_CUE = re.compile(r"\b(?P<name>[A-Z][\w'’-]+)\s+(?P<cue>[a-z]+)\b")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _OPENING_MARK = re.compile(r"[“„«\"‘]")
 # Verbs that put a name or a label in marks more often than someone's words.
@@ -957,14 +960,18 @@ class _Extractor:
         return max(options, key=lambda option: option[0])[1]
 
     def people_before(self, offset: int) -> list[Mention]:
-        """People named (with two names or a title) in the sentence holding `offset` and the
-        two sentences before it."""
+        """The people a pronoun at `offset` can stand for, in the sentence holding it and the
+        two before: each sentence's subject (a person named with two names or a title at its
+        start), and anyone named right before a reporting verb or an aside ("Rees said", "Tom
+        Bell, her rival,"). Objects ("Anna Berg met Tom Reed") are not candidates."""
         context = self.context
         index = context.sentence_index(offset)
         start = context.sentences[max(index - 2, 0)][0] if context.sentences else offset
-        found: list[Mention] = []
+        start = max(start, offset - 1200)
+        found: list[tuple[int, Mention]] = []
         text = self.text
-        for match in _NAME_RUN.finditer(text, max(start, offset - 1200), offset):
+        subjects: set[int] = set()  # sentences whose subject is already taken
+        for match in _NAME_RUN.finditer(text, start, offset):
             tokens = tokenize(text, match.start(), match.end())
             while len(tokens) > 1 and tokens[0].lower in LEADING_WORDS:
                 tokens = tokens[1:]
@@ -978,16 +985,31 @@ class _Extractor:
             preceding = text[max(0, match.start() - 8) : match.start()].split()[-1:]
             if preceding and preceding[0].lower() in _PLACE_PREPOSITIONS:
                 continue  # "lives on Mill Lane", "in New Zealand": a place
-            # Subjects only: near the start of a sentence, or followed by an aside or a cue.
-            sentence = context.sentence_at(match.start())
-            lead = text[sentence[0] : tokens[0].start] if sentence else ""
+            sentence = context.sentence_index(match.start())
+            lead = text[context.sentences[sentence][0] : tokens[0].start] if sentence >= 0 else ""
             after = tokenize(text, match.end(), min(match.end() + 30, offset))[:1]
-            subject = len(lead.split()) <= 3 or bool(
-                after and (after[0].text == "," or is_cue(after[0]))
+            named_subject = bool(after and (after[0].text == "," or is_cue(after[0])))
+            # Near the sentence's start, or right after a fronted phrase ("Writing in a blog
+            # post, Matthew Ingram …").
+            opening = len(lead.split()) <= 3 or lead.rstrip().endswith(",")
+            if named_subject or (opening and sentence not in subjects):
+                subjects.add(sentence)
+                found.append((mention.start, mention))
+            else:
+                subjects.add(sentence)
+        for match in _SURNAME_CUE.finditer(text, start, offset):
+            before = text[max(0, match.start() - 20) : match.start()].split()[-1:]
+            joined = before and (
+                (before[0][:1].isupper()
+                and before[0].lower().rstrip(".") not in title_heads())
+                or before[0].lower() in {"and", "of", "&", "the"}
             )
-            if subject:
-                found.append(mention)
-        return found
+            if not joined and is_cue(Token(match.group("cue"), 0, 0)):
+                word = match.group("name")
+                found.append(
+                    (match.start(), Mention(word, None, match.start(), match.end("name"), "person"))
+                )
+        return [mention for _, mention in sorted(found, key=lambda item: item[0])]
 
     def build(self, kept: list[_Candidate], clusters: list[_Cluster]) -> list[Quote]:
         text = self.text
