@@ -1000,8 +1000,7 @@ class _Extractor:
         for match in _SURNAME_CUE.finditer(text, start, offset):
             before = text[max(0, match.start() - 20) : match.start()].split()[-1:]
             joined = before and (
-                (before[0][:1].isupper()
-                and before[0].lower().rstrip(".") not in title_heads())
+                (before[0][:1].isupper() and before[0].lower().rstrip(".") not in title_heads())
                 or before[0].lower() in {"and", "of", "&", "the"}
             )
             if not joined and is_cue(Token(match.group("cue"), 0, 0)):
@@ -1013,9 +1012,31 @@ class _Extractor:
 
     def build(self, kept: list[_Candidate], clusters: list[_Cluster]) -> list[Quote]:
         text = self.text
-        ids = {id(cluster): f"p{number}" for number, cluster in enumerate(clusters, start=1)}
         for known in clusters[:_INTRODUCED]:
             self.introduce(known)
+        # One id per speaker, in order of first quotation: clusters that introductions gave
+        # the same name ("Hannah" and "Hannah Kettering", "the Korean Central News Agency" and
+        # "KCNA") are one speaker.
+        names: dict[int, str] = {}
+        ids: dict[int, str] = {}
+        by_name: dict[str, str] = {}
+        for candidate in kept:
+            cluster = candidate.cluster
+            if cluster is None or id(cluster) in ids:
+                continue
+            shown = self.expanded(cluster.name) if cluster.kind == "org" else cluster.name
+            names[id(cluster)] = shown
+            key = _plain_key(shown)
+            if key not in by_name:
+                by_name[key] = f"p{len(by_name) + 1}"
+            ids[id(cluster)] = by_name[key]
+        shown_by_id: dict[str, str] = {}
+        for cluster_id, speaker_id in ids.items():  # one name per id: the fullest
+            shown = names[cluster_id]
+            known = shown_by_id.get(speaker_id)
+            if known is None or (len(shown.split()), len(shown)) > (len(known.split()), len(known)):
+                shown_by_id[speaker_id] = shown
+        names = {cluster_id: shown_by_id[ids[cluster_id]] for cluster_id in ids}
         quotes: list[Quote] = []
         for number, candidate in enumerate(kept, start=1):
             speaker: Speaker | None = None
@@ -1029,7 +1050,7 @@ class _Extractor:
                 span = span or (candidate.start, candidate.start)
                 speaker = Speaker(
                     id=ids[id(cluster)],
-                    name=self.expanded(cluster.name) if cluster.kind == "org" else cluster.name,
+                    name=names[id(cluster)],
                     title=cluster.titles[0] if cluster.titles else None,
                     start=span[0],
                     end=span[1],
@@ -1078,6 +1099,8 @@ class _Extractor:
         Agency (KCNA)" → the full name for "KCNA")."""
         if not (name.isupper() and 2 <= len(name) <= 8 and name.isalpha()):
             return name
+        if name not in self.acronyms and len(self.acronyms) >= _INTRODUCED:
+            return name  # each lookup reads the text once: a bounded number of them
         if name not in self.acronyms:
             self.acronyms[name] = name
             pattern = re.compile(

@@ -919,7 +919,7 @@ def sentence_subject(tokens: list[Token]) -> Mention | None:
             owner = Token(last.text[:-2], last.start, last.end - 2)
             return _name_mention([*tokens[index : end - 1], owner], None)
         return None
-    if end < len(tokens) and not tokens[end].text.islower():
+    if end < len(tokens) and not (tokens[end].text.islower() or tokens[end].text == ","):
         return None  # not followed by a verb: a list, a heading, a place
     found = _name_mention(list(tokens[index:end]), None)
     return found if found is not None and found.kind == "person" else None
