@@ -1033,8 +1033,11 @@ class _Extractor:
         shown_by_id: dict[str, str] = {}
         for cluster_id, speaker_id in ids.items():  # one name per id: the fullest
             shown = names[cluster_id]
-            known = shown_by_id.get(speaker_id)
-            if known is None or (len(shown.split()), len(shown)) > (len(known.split()), len(known)):
+            fullest = shown_by_id.get(speaker_id)
+            if fullest is None or (len(shown.split()), len(shown)) > (
+                len(fullest.split()),
+                len(fullest),
+            ):
                 shown_by_id[speaker_id] = shown
         names = {cluster_id: shown_by_id[ids[cluster_id]] for cluster_id in ids}
         quotes: list[Quote] = []
