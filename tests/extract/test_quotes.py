@@ -370,3 +370,104 @@ def test_random_marks_and_words_never_stop_the_scan() -> None:
             analysis = scan_text(text, fmt)
             for quote in analysis.quotes:
                 assert 0 <= quote.start <= quote.end
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We will win the vote,”[1] said Ann Lee.\n\n1. Lee, A. Interview with the Courier, 2024.\n",
+        '"We will win the vote,"[1] said Ann Lee.\n\n1. Lee, A. Interview with the Courier, 2024.\n',
+        '"We will win the vote," [1] said Ann Lee.\n\n1. Lee, A. Interview with the Courier, 2024.\n',
+    ],
+)
+def test_citation_marker_after_the_closing_mark(text: str) -> None:
+    analysis = scan_text(text)
+    assert speakers(analysis) == ["Ann Lee"]
+    assert "SL203" not in codes(analysis)
+
+
+def test_block_quote_that_quotes_inside_itself_keeps_its_own_speaker() -> None:
+    analysis = scan_text(
+        "“We will win,” said Ann Lee.\n\n> “Quoted in a block,” said Ben Roe.\n\n"
+        "> The economy is bad and getting worse every year.\n",
+        "md",
+    )
+    assert [
+        (quote.text, speaker)
+        for quote, speaker in zip(analysis.quotes, speakers(analysis), strict=True)
+    ] == [
+        ("We will win,", "Ann Lee"),
+        ("Quoted in a block,", "Ben Roe"),
+        ("The economy is bad and getting worse every year.", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Jane Doe was charged. Doe's lawyer said: “My client is innocent of every charge.”",
+            "Doe's lawyer",
+        ),
+        ("“He misled us,” said Doe's spokesman, Tim Ray.", "Tim Ray"),
+        ("Al Gore said: “We must act now on the climate.”", "Al Gore"),
+        ("“We have nothing to add,” a spokesperson for Acme said.", "a spokesperson for Acme"),
+        ("The workers’ union said “we will strike” tomorrow.", "the workers’ union"),
+        ("“We act,” the U.S. State Department said.", "the U.S. State Department"),
+    ],
+)
+def test_speaker_phrases_the_review_found(text: str, speaker: str) -> None:
+    assert speakers(scan_text(text + "\n")) == [speaker]
+
+
+def test_pronoun_does_not_guess_between_subject_and_object() -> None:
+    analysis = scan_text(
+        "Anna Berg met Tom Reed on Monday. “It was a good meeting,” she said. "
+        "“We agree on most things,” he said.\n"
+    )
+    assert speakers(analysis) == ["Anna Berg", None]
+
+
+def test_names_that_end_up_equal_share_one_id() -> None:
+    analysis = scan_text(
+        "“We act,” said the Korean Central News Agency (KCNA).\n\n“We act again,” KCNA said.\n\n"
+        "“It is a great day,” Hannah said.\n\n“We did it,” said Hannah Kettering.\n"
+    )
+    ids = [quote.speaker.id for quote in analysis.quotes if quote.speaker]
+    assert ids == ["p1", "p1", "p2", "p2"]
+
+
+def test_nested_q_elements_alternate_marks() -> None:
+    analysis = scan_text(
+        "<p>Resident Ola Lind said: <q>The river took <q>everything</q> from us.</q></p>", "html"
+    )
+    assert [quote.text for quote in analysis.quotes] == ["The river took ‘everything’ from us."]
+    assert "SL203" not in codes(analysis)
+
+
+def test_second_opening_mark_leaves_the_first_unbalanced() -> None:
+    analysis = scan_text('The "plan was late. "We will finish by May," said Tom Bell.\n')
+    assert [quote.text for quote in analysis.quotes] == ["We will finish by May,"]
+    assert codes(analysis).count("SL203") == 1
+
+
+def test_titles_sign_offs_and_elisions_are_not_quotations() -> None:
+    analysis = scan_text(
+        'My favourite song is "Here Comes the Sun."\n\nChapter One: "The Long Night Begins Here."\n\n'
+        "Fans sang 'til dawn and danced all night long.\n\n"
+        "Thanks for reading, see you in March.\n— Ann Lee, Editor\n"
+    )
+    assert analysis.quotes == ()
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "“We will rebuild,” said Ann Lee, who was elected in 2019.",
+        "“We will rebuild,” said Ann Lee, 45, who has lived in the town since 1998.",
+        "Ann Lee, who took office on March 3, 2021, said: “We will rebuild.”",
+        "“We will rebuild,” said Ann Lee, whose term ends in May 2026.",
+    ],
+)
+def test_dates_about_the_speaker_are_not_when_the_words_were_said(attribution: str) -> None:
+    assert only(scan_text(f"{DATED}{attribution}\n", "md")).date is None

@@ -68,9 +68,11 @@ _NAME_RUN = re.compile(
     r"\b(?:[A-Z][\w'’.-]*[ \t]+(?:(?:de|van|von|da|di|del|bin|al|el|la|le)[ \t]+)?)+"
     r"(?:[dl]['’])?[A-Z][\w'’-]*"
 )
+_RELATIVE = re.compile(r",\s*(?:\d+\s*,\s*)?(?:who|whose|which|whom)\b")
 _DATE_HINT = re.compile(r"\d|day\b|tonight|morning|afternoon|evening", re.IGNORECASE)
 _NON_SPACE = re.compile(r"\S")
 _ATTRIBUTION_PUNCTUATION = frozenset(",.!?…—–-:;")
+_OPENERS = frozenset('“„«"')
 _SENTENCE_STOPS = frozenset({".", "!", "?", ";", "“", '"', "”"})
 _FIRST_WORD = re.compile(r"[\s,;:—–-]*([\w@][\w'’-]*)")
 # A single capitalised name right before a reporting verb: "Rees said", "Ode added".
@@ -91,6 +93,8 @@ _NAMING_VERBS = {
 }
 _NAMESAKES = 50  # people sharing a surname compared with a new mention (the latest ones)
 _INTRODUCED = 60  # speakers whose introduction is looked up (each reads the text once)
+# "Chapter One: “…”" is a heading, not an attribution.
+_SECTION_WORDS = {"chapter", "part", "section", "episode", "volume", "book", "act", "scene"}
 _PLACE_PREPOSITIONS = {"on", "in", "at", "to", "from", "near", "into", "across", "of", "for", "by"}
 # "Cornyn released a statement …" introduces the quotation that follows.
 _ISSUING = {"released", "issued", "published", "sent", "gave"}
@@ -246,7 +250,8 @@ def _outlets() -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:told|to|with|in|on|via|for|by|in an interview with|wrote in|writing in)\s+"
         rf"(?:the\s+)?(?:{names})\b"
-        r"|\b(?:in|during) (?:a|an|the) (?:statement|press release|interview|letter|speech"
+        r"|\b(?:in|during) (?:a|an|the) (?:radio |television |TV |phone |telephone )?"
+        r"(?:statement|press release|interview|letter|speech"
         r"|news conference|press conference|briefing|post|tweet|video|memo|report)\b"
     )
 
@@ -334,7 +339,7 @@ def _left_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | None
         words = tokens[start:end]
         if words and words[0].lower == "from":
             return mention_after(words, 1, len(words)), None, None, True
-        if 0 < len(words) <= 6:
+        if 0 < len(words) <= 6 and words[0].lower not in _SECTION_WORDS:
             found = mention_after(words, 0, len(words))
             named = found is not None and (len(found.name.split()) > 1 or found.title)
             if found is not None and named and found.end == words[-1].end:
@@ -543,13 +548,14 @@ class _Extractor:
         while index < len(paragraphs):
             start, end = paragraphs[index]
             block = self.blocks[self.block_at(start)] if self.blocks else None
-            if block is None or not block.quote:
-                index += 1
+            if block is None or not block.quote or text[start] in _OPENERS:
+                index += 1  # not a block quote, or one printed in marks: its pairs are read
                 continue
             last = index
             while last + 1 < len(paragraphs):
-                following = self.blocks[self.block_at(paragraphs[last + 1][0])]
-                if not following.quote:
+                following_start = paragraphs[last + 1][0]
+                following = self.blocks[self.block_at(following_start)]
+                if not following.quote or text[following_start] in _OPENERS:
                     break
                 last += 1
             group_end = paragraphs[last][1]
@@ -573,8 +579,6 @@ class _Extractor:
                 content_end -= 1
             if _covering(covered, start + 1) >= content_end - 2:
                 continue  # printed in marks as well: the pair is the quotation
-            if text[start] in '“„«"':
-                continue  # a block that opens with marks quotes inside itself: its pairs are read
             candidate = _Candidate(start, content_end, "block", start, content_end)
             candidate.paragraph = self.context.paragraph_index(start)
             if credit is not None:
@@ -597,7 +601,13 @@ class _Extractor:
                 if number >= 0
             }
         )
+        # Unmarked paragraphs credited by a dash line are read as quotations only at the
+        # opening of a document (an epigraph): elsewhere the same shape is a letter's
+        # sign-off or a programme's listing.
+        opening = self.opening_paragraphs()
         for number in numbers:
+            if number not in opening:
+                continue
             start, end = paragraphs[number]
             block = self.blocks[self.block_at(start)] if self.blocks else None
             if block is None or block.quote or block.kind is not BlockKind.PARAGRAPH:
@@ -624,6 +634,18 @@ class _Extractor:
             candidate.credit_year = credit_line.year
             found.append(candidate)
         return found
+
+    def opening_paragraphs(self) -> set[int]:
+        """The first two paragraphs of running text (headings and the title not counted)."""
+        opening: set[int] = set()
+        for number, (start, _) in enumerate(self.context.paragraphs):
+            block = self.blocks[self.block_at(start)] if self.blocks else None
+            if block is not None and block.kind is BlockKind.HEADING:
+                continue
+            opening.add(number)
+            if len(opening) == 2:
+                break
+        return opening
 
     def attribute(self, candidate: _Candidate, previous: _Candidate | None) -> bool:
         """Find the candidate's cue and speaker; False when it is no quotation. `previous` is
@@ -714,8 +736,8 @@ class _Extractor:
             or (candidate.alone and terminal)
             or (goes_on and sentence_like)
         )
-        if _is_title_case(words) and not terminal:
-            return False
+        if _is_title_case(words) and (not terminal or not candidate.adjacent):
+            return False  # "Here Comes the Sun.": a title, unless a cue says someone said it
         if candidate.cue in _NAMING_VERBS and (
             len(words) < 3 or (content[:1].isupper() and not terminal)
         ):
@@ -1126,13 +1148,38 @@ class _Extractor:
         quotation: dates there are what the speaker talks about)."""
         if candidate.credit_year:
             return candidate.credit_year
-        for start, end in sorted(candidate.windows, key=lambda window: -window[0]):
-            if not _DATE_HINT.search(self.text, start, end):
+        text = self.text
+        anchor = candidate.cue_span[0] if candidate.cue_span else candidate.open
+        best: tuple[int, str] | None = None
+        for start, end in candidate.windows:
+            if not _DATE_HINT.search(text, start, end):
                 continue  # no digit and no day name: no date to find
-            found = find_dates(self.text, start, end, reference=self.reference_date)
-            if found:
-                return found[0].value
-        return None
+            for found in find_dates(text, start, end, reference=self.reference_date):
+                if self.future(found.value) or self.in_relative_clause(found.start, anchor):
+                    continue
+                distance = abs(found.start - anchor)
+                if best is None or distance < best[0]:
+                    best = (distance, found.value)
+        return best[1] if best else None
+
+    def future(self, value: str) -> bool:
+        """A date after the document's own: not when anything was said."""
+        reference = self.reference_date
+        return reference is not None and value[:10] > reference.isoformat()
+
+    def in_relative_clause(self, offset: int, anchor: int) -> bool:
+        """Whether a date sits in a clause about the speaker ("…, who was elected in 2019,")
+        between its commas, rather than in the attribution."""
+        text = self.text
+        low, high = sorted((offset, anchor))
+        clause = None
+        for match in _RELATIVE.finditer(text, max(low - 80, 0), high):
+            if match.start() <= offset:
+                clause = match  # the last clause opened before the date
+        if clause is None or "\n" in text[clause.start() : offset]:
+            return False
+        close = text.find(",", clause.end(), high + 1)
+        return close < 0 or close > offset
 
 
 def extract_quotes(
