@@ -154,6 +154,8 @@ _ORGANISATION_HEADS = {
     "panel",
     "team",
 }
+# "In a letter, Ann Lee told …": a phrase after a preposition is no title.
+_PREPOSITIONS = {"in", "on", "at", "by", "with", "from", "for", "during", "after", "before", "of"}
 # Capitalised at the start of a sentence, never a name.
 _NOT_NAMES = {
     "why",
@@ -782,7 +784,16 @@ def _with_appositive_title(text: str, tokens: list[Token], found: Mention, end: 
     title: str | None = None
     if start is not None and start > 1 and tokens[start - 1].text == ",":
         before = _phrase_ending_at(tokens, start - 2, 0, None)
-        if before is not None and before.kind == "nominal" and " " in before.name:
+        opening = next(
+            (i for i, token in enumerate(tokens) if before and token.start == before.start), 0
+        )
+        after_preposition = opening > 0 and tokens[opening - 1].lower in _PREPOSITIONS
+        if (
+            before is not None
+            and before.kind == "nominal"
+            and " " in before.name
+            and not after_preposition
+        ):
             title = (
                 before.name.split(" ", 1)[1]
                 if before.name.split()[0] in DETERMINERS

@@ -29,10 +29,10 @@ def check(evidence: Evidence) -> Iterator[Violation]:
     """One violation per quotation mark that pairs with nothing."""
     text = evidence.document.text
     for stray in evidence.stray_marks:
+        before = text[stray.offset - 1] if stray.offset else " "
+        after = text[stray.offset + 1] if stray.offset + 1 < len(text) else " "
         opening = stray.mark in "“„«‟" or (
-            stray.mark == '"'
-            and stray.offset + 1 < len(text)
-            and not text[stray.offset + 1].isspace()
+            stray.mark == '"' and (before.isspace() or not after.isspace())
         )
         what = "opens a quotation that is never closed" if opening else "closes no quotation"
         yield Violation(stray.offset, stray.offset + 1, f"quotation mark {stray.mark} {what}")
