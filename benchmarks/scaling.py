@@ -75,6 +75,16 @@ CASES: list[tuple[str, str, Callable[[int], str], int]] = [
         lambda n: "".join(f"“We hold {i},” said Ann{i} Lee.\n\n" for i in range(n)),
         2_000,
     ),
+    (
+        "many acronyms as speakers",
+        "txt",
+        lambda n: "".join(
+            f"“We act {i},” said {''.join(chr(65 + (i // 26**k) % 26) for k in range(3))}.\n\n"
+            "The talks went on for hours.\n\n"
+            for i in range(n)
+        ),
+        2_000,
+    ),
     ("unclosed quotation marks", "txt", lambda n: "He said “open and never close.\n\n" * n, 4_000),
     (
         "British marks among apostrophes",
