@@ -105,55 +105,6 @@ _VOICES = {  # documents and channels, not people: "Doe's lawyer" is the lawyer
     "office",
     "press office",
 }
-# Nouns that end an organisation's name ("the union" → "Calder Bay Dockers' Union").
-_ORGANISATION_HEADS = {
-    "union",
-    "association",
-    "committee",
-    "council",
-    "ministry",
-    "department",
-    "agency",
-    "group",
-    "alliance",
-    "institute",
-    "institution",
-    "trust",
-    "authority",
-    "board",
-    "commission",
-    "party",
-    "federation",
-    "society",
-    "foundation",
-    "university",
-    "court",
-    "office",
-    "bank",
-    "club",
-    "league",
-    "network",
-    "service",
-    "church",
-    "hospital",
-    "police",
-    "government",
-    "administration",
-    "coalition",
-    "forum",
-    "center",
-    "centre",
-    "corporation",
-    "company",
-    "firm",
-    "cabinet",
-    "parliament",
-    "assembly",
-    "senate",
-    "jury",
-    "panel",
-    "team",
-}
 # "In a letter, Ann Lee told …": a phrase after a preposition is no title.
 _PREPOSITIONS = {"in", "on", "at", "by", "with", "from", "for", "during", "after", "before", "of"}
 # Capitalised at the start of a sentence, never a name.
@@ -263,53 +214,6 @@ LEADING_WORDS = {
     "according",
 }
 _NP_INSIDE = {"of", "for", "at", "to", "on", "in", "and", "&", "'s", "’s", "-"}
-_ORG_WORDS = {
-    "ministry",
-    "department",
-    "agency",
-    "council",
-    "inc",
-    "ltd",
-    "corp",
-    "corporation",
-    "group",
-    "party",
-    "association",
-    "union",
-    "institute",
-    "university",
-    "commission",
-    "committee",
-    "court",
-    "police",
-    "office",
-    "bank",
-    "company",
-    "foundation",
-    "organization",
-    "organisation",
-    "government",
-    "administration",
-    "board",
-    "society",
-    "service",
-    "authority",
-    "center",
-    "centre",
-    "league",
-    "club",
-    "federation",
-    "network",
-    "times",
-    "post",
-    "news",
-    "journal",
-    "report",
-    "statement",
-    "charter",
-    "website",
-    "study",
-}
 
 
 class Token:
@@ -384,6 +288,14 @@ def speech_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
     for phrase in phrases:
         by_first.setdefault(phrase[0], []).append(phrase)
     return {first: tuple(found) for first, found in by_first.items()}
+
+
+@cache
+def organisation_words() -> frozenset[str]:
+    """Nouns that end the name of an organisation or a document ("… Ministry", "… Union",
+    "… Report"): a name ending in one is no person's, and "the union" may stand for it
+    (data/organisation_words.txt)."""
+    return frozenset(load_terms("organisation_words"))
 
 
 @cache
@@ -506,7 +418,7 @@ def _name_mention(words: list[Token], aside: str | None) -> Mention | None:
     names = [word.text for word in name_words]
     name = _joined(name_words)
     title = _title_text(title_words) or aside
-    organisation = looks_like_organisation(names) or names[-1].lower() in _ORG_WORDS
+    organisation = looks_like_organisation(names) or names[-1].lower() in organisation_words()
     kind = "org" if organisation else "person"
     return Mention(name, title, name_words[0].start, name_words[-1].end, kind, _gender(title_words))
 
@@ -886,7 +798,7 @@ class NameIndex:
 def organisation_named(text: str, head: str, before: int) -> str | None:
     """The organisation a description stands for ("the union" → "Calder Bay Dockers'
     Union"): the last name before `before` that ends with (or opens with) the head noun."""
-    if head.lower() not in _ORGANISATION_HEADS:
+    if head.lower() not in organisation_words():
         return None
     capital = head[:1].upper() + head[1:]
     if capital not in text:
