@@ -531,3 +531,14 @@ def test_unbalanced_quote_mark_is_a_finding_not_a_crash(
     assert [finding["code"] for finding in document["findings"]].count("SL203") == 1
     assert [quote["text"] for quote in document["quotes"]] == ["Prices rose,"]
     assert status == 1
+
+
+def test_long_runs_of_marks_are_read_quickly(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before, 50,000 opening marks in a row kept the sentence model busy for minutes.
+    (tmp_cwd / "marks.txt").write_text("Intro. " + "“" * 50_000 + " " + "'’" * 20_000 + " End.\n")
+    status, out, _ = run(["scan", "marks.txt", "--format", "json"], capsys)
+    (document,) = json.loads(out)["documents"]
+    assert status == 1  # the unpaired marks are SL203 findings
+    assert document["claims"][-1]["text"].endswith("End.")

@@ -45,6 +45,16 @@ def sentence_pipeline() -> Any:
     return nlp
 
 
+_LONG_SYMBOL_RUN = re.compile(r"[^\w\s]{40,}")
+
+
+def _cut_run(match: re.Match[str]) -> str:
+    """A long run of marks with a space every 20 characters (same length, same offsets)."""
+    run = match.group(0)
+    cut = "".join(run[i : i + 19] + " " for i in range(0, len(run), 20))[: len(run)]
+    return cut[:-1] + run[-1]  # the run's last mark stays: a sentence may end on it
+
+
 def _chunks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Cut an overly long block at a line break or a sentence-looking boundary."""
     while end - start > _CHUNK:
@@ -81,7 +91,10 @@ def segment(
         parts += [text[position:mask_start], " " * (mask_end - mask_start)]
         position = mask_end
     parts.append(text[position:])
-    masked_text = "".join(parts)
+    # The model's time grows with the square of a token's length: a run of hundreds of marks
+    # with no space ("““““…", "'’'’…") is one token that takes seconds. Such runs are cut
+    # into short pieces for the model; they hold no sentence boundary worth keeping.
+    masked_text = _LONG_SYMBOL_RUN.sub(_cut_run, "".join(parts))
     pieces = [piece for start, end in spans for piece in _chunks(text, start, end)]
     nlp = sentence_pipeline()
     sentences: list[tuple[int, int]] = []

@@ -73,14 +73,18 @@ def _continuation(text: str, start: int, end: int, openers: str) -> int | None:
     return first + 1 if first < end and text[first] in openers else None
 
 
-def _role(text: str, offset: int, start: int, end: int, is_open: bool) -> str:
-    """ "open", "close" or "either" for a straight or curly mark at `offset`."""
+def _role(text: str, offset: int, start: int, end: int, opener: str | None) -> str:
+    """ "open", "close" or "either" for a straight or curly mark at `offset`, when the quotation
+    open so far (if any) began with `opener`."""
     mark = text[offset]
+    is_open = opener is not None
     before = text[offset - 1] if offset > start else " "
     after = text[offset + 1] if offset + 1 < end else " "
     if mark in "“„«‟‘‚":
-        if mark == "“" and is_open:
-            return "either"  # closes a „…“ pair, or opens a nested one
+        if mark == "“" and opener == "„":
+            return "close"  # „…“, the German pair
+        if mark == "“" and opener == '"' and not before.isspace():
+            return "close"  # "…“: a typo for the closing mark
         return "open"
     if mark in "”»":
         if not is_open and (before in _OPEN_BEFORE) and not after.isspace():
@@ -128,7 +132,7 @@ class _Pairer:
                     continue
                 if opened is not None and offset == part_start - 1:
                     continue  # the continuation mark of a quote over paragraphs
-                role = _role(text, offset, start, end, opened is not None)
+                role = _role(text, offset, start, end, None if opened is None else text[opened])
                 if role == "either":
                     role = "close" if opened is not None else "open"
                 if role == "open":
