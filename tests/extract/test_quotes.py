@@ -471,3 +471,20 @@ def test_titles_sign_offs_and_elisions_are_not_quotations() -> None:
 )
 def test_dates_about_the_speaker_are_not_when_the_words_were_said(attribution: str) -> None:
     assert only(scan_text(f"{DATED}{attribution}\n", "md")).date is None
+
+
+def test_passive_attribution_names_the_asker() -> None:
+    assert speakers(scan_text("Tom Bell was asked by Ann Lee: “Will you resign now?”\n")) == [
+        "Ann Lee"
+    ]
+
+
+def test_epigraph_credited_with_a_work_and_year_is_sourced() -> None:
+    cited = "See the archive.[^1]\n\n> A town that reads is a town that governs itself.\n\n"
+    notes = "\n\n[^1]: City archive, box 4.\n"
+    work = scan_text(cited + "— Alfred Mayhew, *Letters from the Coast*, 1889" + notes, "md")
+    quote = only(work)
+    assert quote.speaker is not None and quote.speaker.title is None and quote.date == "1889"
+    assert "SL202" not in codes(work)
+    person = scan_text(cited + "— Alfred Mayhew, Mayor" + notes, "md")
+    assert "SL202" in codes(person)

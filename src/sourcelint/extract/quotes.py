@@ -57,7 +57,8 @@ _DASH_CREDIT = re.compile(
 # on its own).
 _DASH_LINE = re.compile(r"\n[ \t]*[—–―-]{1,2}[ \t]*[A-Z@]")
 _FIRST_DASH_LINE = re.compile(r"[ \t]*[—–―-]{1,2}[ \t]*[A-Z@]")
-_YEAR_ONLY = re.compile(r"(?:c\.\s*|circa\s+)?(?:1[0-9]|20)\d\d(?:s)?")
+_TRAILING_YEAR = re.compile(r"(?:^|,\s*)(?:c\.\s*|circa\s+)?((?:1[0-9]|20)\d\d)s?$")
+_WORK = re.compile(r"\*[^*]+\*|_[^_]+_|“[^”]+”|\"[^\"]+\"")
 _CALLOUT = re.compile(r"^\s*(?:\[!\w+\]|\**(?:Note|Tip|Warning|Important|Caution|Update)\b)", re.I)
 _EDITED = re.compile(r"…|\.\s?\.\s?\.|\[[^\]\n]*[^\W\d_][^\]\n]*\]")
 _TERMINAL = re.compile(r"[.!?…][)\]’'\"]*$")
@@ -250,9 +251,12 @@ def _outlets() -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:told|to|with|in|on|via|for|by|in an interview with|wrote in|writing in)\s+"
         rf"(?:the\s+)?(?:{names})\b"
+        # a credit naming a work and its year: "— Alfred Mayhew, Letters from the Coast, 1889"
+        r"|^[ \t>]*[—–―-]{1,2}[ \t]*[^\n,]+,[^\n]+,[ \t]*(?:1[0-9]|20)\d\d[ \t]*$"
         r"|\b(?:in|during) (?:a|an|the) (?:radio |television |TV |phone |telephone )?"
         r"(?:statement|press release|interview|letter|speech"
-        r"|news conference|press conference|briefing|post|tweet|video|memo|report)\b"
+        r"|news conference|press conference|briefing|post|tweet|video|memo|report)\b",
+        re.MULTILINE,
     )
 
 
@@ -311,6 +315,16 @@ def _left_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | None
             # inverted speaker ("said Jane Doe: “…"). Otherwise the quotation is a fragment
             # inside what the cue reports ("called the plan “a gamble”").
             adjacent = index == end - 1 or (colon and end - index <= 8)
+            passive = (
+                index > 0
+                and tokens[index - 1].lower in {"was", "were", "is", "been", "being"}
+                and index + 1 < end
+                and tokens[index + 1].lower == "by"
+            )
+            if passive:  # "Tom Bell was asked by Ann Lee: “…”": the speaker follows "by"
+                by = mention_after(tokens, index + 2, end)
+                if by is not None:
+                    return by, token, token.text, True
             before = mention_before(tokens, index)
             if before is not None and before.kind == "pronoun":
                 # "Pryce, a welder, said he had reported it “at least four times”"
@@ -413,8 +427,12 @@ def _dash_credit(text: str, start: int, end: int) -> _Credit | None:
         mention = Mention(who, None, match.start("who"), match.end("who"), "person")
     title = (match.group("title") or "").strip().rstrip(".")
     year = None
-    if _YEAR_ONLY.fullmatch(title):
-        year, title = re.sub(r"\D", "", title)[:4] or None, ""  # when, not who
+    dated = _TRAILING_YEAR.search(title)
+    if dated is not None:  # "— Alfred Mayhew, 1889", "— Mayhew, *Letters*, 1889": when, not who
+        year, title = dated.group(1), title[: dated.start()].strip()
+    is_title = any(word.lower().strip(".,") in title_heads() for word in title.split())
+    if _WORK.fullmatch(title) or (year and title and not is_title):
+        title = ""  # "Letters from the Coast, 1889": where the words are printed, not a title
     if mention is not None and title:
         mention = Mention(
             mention.name, mention.title or title, mention.start, mention.end, mention.kind

@@ -33,6 +33,8 @@ from sourcelint.extract.quotes import outlet_in
 from sourcelint.model import Quote, Severity
 from sourcelint.rules.base import Evidence, Example, Rule, Violation
 
+_DASHES = frozenset("—–―-")
+
 
 def _paragraph(blocks: list[tuple[int, int]], offset: int) -> tuple[int, int]:
     """The block (paragraph, list item, cell) holding `offset`."""
@@ -61,6 +63,12 @@ def check(evidence: Evidence) -> Iterator[Violation]:
             continue
         start, end = _paragraph(blocks, quote.start)
         end = max(end, _paragraph(blocks, quote.end)[1])
+        following = bisect_right(blocks, (end, 1 << 62))
+        if (
+            following < len(blocks)
+            and text[blocks[following][0] : blocks[following][0] + 1] in _DASHES
+        ):
+            end = blocks[following][1]  # the credit line printed under a block quote
         marked = bisect_left(points, start) < bisect_left(points, end)
         if marked or outlet_in(text, start, end):
             sourced_speakers.add(quote.speaker.id)
