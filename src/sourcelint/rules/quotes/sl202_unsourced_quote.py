@@ -5,7 +5,8 @@ comes from.
 In a document that cites its sources (it has a citation marker, a link or a reference list),
 reports a quotation with a named speaker when its paragraph carries no citation marker or
 link and names no outlet or occasion ("told Reuters", "in a statement", "in an interview with
-CNN", "wrote on X"; data/news_outlets.txt). One sourced quotation covers the speaker's other
+CNN", "wrote on X"; data/news_outlets.txt), and no credit line under it names a work ("—
+Alfred Mayhew, Letters from the Coast, 1889"). One sourced quotation covers the speaker's other
 quotations in the document; a speaker's unsourced quotations in one paragraph are one finding.
 Quotations with no speaker are SL201's, not reported twice.
 Documents that cite nothing at all (most original reporting, where the reporter is the
