@@ -25,7 +25,6 @@ _OPEN_BEFORE = set(" \t\n\u00a0([{—–-/:;,")
 _CLOSE_AFTER = set(" \t\n\u00a0.,;:!?)]}—–-…[^¹²³⁴⁵⁶⁷⁸⁹⁰*†‡")
 # Words printed with a leading apostrophe: the mark opens no quotation.
 _ELISIONS = frozenset({"til", "tis", "twas", "twere", "em", "cause", "n", "round", "bout", "s"})
-_CLOSERS = {"“": "”", "„": "“", "«": "»", "‟": "”", '"': '"', "‘": "’", "'": "'", "‚": "‘"}
 
 
 @dataclass(frozen=True, slots=True)
