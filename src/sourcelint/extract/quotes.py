@@ -37,6 +37,7 @@ from sourcelint.extract.speakers import (
     mention_before,
     organisation_named,
     phrase_at,
+    reporting_verbs,
     sentence_subject,
     surname,
     title_heads,
@@ -92,6 +93,7 @@ _NAMING_VERBS = {
     "named",
     "rated",
 }
+_RECENT = 40  # speakers a pronoun is compared with: the ones quoted or named last
 _NAMESAKES = 50  # people sharing a surname compared with a new mention (the latest ones)
 _INTRODUCED = 60  # speakers whose introduction is looked up (each reads the text once)
 # "Chapter One: “…”" is a heading, not an attribution.
@@ -99,8 +101,8 @@ _SECTION_WORDS = {"chapter", "part", "section", "episode", "volume", "book", "ac
 _PLACE_PREPOSITIONS = {"on", "in", "at", "to", "from", "near", "into", "across", "of", "for", "by"}
 # "Cornyn released a statement …" introduces the quotation that follows.
 _ISSUING = {"released", "issued", "published", "sent", "gave"}
-_VOICES = {"statement", "letter", "speech", "interview", "memo", "message", "post", "tweet"}
-_ISSUING_WORDS = re.compile(r"\b(?:released|issued|published|sent|gave)\b")
+_ISSUED = {"statement", "letter", "speech", "interview", "memo", "message", "post", "tweet"}
+_ISSUING_WORDS = re.compile(rf"\b(?:{'|'.join(sorted(_ISSUING))})\b")
 # Cues followed by the speaker: "according to the ministry", "in the words of Jane Doe".
 _NAMING_PHRASES = {("according", "to"), ("in", "the", "words", "of"), ("as", "quoted", "by")}
 # Verbs whose object is who was spoken to, not who spoke: "told the court", "asked Doe".
@@ -236,9 +238,9 @@ class _Speakers:
             self.by_key.setdefault((mention.kind, key), []).append(cluster)
         return self.add(cluster, mention)
 
-    def most_recent(self, limit: int = 40) -> list[_Cluster]:
-        """The speakers quoted or named last, the latest first."""
-        return list(itertools.islice(reversed(self.recent.values()), limit))
+    def most_recent(self) -> list[_Cluster]:
+        """The speakers quoted or named last, the latest first (a bounded number)."""
+        return list(itertools.islice(reversed(self.recent.values()), _RECENT))
 
 
 def _plain_key(name: str) -> str:
@@ -413,18 +415,19 @@ class _Credit(NamedTuple):
 
 
 def _dash_credit(text: str, start: int, end: int) -> _Credit | None:
-    """A credit line ("— Jane Doe, Defense Minister") at text[start:end]: its speaker, and
-    where the line starts."""
+    """A credit line ("— Jane Doe, Defense Minister", "— Alfred Mayhew, 1889") at
+    text[start:end]: its speaker, where the line starts, and a year printed at its end."""
     while start < end and text[start].isspace():
         start += 1
     match = _DASH_CREDIT.match(text, start, end)
     if match is None:
         return None
     who = match.group("who")
-    tokens = tokenize(text, match.start("who"), match.end("who"))
-    mention = mention_after(tokens, 0, len(tokens)) if not who.startswith("@") else None
     if who.startswith("@"):
-        mention = Mention(who, None, match.start("who"), match.end("who"), "person")
+        mention: Mention | None = Mention(who, None, match.start("who"), match.end("who"), "person")
+    else:
+        tokens = tokenize(text, match.start("who"), match.end("who"))
+        mention = mention_after(tokens, 0, len(tokens))
     title = (match.group("title") or "").strip().rstrip(".")
     year = None
     dated = _TRAILING_YEAR.search(title)
@@ -632,11 +635,11 @@ class _Extractor:
                 continue
             line_start = text.rfind("\n", start, end) + 1
             credit_line = _dash_credit(text, line_start, end) if line_start > start else None
-            content_end = credit_line[1] if credit_line else end
+            content_end = credit_line.start if credit_line else end
             if credit_line is None and number + 1 < len(paragraphs):
                 next_start, next_end = paragraphs[number + 1]
                 credit_line = _dash_credit(text, next_start, next_end)
-            if credit_line is None or credit_line[0] is None:
+            if credit_line is None or credit_line.mention is None:
                 continue
             if _covering(covered, start + 1) >= start:
                 continue  # a marked quote; its own pair carries the credit
@@ -814,7 +817,7 @@ class _Extractor:
 
     def alone_in_paragraph(self, candidate: _Candidate) -> bool:
         """Whether the marks hold a whole paragraph ("“Yes.”" as a line of dialogue)."""
-        start, end = self.context.paragraphs[self.context.paragraph_index(candidate.open)]
+        start, end = self.context.paragraphs[candidate.paragraph]
         block = self.blocks[self.block_at(start)] if self.blocks else None
         if block is None or block.kind is not BlockKind.PARAGRAPH:
             return False
@@ -938,7 +941,7 @@ class _Extractor:
         tokens = tokenize(text, before[0], min(before[1], first_cue + 60))
         for index, token in enumerate(tokens):
             issued = token.lower in _ISSUING and any(
-                later.lower in _VOICES for later in tokens[index + 1 : index + 4]
+                later.lower in _ISSUED for later in tokens[index + 1 : index + 4]
             )
             noun = index > 0 and tokens[index - 1].lower in {"a", "an", "the", "his", "her"}
             if (is_cue(token) or issued) and index > 0 and not noun:
@@ -1043,7 +1046,7 @@ class _Extractor:
                 (before[0][:1].isupper() and before[0].lower().rstrip(".") not in title_heads())
                 or before[0].lower() in {"and", "of", "&", "the"}
             )
-            if not joined and is_cue(Token(match.group("cue"), 0, 0)):
+            if not joined and match.group("cue") in reporting_verbs():
                 word = match.group("name")
                 found.append(
                     (match.start(), Mention(word, None, match.start(), match.end("name"), "person"))

@@ -636,7 +636,7 @@ def mention_after(tokens: list[Token], start: int, ceiling: int) -> Mention | No
     if start >= ceiling:
         return None
     first = tokens[start]
-    if first.lower in PRONOUNS and first.lower in {"he", "she", "they", "it", "we"}:
+    if first.lower in {"he", "she", "they", "it", "we"}:
         return Mention(first.text, None, first.start, first.end, "pronoun", PRONOUNS[first.lower])
     if first.lower in DETERMINERS:
         return _described(tokens, start, start + 1, ceiling, first.lower)
@@ -740,7 +740,7 @@ class NameIndex:
     def __init__(self, text: str) -> None:
         self.text = text
 
-    def introduction(self, name: str, *, limit: int = 4) -> Mention | None:
+    def introduction(self, name: str) -> Mention | None:
         """Where the text first gives a person's full name and title ("Labour Minister
         Daniel Feyer") for a name it also uses alone ("Feyer"), read at the name's first few
         occurrences; also a surname printed once with a typo ("Water" for "Waters") and a
@@ -750,8 +750,8 @@ class NameIndex:
         last = words[-1]
         titled: Mention | None = None
         looked = 0
-        if len(words) > 1:
-            limit = 2  # a full name: only its title is missing, printed where it first appears
+        # A full name lacks only its title, printed where it first appears: look twice.
+        limit = 2 if len(words) > 1 else 4
         for position in _occurrences(text, last):
             end = position + len(last)
             previous = text[max(0, position - 40) : position].rstrip().rsplit(None, 1)[-1:]
@@ -831,7 +831,7 @@ def sentence_subject(tokens: list[Token]) -> Mention | None:
     if first.lower in DETERMINERS:
         found = mention_after(tokens, index, len(tokens))
         return found if found is not None and found.kind in {"nominal", "org"} else None
-    if not _is_name_token(first) or first.lower in DETERMINERS | _NOT_NAMES:
+    if not _is_name_token(first) or first.lower in _NOT_NAMES:
         return None
     end = index
     while end < len(tokens) and _is_name_token(tokens[end]):
