@@ -172,7 +172,8 @@ class Quote:
 
     `marks` records how it was printed (a pair of marks, marks over paragraphs, a block, a
     dash-credited paragraph); `edited` whether it carries an ellipsis or a bracketed insertion;
-    `line`/`col` locate it for people (1-based). These are not part of the JSON contract.
+    `cue_start`/`cue_end` locate the cue (for views that highlight it); `line`/`col` locate
+    the quotation for people (1-based). These are not part of the JSON contract.
     """
 
     id: str

@@ -16,6 +16,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from sourcelint.terms import load_terms
+
 _DOUBLE = re.compile(r"[\"“”„«»‟]")
 # A single mark with a non-word character on at least one side: not the apostrophe inside
 # "don't". Written so the pattern starts with the mark itself, which keeps the scan fast.
@@ -23,8 +25,6 @@ _SINGLE = re.compile(r"['‘’‚‹›](?:\B|(?<=\W.)|(?<=^.))", re.MULTILINE)
 _OPEN_BEFORE = set(" \t\n\u00a0([{—–-/:;,")
 # "[" and superscripts: a citation marker right after a closing mark ("…,”[1] said Lee").
 _CLOSE_AFTER = set(" \t\n\u00a0.,;:!?)]}—–-…[^¹²³⁴⁵⁶⁷⁸⁹⁰*†‡")
-# Words printed with a leading apostrophe: the mark opens no quotation.
-_ELISIONS = frozenset({"til", "tis", "twas", "twere", "em", "cause", "n", "round", "bout", "s"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +191,7 @@ class _Pairer:
                 if opened is None:
                     if before in _OPEN_BEFORE and after.isalpha() and text[offset] in "'‘":
                         word = _WORD_AFTER.match(text, offset + 1, end)
-                        if word is None or word.group(0).lower() not in _ELISIONS:
+                        if word is None or word.group(0).lower() not in load_terms("elisions"):
                             opened, parts, part_start = offset, [], offset + 1
                     continue
                 closes = before in ".,!?;:…—" or (after in _CLOSE_AFTER and not before.isspace())

@@ -81,23 +81,9 @@ _FIRST_WORD = re.compile(r"[\s,;:—–-]*([\w@][\w'’-]*)")
 _SURNAME_CUE = re.compile(r"\b(?P<name>[A-Z][\w'’-]+)\s+(?P<cue>[a-z]+)\b")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _OPENING_MARK = re.compile(r"[“„«\"‘]")
-# Verbs that put a name or a label in marks more often than someone's words.
-_NAMING_VERBS = {
-    "called",
-    "calling",
-    "dubbed",
-    "labelled",
-    "labeled",
-    "branded",
-    "termed",
-    "named",
-    "rated",
-}
 _RECENT = 40  # speakers a pronoun is compared with: the ones quoted or named last
 _NAMESAKES = 50  # people sharing a surname compared with a new mention (the latest ones)
 _INTRODUCED = 60  # speakers whose introduction is looked up (each reads the text once)
-# "Chapter One: “…”" is a heading, not an attribution.
-_SECTION_WORDS = {"chapter", "part", "section", "episode", "volume", "book", "act", "scene"}
 _PLACE_PREPOSITIONS = {"on", "in", "at", "to", "from", "near", "into", "across", "of", "for", "by"}
 # "Cornyn released a statement …" introduces the quotation that follows.
 _ISSUING = {"released", "issued", "published", "sent", "gave"}
@@ -105,8 +91,6 @@ _ISSUED = {"statement", "letter", "speech", "interview", "memo", "message", "pos
 _ISSUING_WORDS = re.compile(rf"\b(?:{'|'.join(sorted(_ISSUING))})\b")
 # Cues followed by the speaker: "according to the ministry", "in the words of Jane Doe".
 _NAMING_PHRASES = {("according", "to"), ("in", "the", "words", "of"), ("as", "quoted", "by")}
-# Verbs whose object is who was spoken to, not who spoke: "told the court", "asked Doe".
-_ADDRESSEE_VERBS = {"told", "tells", "tell", "telling", "asked", "asks", "informed", "assured"}
 _NOT_INVERTED = {"on", "in", "at", "to", "that", "of"}
 _WINDOW = 120  # characters of context read before a quotation
 _RIGHT_WINDOW = 80  # and after it: the cue comes within a dozen words
@@ -339,7 +323,7 @@ def _left_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | None
             inverted = (
                 index + 1 < end
                 and tokens[index + 1].lower not in _NOT_INVERTED
-                and token.lower not in _ADDRESSEE_VERBS
+                and token.lower not in load_terms("addressee_verbs")
             )
             if after is not None and after.kind != "pronoun" and inverted:
                 return after, token, token.text, adjacent or after.end >= tokens[end - 1].end
@@ -355,7 +339,7 @@ def _left_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | None
         words = tokens[start:end]
         if words and words[0].lower == "from":
             return mention_after(words, 1, len(words)), None, None, True
-        if 0 < len(words) <= 6 and words[0].lower not in _SECTION_WORDS:
+        if 0 < len(words) <= 6 and words[0].lower not in load_terms("section_words"):
             found = mention_after(words, 0, len(words))
             named = found is not None and (len(found.name.split()) > 1 or found.title)
             if found is not None and named and found.end == words[-1].end:
@@ -759,7 +743,7 @@ class _Extractor:
         )
         if _is_title_case(words) and (not terminal or not candidate.adjacent):
             return False  # "Here Comes the Sun.": a title, unless a cue says someone said it
-        if candidate.cue in _NAMING_VERBS and (
+        if candidate.cue in load_terms("naming_verbs") and (
             len(words) < 3 or (content[:1].isupper() and not terminal)
         ):
             return False  # "a user labelled “Anonymous”", "dubbed it “Scientology vs. …”"
