@@ -542,3 +542,19 @@ def test_long_runs_of_marks_are_read_quickly(
     (document,) = json.loads(out)["documents"]
     assert status == 1  # the unpaired marks are SL203 findings
     assert document["claims"][-1]["text"].endswith("End.")
+
+
+def test_json_report_is_written_in_pieces_not_held_whole() -> None:
+    # A 5.7 MB quotation-heavy document gave a 91 MB report: built as one string it took
+    # 1.09 GB of memory, written in pieces 0.42 GB (docs/benchmarks.md, "Large input").
+    from sourcelint.model import contract
+    from sourcelint.output import RENDERERS
+
+    from .conftest import scan_text
+
+    analysis = scan_text("“Prices will fall,” Jane Doe said.[1]\n\n1. Doe, J. Interview. 2024.\n")
+    report = RENDERERS["json"]([analysis])
+    assert not isinstance(report, str)
+    pieces = list(report)
+    assert len(pieces) > 10
+    assert json.loads("".join(pieces)) == json.loads(json.dumps(contract([analysis])))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -49,7 +49,7 @@ class ScanOptions:
     quiet: bool = False
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str | Iterable[str]) -> None:
     """Write a file so that a reader sees the old content or the new, never a part; the file
     gets the permissions a plain write would give it."""
     folder = path.parent if str(path.parent) else Path()
@@ -61,7 +61,8 @@ def write_atomic(path: Path, text: str) -> None:
         ) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", errors="replace") as stream:
-            stream.write(text)
+            for chunk in [text] if isinstance(text, str) else text:
+                stream.write(chunk)
             stream.flush()
             os.fsync(stream.fileno())
         umask = os.umask(0)
@@ -212,7 +213,8 @@ def run_scan(options: ScanOptions) -> int:
     if options.output is not None:
         write_atomic(options.output, report)
     else:
-        sys.stdout.write(report)
+        for chunk in [report] if isinstance(report, str) else report:
+            sys.stdout.write(chunk)
         sys.stdout.flush()
 
     if errors:

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from sourcelint.model import Analysis, contract
 
 
+def render_json_chunks(analyses: list[Analysis]) -> Iterator[str]:
+    """The whole scan as the JSON contract, in pieces to write as they come: a large
+    document's contract is never held as one string."""
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
+    yield from encoder.iterencode(contract(analyses))
+    yield "\n"
+
+
 def render_json(analyses: list[Analysis]) -> str:
     """The whole scan as the JSON contract."""
-    return json.dumps(contract(analyses), ensure_ascii=False, indent=2) + "\n"
+    return "".join(render_json_chunks(analyses))
