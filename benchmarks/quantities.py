@@ -49,11 +49,8 @@ quantulum3,sourcelint] [--dump DIR]`.
 from __future__ import annotations
 
 import argparse
-import importlib.metadata
 import json
-import platform
 import re
-import subprocess
 import sys
 import time
 from collections import Counter
@@ -65,7 +62,6 @@ from typing import Any
 from quantity_corpora import (
     GOLD,
     RECOGNIZERS,
-    ROOT,
     SPEC_FILES,
     QuantityDocument,
     SpecCase,
@@ -76,6 +72,7 @@ from quantity_corpora import (
     same_unit,
     unit_kind,
 )
+from run_info import versions
 
 TOLERANCE = 0.005
 _PLUS_MINUS = re.compile(r"±|\+/-|\+-|plus (?:or )?minus", re.IGNORECASE)
@@ -445,26 +442,6 @@ def kinds_table(tallies: dict[str, Tally]) -> str:
     return "\n".join(lines)
 
 
-def versions() -> str:
-    """Python, package versions and the commit of the working tree."""
-    found = []
-    for name in ("sourcelint", "quantulum3", "scikit-learn"):
-        try:
-            found.append(f"{name} {importlib.metadata.version(name)}")
-        except importlib.metadata.PackageNotFoundError:
-            continue
-    try:
-        commit = subprocess.run(
-            ["git", "-C", str(ROOT), "describe", "--always", "--dirty"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        commit = "unknown"
-    return f"Python {platform.python_version()}; " + ", ".join(found) + f"; commit {commit}"
-
-
 def dump(
     folder: Path, documents: Sequence[QuantityDocument], results: dict[str, list[Scored]]
 ) -> None:
@@ -555,7 +532,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             spec_results[system] = run_specs(system, predict, cases)
     command = " ".join([".venv/bin/python", "benchmarks/quantities.py", *sys.argv[1:]])
     print(f"Command: `{command}`  ")
-    print(f"Versions: {versions()}  ")
+    print(f"Versions: {versions('sourcelint', 'quantulum3', 'scikit-learn')}  ")
     print(
         f"Match: one-to-one, greedy by overlap; spans overlap and values equal within "
         f"{TOLERANCE:.1%} (ranges: low and high); value+unit also needs the same canonical "

