@@ -545,8 +545,8 @@ def test_long_runs_of_marks_are_read_quickly(
 
 
 def test_json_report_is_written_in_pieces_not_held_whole() -> None:
-    # A 5.7 MB quotation-heavy document gave a 91 MB report: built as one string it took
-    # 1.09 GB of memory, written in pieces 0.42 GB (docs/benchmarks.md, "Large input").
+    # A 5.7 MB quotation-heavy document gives a 91 MB report: built as one string it took
+    # 1,066 MB of memory, written in pieces 413 MB (benchmarks/large_json.py).
     from sourcelint.model import contract
     from sourcelint.output import RENDERERS
 
