@@ -36,11 +36,9 @@ conversion: "a dozen" stays 1 "dozen", as quantulum3 says.
 
 sourcelint: `sourcelint.api.analyze` on the document as read by `sourcelint.readers`
 (`read_path` for a news file, `read_text_as(..., "txt")` for a spec sentence); each entry of
-`analysis.quantities` is read as a dict with `start`/`end` (offsets into the extracted text,
-like quotes; without `end`, `start` + len(`text`); without `start`, the `occurrence`-th bounded
-match of `text` in the extracted text), `value`, `value_high`, `unit`, `magnitude`, and mapped
-back to the raw file's offsets with the document's offset map. Until the extractor of
-issue 4 exists the array is empty and sourcelint scores 0.
+`analysis.quantities` is read as its JSON contract object: `start`/`end` (offsets into the
+extracted text), `value`, `value_high`, `unit`, `magnitude`, mapped back to the raw file's
+offsets with the document's offset map.
 
 Run: `.venv/bin/python benchmarks/quantities.py [--limit N] [--all-cases] [--systems
 quantulum3,sourcelint] [--dump DIR]`.
@@ -288,13 +286,9 @@ def sourcelint_predictor() -> Predictor:
             document = read_text_as(text, path="<text>", format="txt")
         analysis = analyze(document)
         predictions = []
-        for entry in analysis.quantities:
-            if "start" in entry:
-                start = int(entry["start"])
-            else:  # no offsets: the `occurrence`-th bounded match of `text` (gold README rule)
-                found = bounded_matches(document.text, entry["text"])
-                start = found[int(entry.get("occurrence") or 1) - 1]
-            end = int(entry["end"]) if "end" in entry else start + len(entry["text"])
+        for quantity in analysis.quantities:
+            entry = quantity.to_json()  # the JSON contract's quantity object
+            start, end = int(entry["start"]), int(entry["end"])
             source_start = document.offsets.to_source(start)
             source_end = document.offsets.to_source(max(end - 1, start)) + 1
             predictions.append(
@@ -502,10 +496,6 @@ def main(argv: Sequence[str] | None = None) -> None:
         why = sourcelint_ready()
         if why is None:
             systems["sourcelint"] = sourcelint_predictor()
-            notes.append(
-                "sourcelint: the statistics extractor (issue 4) is not written yet, so "
-                "`analysis.quantities` is empty and every sourcelint score is 0."
-            )
         else:
             notes.append(f"sourcelint not run: {why}.")
     documents = load_gold(GOLD, limit=arguments.limit)

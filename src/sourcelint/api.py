@@ -18,6 +18,7 @@ from sourcelint.document import Document
 from sourcelint.extract.citations import extract_citations
 from sourcelint.extract.claims import extract_claims, prose_spans
 from sourcelint.extract.credits import extract_credits
+from sourcelint.extract.quantities import extract_quantities, link_quantities
 from sourcelint.extract.quotes import extract_quotes, link_quotes
 from sourcelint.model import Analysis, Finding
 from sourcelint.readers import read_path, read_text_as
@@ -35,6 +36,8 @@ def extract(document: Document, *, progress: Callable[[int], None] | None = None
     markers = [(citation.start, citation.end) for citation in citations]
     quoted = extract_quotes(document, claims, references, prose=prose, markers=markers)
     claims = link_quotes(claims, quoted.quotes)
+    quantities = extract_quantities(document, claims, markers=markers)
+    claims = link_quantities(claims, quantities)
     return Evidence(
         document=document,
         citations=tuple(citations),
@@ -43,6 +46,7 @@ def extract(document: Document, *, progress: Callable[[int], None] | None = None
         credits=tuple(extract_credits(document)),
         quotes=quoted.quotes,
         stray_marks=quoted.stray_marks,
+        quantities=tuple(quantities),
     )
 
 
@@ -112,6 +116,11 @@ def analyze(
             replace(quote, line=line, col=col)
             for quote in evidence.quotes
             for line, col in [document.locate(quote.start)]
+        ),
+        quantities=tuple(
+            replace(quantity, line=line, col=col)
+            for quantity in evidence.quantities
+            for line, col in [document.locate(quantity.start)]
         ),
     )
 

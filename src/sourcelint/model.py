@@ -1,7 +1,8 @@
 """The values a scan produces. All are immutable; offsets are 0-based into Document.text.
 
 `Analysis.to_json()` yields one document of the JSON contract in DESIGN.md (schema
-"sourcelint/1"); the field names here follow it.
+"sourcelint/1.1": "sourcelint/1" with five keys added to each quantity, see README); the
+field names here follow it.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-SCHEMA = "sourcelint/1"
+SCHEMA = "sourcelint/1.1"
 
 
 class Severity(StrEnum):
@@ -203,6 +204,93 @@ class Quote:
         }
 
 
+# The contract's `approx` groups the printed bounds: "about 40", "more than 40", "up to 40".
+APPROX_GROUPS = {
+    "about": "about",
+    "around": "about",
+    "nearly": "about",
+    "almost": "about",
+    "over": "at_least",
+    "more_than": "at_least",
+    "upwards_of": "at_least",
+    "passed": "at_least",
+    "at_least": "at_least",
+    "up_to": "at_most",
+    "less_than": "at_most",
+    "under": "at_most",
+}
+
+
+def _number(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if value.is_integer() and abs(value) < 2**53 else value
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A statistic: a count, amount, measure, share, rate or change printed as a number.
+
+    `value` is the number with its scale word applied (never negative: a direction goes into
+    `change`), None for a vague count ("tens of thousands", then `magnitude` is the power of
+    ten); `value_high` the top of a range; `unit` a canonical unit ("tonne", "percent", ISO
+    currency), None for a plain count; `qualifier` the printed bound ("upwards_of", "nearly";
+    `approx` groups it as the contract says); `rate` its denominator ("per year", "per tonne");
+    `change` rise_by, rise_to, rise_from, fall_by, fall_to or fall_from; `counted` what is
+    measured; `part_of` the id of the figure it is a part of; `as_of` the date it refers to.
+    `scale` is the scale word printed ("million"). `line`/`col` are not in the contract.
+    """
+
+    id: str
+    text: str
+    start: int
+    end: int
+    value: float | None
+    unit: str | None
+    counted: str | None = None
+    as_of: str | None = None
+    rate: str | None = None
+    part_of: str | None = None
+    value_high: float | None = None
+    qualifier: str | None = None
+    change: str | None = None
+    scale: str | None = None
+    magnitude: int | None = None
+    line: int = 0
+    col: int = 0
+
+    @property
+    def approx(self) -> str:
+        """exact, about, at_least or at_most (the contract's vocabulary)."""
+        return "exact" if self.qualifier is None else APPROX_GROUPS.get(self.qualifier, "about")
+
+    @property
+    def vague(self) -> bool:
+        """A count given only by its order of magnitude ("hundreds", "millions of")."""
+        return self.value is None and self.magnitude is not None
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract's quantity object (schema 1.1 keys after `part_of`)."""
+        return {
+            "id": self.id,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": _number(self.value),
+            "unit": self.unit,
+            "approx": self.approx,
+            "counted": self.counted,
+            "as_of": self.as_of,
+            "rate": self.rate,
+            "part_of": self.part_of,
+            "value_high": _number(self.value_high),
+            "qualifier": self.qualifier,
+            "change": self.change,
+            "scale": self.scale,
+            "magnitude": self.magnitude,
+        }
+
+
 @dataclass(frozen=True, slots=True)
 class Claim:
     """A sentence of the document's prose and what it carries.
@@ -230,7 +318,7 @@ class Claim:
             "checkworthy": self.checkworthy,
             "citations": list(self.citations),
             "quotes": list(self.quotes),
-            "quantities": list(self.quantities),
+            "quantities": [quantity.to_json() for quantity in self.quantities],
             "sourced_by": [source.to_json() for source in self.sourced_by],
         }
 
@@ -248,7 +336,7 @@ class Analysis:
     claims: tuple[Claim, ...]
     findings: tuple[Finding, ...]
     quotes: tuple[Quote, ...] = ()
-    quantities: tuple[dict[str, Any], ...] = ()
+    quantities: tuple[Quantity, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """This document as the JSON contract describes it."""
@@ -258,7 +346,7 @@ class Analysis:
             "title": self.title,
             "date": self.date,
             "quotes": [quote.to_json() for quote in self.quotes],
-            "quantities": list(self.quantities),
+            "quantities": [quantity.to_json() for quantity in self.quantities],
             "citations": [citation.to_json() for citation in self.citations],
             "references": [reference.to_json() for reference in self.references],
             "claims": [claim.to_json() for claim in self.claims],

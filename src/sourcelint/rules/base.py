@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sourcelint.document import Document
 from sourcelint.extract.credits import Credit
 from sourcelint.extract.quote_marks import StrayMark
-from sourcelint.model import Citation, Claim, Quote, Reference, Severity
+from sourcelint.model import Citation, Claim, Quantity, Quote, Reference, Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +40,7 @@ class Evidence:
     credits: tuple[Credit, ...]
     quotes: tuple[Quote, ...] = ()
     stray_marks: tuple[StrayMark, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,1157 @@
+"""Statistics: every figure in the prose, its value, unit, bound, rate, change, what it
+counts, what it is part of, and the date it refers to.
+
+The stage reads each sentence with regular expressions and word lists; no statistical model
+runs in it. A sentence without a digit or a number word is skipped after one search. In a
+sentence, a figure's core is found first (digits, number words, a fraction, a vague count),
+then what is printed around it: a currency sign, a scale word, a unit, a bound word before
+it, a range, a rate after it. Labels that look like figures (years, dates, clock times,
+ordinals, ages, list numbers, markers, pages and sections, phone and version numbers,
+identifiers, scores, time windows) are dropped before that. Then each figure of the sentence
+gets its change, counted thing, part-of link and as-of date.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from functools import cache
+
+from sourcelint.document import Document
+from sourcelint.extract.dates import parse_iso
+from sourcelint.extract.numbers import (
+    DENOMINATORS,
+    DIGITS_PATTERN,
+    NUMBER_WORD,
+    SCALE_ABBREVIATIONS,
+    SCALES_LONG,
+    SMALL,
+    VAGUE_MAGNITUDE,
+    VAGUE_SCALE,
+    WORDS_PATTERN,
+    digits_value,
+    largest_scale,
+    words_value,
+)
+from sourcelint.extract.time_refs import TimeRef, find_time_refs
+from sourcelint.model import Claim, Quantity
+from sourcelint.terms import load_terms
+
+TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
+PERCENT_UNITS = frozenset({"percent", "percentage_point", "permille"})
+
+
+# --- term tables ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class UnitTable:
+    """Unit surfaces → canonical units, as one regular expression per matching mode."""
+
+    canonical: dict[str, str]
+    sensitive: re.Pattern[str]
+    insensitive: re.Pattern[str]
+
+
+def _pairs(name: str) -> list[tuple[str, str]]:
+    pairs: list[tuple[str, str]] = []
+    for line in load_terms(name):
+        canonical, _, forms = line.partition(":")
+        pairs.extend((form.strip(), canonical.strip()) for form in forms.split(",") if form.strip())
+    return pairs
+
+
+def _alternation(forms: Sequence[str]) -> str:
+    return "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+
+
+@cache
+def units() -> UnitTable:
+    """The unit table of data/units.txt."""
+    canonical: dict[str, str] = {}
+    sensitive: list[str] = []
+    insensitive: list[str] = []
+    for form, name in _pairs("units"):
+        case_matters = len(form) <= 2 or any(char.isupper() for char in form)
+        canonical[form if case_matters else form.lower()] = name
+        (sensitive if case_matters else insensitive).append(form)
+    tail = r"(?![\w²³])"
+    return UnitTable(
+        canonical,
+        re.compile(rf"(?:{_alternation(sensitive)}){tail}"),
+        re.compile(rf"(?:{_alternation(insensitive)}){tail}", re.IGNORECASE),
+    )
+
+
+@cache
+def currency_signs() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Signs and codes printed before an amount (data/currency_signs.txt)."""
+    table = {form: code for form, code in _pairs("currency_symbols")}
+    pattern = re.compile(rf"(?:{_alternation(list(table))})[ \u00a0]?(?=[0-9])")
+    return pattern, table
+
+
+@cache
+def qualifiers() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Bound words before a figure (data/quantity_qualifiers.txt), matched at its left."""
+    table = {form.lower(): value for form, value in _pairs("quantity_qualifiers")}
+    pattern = re.compile(
+        rf"(?<![\w-])(?:just\s+|well\s+)?(?:{_alternation(list(table))})\s+$", re.IGNORECASE
+    )
+    return pattern, table
+
+
+@cache
+def change_words() -> dict[str, str]:
+    """Words of movement over time → rise or fall (data/change_words.txt)."""
+    return {form.lower(): value for form, value in _pairs("change_words")}
+
+
+@cache
+def _word_set(name: str) -> frozenset[str]:
+    return frozenset(term.lower() for term in load_terms(name))
+
+
+@cache
+def _window_pattern() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w-])(?:{_alternation(load_terms('window_words'))})\s+$", re.IGNORECASE
+    )
+
+
+# --- the cores: where a figure is ------------------------------------------------------------
+
+_SMALL_WORDS = "|".join(sorted(SMALL, key=len, reverse=True))
+_DENOMINATOR = "|".join(sorted(DENOMINATORS, key=len, reverse=True))
+_FRACTION_FOLLOW = (
+    r"(?=\s+of\b|\s*[,.;:)!?–—]|\s*$|\s+(?:more|less|fewer|higher|lower|smaller|larger|bigger|"
+    r"cheaper|dearer|in\b|since\b|on\b|over\b|from\b|than\b|and\b|to\b|as\b))"
+)
+_CORE = re.compile(
+    rf"(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)"
+    rf"|(?:several|a\s+few|many)\s+(?:hundred|thousand|million|billion)(?!\s+(?:and\s+)?[a-z]*-?\d)"
+    rf"|dozens|scores(?=\s+of\b)|hundreds|thousands|millions|billions)\b)"
+    rf"|(?P<ratio>\b(?:{DIGITS_PATTERN}|{_SMALL_WORDS}|an?)\s+"
+    rf"(?:(?:year|day|week|month|household|adult|child|person)s?\s+)?in\s+(?:every\s+)?"
+    rf"(?:{DIGITS_PATTERN}|(?:{NUMBER_WORD})(?:[\s-]+(?:{NUMBER_WORD}))*)\b(?![.,]?[0-9]))"
+    rf"|(?P<fraction>\b(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
+    rf"(?:{_DENOMINATOR})\b(?!-){_FRACTION_FOLLOW})"
+    rf"|(?P<half>(?<![\w-])half\b(?![-\w])(?=\s+(?:of|the|its|their|his|her|our|all|those|these)\b"
+    rf"|\s*[,.;:]))"
+    rf"|(?P<times>(?:\b(?:{DIGITS_PATTERN}|{_SMALL_WORDS})\s+times|\btwice)\b"
+    rf"(?!\s+(?:a|an|per|each|every|in|since|before|over|this|that|last|daily|weekly)\b))"
+    rf"|(?P<digits>(?<![\w.,/\\#@&])(?:[+\-−](?=[0-9]|[$€£]))?(?P<digits_number>{DIGITS_PATTERN})"
+    rf"(?![.,][0-9])(?P<glued>[A-Za-z%°‰²³/]+(?:/[A-Za-z]+)?)?)"
+    rf"|(?P<words>\b{WORDS_PATTERN}\b(?!-(?:{NUMBER_WORD})))",
+    re.IGNORECASE,
+)
+_ANY_NUMBER = re.compile(
+    rf"[0-9]|\b(?:{NUMBER_WORD}|half|dozens|hundreds|thousands|millions|billions|twice|"
+    rf"{_DENOMINATOR})\b",
+    re.IGNORECASE,
+)
+
+# --- labels that look like figures ----------------------------------------------------------
+
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_MASKS = re.compile(
+    # dates: "March 3", "May 9, 2025", "1 October", "3 to 9 November", "January 2024"
+    rf"\b{_MONTHS}\s+[0-3]?[0-9](?:st|nd|rd|th)?\b(?:,?\s+[0-9]{{4}}\b)?"
+    rf"|\b[0-3]?[0-9](?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*[0-3]?[0-9](?:st|nd|rd|th)?)?"
+    rf"\s+(?:of\s+)?{_MONTHS}(?:,?\s+[0-9]{{4}})?\b"
+    rf"|\b{_MONTHS}\s+[0-9]{{4}}\b"
+    # clock times: "8am", "4.40am", "7:30", "10 p.m."
+    r"|\b[0-2]?[0-9](?:[.:][0-5][0-9])?\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST|CET|UTC)(?!\w)"
+    r"|\b[0-2]?[0-9]:[0-5][0-9]\b"
+    # phone numbers: "0800 412 7763", "+44 1632 960 214", "0471 55 20 90"
+    r"|(?<![\w+])(?:\+[0-9]{1,3}[\s.-]?\(?0?\)?[0-9]{1,5}|\(?0[0-9]{1,5}\)?)(?:[\s.-][0-9]{2,4}){1,4}\b"
+    # version numbers and codes: "5.2.1", "v2.0.3", "OG/2025/014", "A61", "SV-15"
+    r"|\b[0-9]+(?:\.[0-9]+){2,}\b|\b[A-Za-z]+[0-9][\w]*\b|\b[A-Z]{1,4}-[0-9]+\b"
+    r"|\b\w+(?:/[0-9]+)+\b"
+    # years and decades: "1960s", "the '90s", "2024-25", "2026–2030"
+    r"|\b(?:1[5-9]|20|21)[0-9]{2}s\b|['’][0-9]0s\b"
+    r"|\b(?:1[5-9]|20|21)[0-9]{2}\s*[-–/]\s*(?:(?:1[5-9]|20|21)[0-9]{2}|[0-9]{2})\b"
+)
+_PHONE_CONTEXT = re.compile(
+    r"\b(?:call|calling|ring|dial|phone|telephone|tel|helpline|hotline|freephone|text|sms|fax)"
+    r"\b[^.;]{0,25}$",
+    re.IGNORECASE,
+)
+_LIST_NUMBER = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]+)?$")
+_AGE_BEFORE = re.compile(
+    r"(?:\b[A-Z][\w'’.-]+,\s*$|\(\s*$|\b(?:aged|age|ages|aged\s+between|aged\s+from)\s+$)"
+)
+_AGE_AFTER = re.compile(r"^\s*(?:,|\)|;|\s+who\b|\s+(?:years?|months?)[\s-]+old\b|-year-old)")
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|in|since|by|of|from|to|until|till|during|between|and|after|before|"
+    r"around|early|late|mid|circa|c\.|fiscal|year|spring|summer|autumn|winter)|['’]s)\s+$",
+    re.IGNORECASE,
+)
+_RANK = re.compile(r"\b(?:top|bottom|first|last|the\s+best|the\s+worst)\s+$", re.IGNORECASE)
+_SUPERLATIVE_AFTER = re.compile(r"^\s+\w+est\b|^\s+most\b", re.IGNORECASE)
+
+
+# --- what is printed around a core ----------------------------------------------------------
+
+_SCALE_AFTER = re.compile(
+    r"(?:\s+|[ \u00a0]?)(million|billion|trillion|thousand|bn|mn|mln|tn|m|k)\b"
+)
+_SCALE_WORD_AFTER = re.compile(r"\s+(million|billion|trillion|thousand)\b", re.IGNORECASE)
+_METRE_CONTEXT = re.compile(
+    r"^\s+(?:tall|high|deep|long|wide|above|below|away|across|thick|in\b|of\s+(?:rain|snow|water))",
+    re.IGNORECASE,
+)
+_RATE_AFTER = re.compile(
+    r"^\s*(?:(?P<adverb>annually|yearly|a\s+year|per\s+year|per\s+annum|each\s+year|every\s+year|"
+    r"daily|a\s+day|per\s+day|each\s+day|weekly|a\s+week|per\s+week|monthly|a\s+month|"
+    r"per\s+month|hourly|an\s+hour|per\s+hour|a\s+night|per\s+night|a\s+head|per\s+head|"
+    r"per\s+capita|per\s+person)\b"
+    r"|(?P<per>per|a|an)\s+(?P<denominator>[A-Za-z][\w-]*(?:\s+hour)?)\b)",
+    re.IGNORECASE,
+)
+_RATE_ADVERBS = {
+    "annually": "per year",
+    "yearly": "per year",
+    "per annum": "per year",
+    "daily": "per day",
+    "weekly": "per week",
+    "monthly": "per month",
+    "hourly": "per hour",
+    "a head": "per person",
+    "per head": "per person",
+    "per capita": "per person",
+}
+_RATE_DENOMINATORS = frozenset(
+    {"night", "person", "resident", "household", "farm", "voter", "pupil", "student", "patient"}
+)
+_COUNT_STOP = frozenset(
+    """the a an of in on at to for from by with and or but than as that which who whom whose
+    were was are is be been being have has had will would could should may might can do did
+    does not said says say told its their his her our your my this these those it they he she
+    we you i more less fewer per each every some any all both such also only just about
+    around over under into onto across between since until after before during while when
+    where if then so there here what how why because including among against without within
+    like near up down out off again last next first second same other another""".split()
+)
+_IRREGULAR_PLURALS = frozenset(
+    """people children men women police staff cattle sheep fish personnel data media feet teeth
+    geese mice deer livestock poultry crew crews aircraft offspring""".split()
+)
+_ADJECTIVE_ENDINGS = ("ed", "al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ary", "est")
+_ADJECTIVES = frozenset(
+    """new old young small large big extra additional further full-time part-time local
+    remaining existing eligible other more several many few various different certain whole
+    entire total average typical standard estimated""".split()
+)
+_COPULAS = re.compile(
+    r"(?P<subject>(?:^|(?<=[\s,;:(]))[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3}?)\s+"
+    r"(?:(?:has|have|had|will|would|is|are|was|were|been|be|now|also|already|then|still)\s+)*"
+    r"(?:came\s+to|come\s+to|comes\s+to|stood\s+at|stands\s+at|reached|reach|reaches|totalled|"
+    r"totaled|totals|hit|hits|amounted\s+to|amounts\s+to|was|were|is|are|numbered|"
+    r"(?P<verb>[a-z]+)\s+(?:by|to))\s+$",
+)
+_VALUE_OF = re.compile(
+    r"\b(?:a|an|the|its|their)\s+(?:(?P<modifier>[a-z][\w-]*)\s+)?(?P<noun>[a-z][\w-]*)\s+"
+    r"(?:of|at|was|is|stood\s+at|came\s+to|reached|totalled|hit)\s+$"
+    r"|\b(?:puts?|putting|estimates?|estimated|values?|valued|sets?|setting)\s+(?:the|its|their)\s+"
+    r"(?P<noun2>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+at\s+$",
+)
+_NOT_VALUE_OF = frozenset(
+    """total average rise increase fall drop cut decline jump gain loss reduction growth
+    maximum minimum range share proportion majority number estimated record further""".split()
+)
+_OF_NOUN = re.compile(
+    r"^\s+(?P<prep>of|in)\s+(?:(?:the|its|their|his|her|our|this|that|those|these|all|[A-Z]?[\w-]+['’]s?)"
+    r"\s+)?(?P<phrase>[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3})"
+)
+_PART_AFTER = re.compile(r"^\s+of\s+(?:them|whom|those|these)\b", re.IGNORECASE)
+_PART_BEFORE = re.compile(
+    r"\b(?:including|include|includes|included|among\s+them|of\s+which|of\s+whom)\s+$",
+    re.IGNORECASE,
+)
+_PART_OF_NEXT = re.compile(
+    r"^\s+of\s+(?:the|its|their|our|his|her|those|these|all|[A-Z]?[\w-]+['’]s?)\s+"
+    r"(?:[A-Za-z'’-]+\s+){0,3}?$"
+)
+_CHANGE_NOUN = re.compile(
+    r"\b(?:a|an|the)\s+(?:\w+\s+)?(?P<noun>rise|increase|jump|gain|growth|fall|drop|decline|"
+    r"decrease|cut|reduction|loss)\s+of\s+$",
+    re.IGNORECASE,
+)
+_RISE_NOUNS = frozenset({"rise", "increase", "jump", "gain", "growth"})
+_COMPARED = re.compile(
+    r"(?:\bcompared\s+(?:with|to)|\bfrom|\bagainst|\bversus|\bvs\.?)\s+$", re.IGNORECASE
+)
+_POINTS_CONTEXT = re.compile(
+    r"%|\bper\s?cent|\bpercent|\bturnout|\bpoll|\bshare|\brate\b|\bapproval|\bmargin",
+    re.IGNORECASE,
+)
+_REPORTING_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|reported|confirmed|added|wrote|stated|published|released)"
+    r"\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[;:()–—]|,\s|\s-\s|\b(?:while|whereas|but)\b")
+
+
+@dataclass(slots=True)
+class _Figure:
+    """A figure while its sentence is read (mutable; frozen into a Quantity at the end)."""
+
+    start: int
+    end: int
+    core_start: int
+    core_end: int
+    value: float | None
+    unit: str | None = None
+    value_high: float | None = None
+    scale: str | None = None
+    magnitude: int | None = None
+    qualifier: str | None = None
+    rate: str | None = None
+    change: str | None = None
+    counted: str | None = None
+    part_of: int | None = None
+    as_of: str | None = None
+    kind: str = "count"  # count, measure, money, share, ratio, vague
+    signed: bool = False
+
+
+def _is_plural(word: str) -> bool:
+    lowered = word.lower()
+    if lowered in _IRREGULAR_PLURALS:
+        return True
+    return (
+        len(lowered) > 3
+        and lowered.endswith("s")
+        and not lowered.endswith(("ss", "us", "is", "'s", "’s"))
+    )
+
+
+def _is_adjective(word: str) -> bool:
+    lowered = word.lower()
+    return lowered in _ADJECTIVES or (
+        lowered.endswith(_ADJECTIVE_ENDINGS) and not _is_plural(lowered) and len(lowered) > 4
+    )
+
+
+def _noun_phrase(text: str, position: int, limit: int, *, need_plural: bool) -> tuple[int, str]:
+    """The noun phrase that starts at `position`: (its end, its head phrase lower-cased), or
+    (position, "") when there is none. Adjectives at its left are dropped from the head."""
+    words: list[tuple[int, int, str]] = []
+    for match in re.finditer(r"\s*([A-Za-z][\w'’-]*)", text[position:limit]):
+        if match.start() != (words[-1][1] - position if words else 0):
+            break
+        word = match.group(1)
+        if word.lower() in _COUNT_STOP or word.lower() in change_words():
+            break
+        if word[0].isupper():
+            break
+        words.append((position + match.start(1), position + match.end(1), word))
+        if _is_plural(word) or len(words) == 4:
+            break
+    if not words:
+        return position, ""
+    if need_plural and not _is_plural(words[-1][2]):
+        return position, ""
+    end = words[-1][1]
+    head = [word for _, _, word in words]
+    while len(head) > 1 and _is_adjective(head[0]):
+        head.pop(0)
+    return end, " ".join(head).lower()
+
+
+class _SentenceReader:
+    """Reads the figures of one sentence."""
+
+    def __init__(self, text: str, start: int, end: int, masks: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.masks = masks
+
+    def masked(self, start: int, end: int) -> bool:
+        index = bisect_right(self.masks, (start, 10**12)) - 1
+        for mask_start, mask_end in self.masks[max(index - 2, 0) : index + 2]:
+            if mask_start < end and start < mask_end:
+                return True
+        return False
+
+    def before(self, position: int, width: int = 80) -> str:
+        return self.text[max(self.start, position - width) : position]
+
+    def after(self, position: int, width: int = 80) -> str:
+        return self.text[position : min(self.end, position + width)]
+
+    def figures(self) -> list[_Figure]:
+        found: list[_Figure] = []
+        position = self.start
+        while position < self.end:
+            match = _CORE.search(self.text, position, self.end)
+            if match is None:
+                break
+            figure = None
+            if not self.masked(match.start(), match.end()):
+                figure = self.read(match)
+            if figure is None:
+                position = match.end()
+                continue
+            found.append(figure)
+            position = figure.end
+        return found
+
+    # -- one figure
+
+    def read(self, match: re.Match[str]) -> _Figure | None:
+        kind = match.lastgroup
+        if kind == "digits":
+            figure = self.read_digits(match)
+        elif kind == "words":
+            figure = self.read_words(match)
+        elif kind == "vague":
+            figure = self.read_vague(match)
+        elif kind in ("ratio", "fraction", "half", "times"):
+            figure = self.read_ratio(match, kind)
+        else:  # pragma: no cover - the pattern has no other group
+            return None
+        if figure is None:
+            return None
+        if figure.unit in TIME_UNITS and self.is_window(figure):
+            return None
+        self.read_qualifier(figure)
+        self.read_range(figure)
+        self.read_rate(figure)
+        return figure
+
+    def read_digits(self, match: re.Match[str]) -> _Figure | None:
+        text = self.text
+        number = match.group("digits_number")
+        core_start = match.start("digits_number")
+        glued = match.group("glued") or ""
+        value = digits_value(number)
+        unit: str | None = None
+        scale: str | None = None
+        signed = match.group(0)[0] in "+-−"
+        if (
+            signed
+            and core_start - 1 > self.start
+            and text[match.start() - 1 : match.start()].isalnum()
+        ):
+            return None
+        prefix_end = match.start("digits_number")
+        prefix = text[match.start() + (1 if signed else 0) : prefix_end]
+        start = match.start()
+        if not prefix:
+            sign_pattern, table = currency_signs()
+            for length in (4, 3, 2, 1):
+                candidate_start = core_start - length
+                if candidate_start < self.start:
+                    continue
+                sign = sign_pattern.match(text, candidate_start, match.end())
+                if sign and sign.end() == core_start:
+                    before = text[candidate_start - 1 : candidate_start] if candidate_start else ""
+                    if before.isalpha():
+                        continue
+                    unit = table[sign.group(0).strip()]
+                    start = candidate_start
+                    break
+        end = match.start("digits_number") + len(number)
+        if glued:
+            lowered = glued.lower()
+            if lowered in ("st", "nd", "rd", "th", "am", "pm", "s", "x", "d", "g"):
+                return None  # ordinals, clock times, decades, "3x", "3D", "5G"
+            if glued in ("%", "pc"):
+                unit, end = "percent", end + len(glued)
+            elif glued == "‰":
+                unit, end = "permille", end + 1
+            elif lowered in SCALE_ABBREVIATIONS and not (
+                lowered == "m" and unit is None and self.is_metre(end + 1)
+            ):
+                scale = SCALE_ABBREVIATIONS[lowered]
+                end += len(glued)
+            elif glued in ("p",) and unit is None:
+                unit, value, end = "GBP", value / 100, end + 1
+            else:
+                table = units()
+                canonical = table.canonical.get(glued) or table.canonical.get(lowered)
+                if canonical is None or (
+                    len(glued) == 1 and glued not in ("C", "F", "m", "t", "g", "l")
+                ):
+                    return None  # "3D", "COVID-19", "5G": a name, not a figure
+                if unit is not None and canonical not in PERCENT_UNITS:
+                    return None
+                unit, end = canonical, end + len(glued)
+        if scale is None:
+            scale_match = _SCALE_WORD_AFTER.match(text, end, self.end)
+            if scale_match:
+                scale = scale_match.group(1).lower()
+                end = scale_match.end()
+            elif unit is not None:  # "£4.8 bn", "€600 m"
+                short = re.match(r"\s?(bn|mn|m|k)\b", text[end : self.end])
+                if short:
+                    scale = SCALE_ABBREVIATIONS[short.group(1)]
+                    end += short.end()
+        if scale is not None:
+            value *= SCALES_LONG[scale]
+        if not self.plausible_digits(match, number, start, end, unit, scale, glued):
+            return None
+        figure = _Figure(start, end, core_start, end, value, unit=unit, scale=scale, signed=signed)
+        figure.kind = "money" if unit and unit.isupper() and len(unit) == 3 else "count"
+        if unit == "percent":
+            figure.kind = "share"
+        if unit is None or unit in ("percent",) and not glued:
+            self.read_unit(figure)
+        elif unit and not glued:
+            self.read_unit(figure, money=True)
+        if figure.kind == "count" and figure.unit is not None:
+            figure.kind = "share" if figure.unit in PERCENT_UNITS else "measure"
+        if figure.unit is None and self.descriptor_after(figure.end):
+            return None
+        return figure
+
+    def is_metre(self, after: int) -> bool:
+        """Whether "4m" reads as metres: no noun follows, or a word of size does."""
+        rest = self.text[after - 1 : self.end]
+        if _METRE_CONTEXT.match(rest):
+            return True
+        word = re.match(r"\s+([A-Za-z][\w-]*)", rest)
+        return word is None or word.group(1).lower() in _COUNT_STOP
+
+    def plausible_digits(
+        self,
+        match: re.Match[str],
+        number: str,
+        start: int,
+        end: int,
+        unit: str | None,
+        scale: str | None,
+        glued: str,
+    ) -> bool:
+        """False for years, ages, list numbers, identifiers, phone numbers and ranks."""
+        text = self.text
+        before = self.before(start)
+        after = self.after(end)
+        bare = unit is None and scale is None and not glued
+        plain = re.fullmatch(r"[0-9]+", number) is not None
+        if bare and plain and len(number) == 4 and 1500 <= int(number) <= 2199:
+            if _YEAR_BEFORE.search(before) or not re.match(r"\s+[a-z]+s\b", after):
+                return False
+        if bare and plain and _LIST_NUMBER.search(text[max(0, start - 40) : start]):
+            if re.match(r"[.)]\s", text[end : end + 2]) or start == self.start:
+                if re.match(r"[.)]", text[end : end + 1]):
+                    return False
+        word_before = re.search(r"([A-Za-z][\w.]*)\s*$", before)
+        if word_before:
+            word = word_before.group(1)
+            if word.lower() in _word_set("identifier_words") or word.lower().rstrip(".") in (
+                _word_set("identifier_words")
+            ):
+                return False
+            if len(word) >= 2 and word.isupper() and bare and word not in ("US", "UK", "EU"):
+                return False
+        if re.search(r"#\s*$|\bNo\.?\s*$|\bnumber\s+$", before, re.IGNORECASE) and bare:
+            return False
+        if bare and plain and int(number) < 120:
+            if _AGE_BEFORE.search(before) and _AGE_AFTER.match(after):
+                return False
+            if re.search(r"\b(?:aged|age)\s+(?:between\s+|from\s+)?$", before, re.IGNORECASE):
+                return False
+        if bare and (_RANK.search(before) or _SUPERLATIVE_AFTER.match(after)):
+            return False
+        if (
+            bare
+            and _PHONE_CONTEXT.search(before)
+            and re.search(r"[0-9][\s-][0-9]", text[start : end + 8])
+        ):
+            return False
+        return True
+
+    def descriptor_after(self, position: int) -> bool:
+        """A hyphenated descriptor after the figure: "10-year contract", "30-year-old"."""
+        hyphen = re.match(r"-([A-Za-z]+)", self.text[position : self.end])
+        return bool(hyphen) and hyphen.group(1).lower() in _word_set("descriptor_heads")
+
+    def read_words(self, match: re.Match[str]) -> _Figure | None:
+        surface = match.group(0)
+        value = words_value(surface)
+        if value is None:
+            return None
+        lowered = surface.lower()
+        if lowered in ("one", "a", "an"):
+            after = self.after(match.end())
+            if not (_SCALE_WORD_AFTER.match(after) or self.unit_at(match.end())):
+                return None  # "one clinic": a determiner
+        if self.descriptor_after(match.end()):
+            return None
+        if _RANK.search(self.before(match.start())) or _SUPERLATIVE_AFTER.match(
+            self.after(match.end())
+        ):
+            return None
+        if re.search(
+            r"\b(?:aged|age)\s+(?:between\s+|from\s+)?$", self.before(match.start()), re.I
+        ):
+            return None
+        scale = largest_scale(surface)
+        figure = _Figure(match.start(), match.end(), match.start(), match.end(), value, scale=scale)
+        self.read_unit(figure)
+        if figure.unit is not None:
+            figure.kind = (
+                "share"
+                if figure.unit in PERCENT_UNITS
+                else ("money" if figure.unit.isupper() and len(figure.unit) == 3 else "measure")
+            )
+        elif value == 1 and scale is None:
+            return None  # "one of the ...", "one more": not a statistic
+        return figure
+
+    def read_vague(self, match: re.Match[str]) -> _Figure | None:
+        words = match.group(0).lower().split()
+        if words[0] in ("tens", "hundreds") and len(words) == 3:
+            magnitude = (1 if words[0] == "tens" else 2) + VAGUE_MAGNITUDE[words[2]]
+            scale = VAGUE_SCALE[words[2]]
+        elif len(words) >= 2 and words[-1] in SCALES_LONG or words[-1] == "hundred":
+            magnitude = 2 if words[-1] == "hundred" else len(str(SCALES_LONG[words[-1]])) - 1
+            scale = None if words[-1] == "hundred" else words[-1]
+        else:
+            magnitude = VAGUE_MAGNITUDE[words[-1]]
+            scale = VAGUE_SCALE.get(words[-1])
+        before = self.before(match.start(), 20)
+        if re.search(r"\b(?:the|in|of)\s+$", before, re.IGNORECASE) and words[-1] in (
+            "hundreds",
+            "thousands",
+        ):
+            if re.match(r"\s*(?:of\s+)?(?:years|centuries)", self.after(match.end())):
+                return None
+        figure = _Figure(
+            match.start(),
+            match.end(),
+            match.start(),
+            match.end(),
+            None,
+            scale=scale,
+            magnitude=magnitude,
+            kind="vague",
+        )
+        unit_of = re.match(r"\s+of\s+", self.text[match.end() : self.end])
+        if unit_of:
+            figure.end = match.end() + unit_of.end()
+            if self.read_unit(figure, money=False):
+                return figure
+            figure.end = match.end()
+        return figure
+
+    def read_ratio(self, match: re.Match[str], kind: str) -> _Figure | None:
+        surface = match.group(0)
+        lowered = surface.lower()
+        value: float | None
+        if kind == "half":
+            value = 0.5
+        elif kind == "times":
+            if lowered == "twice":
+                value = 2.0
+            else:
+                number = lowered.rsplit(None, 1)[0]
+                value = words_value(number) if number in SMALL else digits_value(number)
+            if value is None or not (
+                re.match(
+                    r"\s+(?:as|the|that|what|more|higher|larger|bigger|greater|faster|its|their)\b",
+                    self.after(match.end()),
+                    re.IGNORECASE,
+                )
+                or qualifiers()[0].search(self.before(match.start()))
+            ):
+                return None
+        elif kind == "fraction":
+            numerator_word, denominator_word = re.split(r"[\s-]+", lowered)[:2]
+            numerator = 1.0 if numerator_word in ("a", "an") else float(SMALL[numerator_word])
+            if numerator_word in ("a", "an", "one") and denominator_word.endswith("s"):
+                return None
+            if numerator > 1 and not denominator_word.endswith("s") and denominator_word != "half":
+                return None
+            value = numerator / DENOMINATORS[denominator_word]
+            if denominator_word.startswith("quarter") and re.match(
+                r"\s+of\s+(?:the\s+)?(?:year|19|20)", self.after(match.end())
+            ):
+                return None
+        else:
+            parts = re.split(r"\s+in\s+(?:every\s+)?", lowered)
+            first = parts[0].split()[0]
+            second = parts[1]
+            top = 1.0 if first in ("a", "an") else words_value(first) if first in SMALL else None
+            if top is None and re.fullmatch(DIGITS_PATTERN, first):
+                top = digits_value(first)
+            bottom = words_value(second) if not re.match(r"[0-9]", second) else digits_value(second)
+            if top is None or not bottom or top >= bottom:
+                return None
+            value = top / bottom
+        rounded = round(value, 4)
+        figure = _Figure(
+            match.start(),
+            match.end(),
+            match.start(),
+            match.end(),
+            rounded,
+            unit="ratio",
+            kind="ratio",
+        )
+        if kind == "ratio":
+            end, _ = _noun_phrase(self.text, figure.end, self.end, need_plural=True)
+            figure.end = end
+        return figure
+
+    def unit_at(self, position: int) -> tuple[str, int] | None:
+        """The unit printed at `position` (after a space or a hyphen): (canonical, end)."""
+        table = units()
+        gap = re.match(r"[ \u00a0]?-?|\s", self.text[position : position + 2])
+        offset = position + (gap.end() if gap else 0)
+        best: tuple[str, int] | None = None
+        for pattern in (table.insensitive, table.sensitive):
+            found = pattern.match(self.text, offset, self.end)
+            if found and (best is None or found.end() > best[1]):
+                surface = found.group(0)
+                name = table.canonical.get(surface) or table.canonical.get(surface.lower())
+                if name is not None:
+                    best = (name, found.end())
+        return best
+
+    def read_unit(self, figure: _Figure, *, money: bool = False) -> bool:
+        """The unit after the figure, if any; True when one was read."""
+        found = self.unit_at(figure.end)
+        if found is None:
+            return False
+        name, end = found
+        surface = self.text[figure.end : end].strip(" -\u00a0")
+        if money and name not in PERCENT_UNITS:
+            return False  # "€5 million tonnes" does not happen; "$5 a tonne" is a rate
+        if figure.unit is not None and figure.unit not in PERCENT_UNITS and name != figure.unit:
+            return False
+        if surface in ("t", "g", "l", "m", "C", "F", "pc") and self.text[figure.end] == " ":
+            if not (surface in ("C", "F") and False):
+                # a lone letter after a space is rarely a unit ("4 m"? "a 4 C rise"?)
+                if surface not in ("m",) or not _METRE_CONTEXT.match(self.text[end - 1 : self.end]):
+                    return False
+        if surface.lower() in ("points", "point", "pts") and name == "percentage_point":
+            if not _POINTS_CONTEXT.search(self.text[self.start : self.end]):
+                return False
+        if name in ("USD", "EUR", "GBP", "CHF", "JPY", "CNY", "INR") and surface.lower() in (
+            "francs",
+        ):
+            pass
+        if name in TIME_UNITS and re.match(r"[\s-]+old\b", self.text[end : end + 6]):
+            return False
+        figure.unit = name
+        figure.end = end
+        return True
+
+    def is_window(self, figure: _Figure) -> bool:
+        """A time window that frames another figure: "in the past seven days"."""
+        return bool(_window_pattern().search(self.before(figure.start, 40)))
+
+    def read_qualifier(self, figure: _Figure) -> None:
+        pattern, table = qualifiers()
+        before = self.before(figure.start, 40)
+        found = pattern.search(before)
+        if found is None:
+            return
+        phrase = re.sub(r"^(?:just|well)\s+", "", found.group(0).strip().lower())
+        phrase = " ".join(phrase.split())
+        if phrase not in table:
+            return
+        qualifier = table[phrase]
+        if qualifier == "over" and figure.unit in TIME_UNITS:
+            return
+        if phrase in ("up to",) and re.search(
+            r"\b(?:went|gone|go|goes|going)\s+up\s+to\s+$", before
+        ):
+            return
+        if found.group(0).lower().startswith("just ") and phrase == "under":
+            qualifier = "under"
+        figure.qualifier = qualifier
+        figure.start = figure.start - len(before) + found.start()
+
+    def read_range(self, figure: _Figure) -> None:
+        """ "10–15", "between 10 and 15", "£120 to £150", "30–45%"."""
+        if figure.kind == "vague" or figure.value is None:
+            return
+        text = self.text
+        between = re.search(r"\bbetween\s+$", self.before(figure.start, 12), re.IGNORECASE)
+        joiner = re.compile(r"\s+and\s+" if between else r"\s*[–—]\s*|-(?=[0-9$€£])|\s+to\s+")
+        link = joiner.match(text, figure.end, self.end)
+        if link is None:
+            return
+        if re.match(r"\s+[–—]\s+", link.group(0)) or re.match(r"\s+-\s+", link.group(0)):
+            return  # a spaced dash joins a whole and its part, not a range
+        second_match = _CORE.match(text, link.end(), self.end)
+        if second_match is None or second_match.lastgroup not in ("digits", "words"):
+            return
+        second = (
+            self.read(second_match) if not self.masked(link.end(), second_match.end()) else None
+        )
+        if second is None or second.value is None or second.qualifier is not None:
+            return
+        first_value = figure.value
+        if figure.unit is None and second.unit is not None:
+            if figure.scale is None and second.scale is not None:
+                first_value *= SCALES_LONG[second.scale]
+        elif figure.unit is not None and second.unit is not None and figure.unit != second.unit:
+            return
+        if "-" in link.group(0) and first_value >= second.value and figure.unit is None:
+            return  # a score: "3-1"
+        if first_value >= second.value:
+            return
+        if not between and re.search(r"\bfrom\s+$", self.before(figure.start, 8), re.IGNORECASE):
+            clause = self.before(figure.start, 60).lower()
+            if any(word in change_words() for word in re.findall(r"[a-z]+", clause)[-6:]):
+                return  # "rose from 5 to 7": a change, two figures
+        if between:
+            figure.start = figure.start - len(self.before(figure.start, 12)) + between.start()
+        figure.value = first_value
+        figure.value_high = second.value
+        figure.unit = figure.unit or second.unit
+        figure.scale = figure.scale or second.scale
+        figure.end = second.end
+        figure.rate = second.rate
+        if figure.kind == "count":
+            figure.kind = second.kind
+
+    def read_rate(self, figure: _Figure) -> None:
+        if figure.rate is not None:
+            return
+        found = _RATE_AFTER.match(self.text, figure.end, self.end)
+        if found is None:
+            return
+        if found.group("adverb"):
+            phrase = " ".join(found.group("adverb").lower().split())
+            figure.rate = _RATE_ADVERBS.get(phrase, "per " + phrase.split()[-1])
+            return
+        denominator = found.group("denominator")
+        table = units()
+        canonical = table.canonical.get(denominator) or table.canonical.get(denominator.lower())
+        if canonical is None and denominator.lower().endswith("s"):
+            canonical = table.canonical.get(denominator.lower()[:-1] + "s")
+        if canonical is not None and canonical not in PERCENT_UNITS:
+            figure.rate = "per " + canonical
+        elif found.group("per").lower() == "per" or denominator.lower() in _RATE_DENOMINATORS:
+            figure.rate = "per " + denominator.lower()
+
+
+# --- the sentence's figures together ---------------------------------------------------------
+
+
+def _clause_start(text: str, start: int, position: int) -> int:
+    last = start
+    for match in _CLAUSE_BREAK.finditer(text, start, position):
+        last = match.end()
+    return last
+
+
+def _read_changes(text: str, start: int, figures: list[_Figure]) -> None:
+    words = change_words()
+    for index, figure in enumerate(figures):
+        left = figures[index - 1].end if index else start
+        window = text[max(left, figure.start - 60) : figure.start]
+        lowered = window.lower()
+        tokens = re.findall(r"[a-z]+", lowered)
+        noun = _CHANGE_NOUN.search(window)
+        if noun:
+            figure.change = (
+                "rise" if noun.group("noun").lower() in _RISE_NOUNS else "fall"
+            ) + "_by"
+            _mark_level(figures, index, figure.change[:-3])
+            continue
+        if not tokens:
+            continue
+        last = tokens[-1]
+        recent = tokens[-6:-1]
+        direction = next((words[token] for token in reversed(recent) if token in words), None)
+        if last in ("up", "down") and re.search(r"\b(?:up|down)\s+$", lowered):
+            figure.change = ("rise" if last == "up" else "fall") + "_by"
+            _mark_level(figures, index, figure.change[:-3])
+        elif last == "by" and direction:
+            figure.change = direction + "_by"
+        elif last == "to" and direction:
+            figure.change = direction + "_to"
+        elif last == "from" and (direction or (len(tokens) > 1 and tokens[-2] in ("up", "down"))):
+            if len(tokens) > 1 and tokens[-2] in ("up", "down"):
+                direction = "rise" if tokens[-2] == "up" else "fall"
+                _mark_level(figures, index, direction)
+            figure.change = f"{direction}_from"
+        elif last == "to" and index and (figures[index - 1].change or "").endswith("_from"):
+            figure.change = (figures[index - 1].change or "")[:-5] + "_to"
+        elif last == "from" and index and (figures[index - 1].change or "").endswith("_to"):
+            figure.change = (figures[index - 1].change or "")[:-3] + "_from"
+        elif words.get(last) and last not in ("up", "down", "cut", "lost", "add", "added"):
+            figure.change = words[last] + "_by"
+        if figure.signed and figure.change is None:
+            sign = text[figure.core_start - 1 : figure.core_start]
+            figure.change = "fall_by" if sign in "-−" else "rise_by"
+
+
+def _mark_level(figures: list[_Figure], index: int, direction: str) -> None:
+    """A stated change ("down 18%") makes the earlier level in its sentence its end level,
+    and a level before that introduced by "compared with"/"from" its start."""
+    change = figures[index]
+    for earlier_index in range(index - 1, -1, -1):
+        earlier = figures[earlier_index]
+        if earlier.change is not None:
+            break
+        if not _comparable(earlier, change):
+            continue
+        earlier.change = f"{direction}_to"
+        break
+
+
+def _comparable(level: _Figure, change: _Figure) -> bool:
+    if change.unit in ("percent", "ratio"):
+        return True
+    if change.unit == "percentage_point":
+        return level.unit == "percent"
+    return level.unit == change.unit
+
+
+def _read_compared(text: str, start: int, figures: list[_Figure]) -> None:
+    """ "41 per cent …, compared with 29 per cent …, a rise of 12 points": the earlier level."""
+    for index, figure in enumerate(figures):
+        if figure.change is not None or not index:
+            continue
+        if not _COMPARED.search(text[max(start, figure.start - 20) : figure.start]):
+            continue
+        later_changes = [f for f in figures[index + 1 :] if (f.change or "").endswith("_by")]
+        level = figures[index - 1]
+        if (level.change or "").endswith("_to") and level.unit == figure.unit:
+            figure.change = (level.change or "")[:-3] + "_from"
+        elif later_changes and level.change is None and level.unit == figure.unit:
+            direction = (later_changes[0].change or "")[:-3]
+            level.change = f"{direction}_to"
+            figure.change = f"{direction}_from"
+
+
+def _read_counted(reader: _SentenceReader, figures: list[_Figure]) -> None:
+    text = reader.text
+    for index, figure in enumerate(figures):
+        limit = figures[index + 1].start if index + 1 < len(figures) else reader.end
+        after_end = figure.end
+        if figure.rate is not None:
+            rate = _RATE_AFTER.match(text, figure.end, reader.end)
+            if rate:
+                after_end = rate.end()
+        if figure.kind in ("count",) and figure.unit is None:
+            end, phrase = _noun_phrase(text, figure.end, limit, need_plural=figure.value != 1)
+            hyphen = re.match(r"-([a-z]+)", text[figure.end : limit])
+            if hyphen and not phrase:
+                noun_end, noun = _noun_phrase(
+                    text, figure.end + hyphen.end(), limit, need_plural=False
+                )
+                phrase = noun or hyphen.group(1)
+                end = noun_end if noun else figure.end + hyphen.end()
+            if phrase:
+                figure.counted = phrase
+                figure.end = end
+                continue
+        of_noun = _OF_NOUN.match(text[after_end:limit])
+        if of_noun and (of_noun.group("prep") == "of" or figure.kind == "money"):
+            if figure.kind != "count" or figure.unit is not None or figure.kind == "vague":
+                phrase_end, phrase = _noun_phrase(
+                    text, after_end + of_noun.start("phrase"), limit, need_plural=False
+                )
+                if phrase:
+                    figure.counted = phrase
+                    continue
+        before = text[max(reader.start, figure.start - 60) : figure.start]
+        value_of = _VALUE_OF.search(before)
+        if value_of:
+            noun = value_of.group("noun") or value_of.group("noun2")
+            if noun and noun.split()[0] not in _NOT_VALUE_OF and noun not in change_words():
+                figure.counted = noun.lower()
+                continue
+        clause_start = _clause_start(text, reader.start, figure.start)
+        if index and figures[index - 1].end > clause_start:
+            clause_start = figures[index - 1].end
+        copula = _COPULAS.search(text[clause_start : figure.start])
+        if copula:
+            verb = copula.group("verb")
+            if verb is not None and verb not in change_words():
+                continue
+            subject_words = copula.group("subject").split()
+            while subject_words and subject_words[0].lower() in _COUNT_STOP | {"across", "basin"}:
+                subject_words.pop(0)
+            if not subject_words:
+                continue
+            at_sentence_start = clause_start == reader.start
+            proper = [word for word in subject_words if word[0].isupper()]
+            if proper and not (at_sentence_start and proper == subject_words[:1]):
+                continue
+            head = [w for w in subject_words if w.lower() not in _COUNT_STOP]
+            while len(head) > 1 and _is_adjective(head[0]):
+                head.pop(0)
+            figure.counted = " ".join(head[-2:]).lower() or None
+
+
+def _read_parts(reader: _SentenceReader, figures: list[_Figure], offset: int) -> None:
+    text = reader.text
+    for index, figure in enumerate(figures):
+        core_after = text[figure.core_end : reader.end]
+        if _PART_AFTER.match(core_after) and index:
+            figure.part_of = offset + index - 1
+            continue
+        if _PART_BEFORE.search(text[max(reader.start, figure.start - 30) : figure.start]) and index:
+            figure.part_of = offset + index - 1
+            continue
+        if index + 1 < len(figures):
+            following = figures[index + 1]
+            gap = text[figure.end : following.start]
+            if figure.counted is None or figure.kind in ("share", "ratio", "count"):
+                gap = text[
+                    figure.core_end if figure.kind == "count" else figure.end : following.start
+                ]
+            if _PART_OF_NEXT.match(gap) and following.value is not None:
+                if figure.unit == following.unit or figure.kind in ("share", "ratio"):
+                    figure.part_of = offset + index + 1
+                    if figure.counted is None or figure.kind in ("share", "ratio"):
+                        figure.counted = following.counted or figure.counted
+
+
+def _read_dates(reader: _SentenceReader, figures: list[_Figure], reference: date | None) -> None:
+    text = reader.text
+    refs = [
+        ref
+        for ref in find_time_refs(text, reader.start, reader.end, reference=reference)
+        if not _REPORTING_BEFORE.search(text[max(reader.start, ref.start - 30) : ref.start])
+        and not any(figure.start <= ref.start < figure.end for figure in figures)
+    ]
+    if not refs:
+        return
+    leading = next((ref for ref in refs if ref.leading), None)
+    claimed: set[int] = set()
+    for index, figure in enumerate(figures):
+        next_start = figures[index + 1].start if index + 1 < len(figures) else reader.end
+        clause_end = next_start
+        for match in _CLAUSE_BREAK.finditer(text, figure.end, next_start):
+            if match.group(0).startswith((",", ";", ":", "(", ")", "–", "—")):
+                clause_end = match.start()
+                break
+        trailing = [ref for ref in refs if figure.end <= ref.start < clause_end]
+        if trailing:
+            figure.as_of = trailing[0].value
+            claimed.add(id(trailing[0]))
+            continue
+        clause_start = _clause_start(text, reader.start, figure.start)
+        previous_end = figures[index - 1].end if index else reader.start
+        ahead = [
+            ref
+            for ref in refs
+            if max(clause_start, previous_end) <= ref.start
+            and ref.end <= figure.start
+            and not ref.anchor
+        ]
+        if ahead:
+            figure.as_of = ahead[-1].value
+            continue
+        if leading is not None and not leading.anchor:
+            figure.as_of = leading.value
+    for index, figure in enumerate(figures):
+        if (figure.change or "").endswith("_by"):
+            partner = next(
+                (
+                    other
+                    for other in figures
+                    if other is not figure and (other.change or "").endswith("_to")
+                ),
+                None,
+            )
+            if partner is not None:
+                figure.as_of = partner.as_of
+
+
+def _dominant_currency(text: str) -> str:
+    counts = {"EUR": text.count("€") + text.count("euro"), "GBP": text.count("£")}
+    counts["USD"] = text.count("$") + text.count("dollar")
+    best = max(counts, key=lambda code: counts[code])
+    return best if counts[best] else "USD"
+
+
+def _document_masks(
+    text: str, claims: Sequence[Claim], markers: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    masks = list(markers)
+    for claim in claims:
+        if not _ANY_NUMBER.search(claim.text):
+            continue
+        masks.extend(match.span() for match in _MASKS.finditer(text, claim.start, claim.end))
+    return sorted(masks)
+
+
+def extract_quantities(
+    document: Document,
+    claims: Sequence[Claim],
+    *,
+    markers: Sequence[tuple[int, int]] = (),
+) -> list[Quantity]:
+    """Every statistic in the document's sentences, in document order, with ids n1, n2, …"""
+    text = document.text
+    reference = parse_iso(document.date)
+    masks = _document_masks(text, claims, markers)
+    currency = None
+    figures: list[_Figure] = []
+    sentence_of: list[int] = []
+    for claim_index, claim in enumerate(claims):
+        if not _ANY_NUMBER.search(claim.text):
+            continue
+        reader = _SentenceReader(text, claim.start, claim.end, masks)
+        found = reader.figures()
+        if not found:
+            continue
+        if currency is None and re.search(r"\bcents?\b", text):
+            currency = _dominant_currency(text)
+        for figure in found:
+            if figure.unit is None and re.match(r"\s*cents?\b", text[figure.end : figure.end + 7]):
+                cents = re.match(r"\s*cents?\b", text[figure.end : figure.end + 7])
+                assert cents is not None
+                figure.unit = currency or "USD"
+                figure.value = None if figure.value is None else round(figure.value / 100, 4)
+                figure.end += cents.end()
+                figure.kind = "money"
+        _read_changes(text, claim.start, found)
+        _read_compared(text, claim.start, found)
+        _read_counted(reader, found)
+        _read_parts(reader, found, len(figures))
+        _read_dates(reader, found, reference)
+        figures.extend(found)
+        sentence_of.extend([claim_index] * len(found))
+    return [
+        Quantity(
+            id=f"n{index}",
+            text=text[figure.start : figure.end],
+            start=figure.start,
+            end=figure.end,
+            value=figure.value,
+            unit=figure.unit,
+            counted=figure.counted,
+            as_of=figure.as_of,
+            rate=figure.rate,
+            part_of=None if figure.part_of is None else f"n{figure.part_of + 1}",
+            value_high=figure.value_high,
+            qualifier=figure.qualifier,
+            change=figure.change,
+            scale=figure.scale,
+            magnitude=figure.magnitude,
+        )
+        for index, figure in enumerate(figures, start=1)
+    ]
+
+
+def link_quantities(claims: Sequence[Claim], quantities: Sequence[Quantity]) -> list[Claim]:
+    """Each claim with the ids of the quantities inside it."""
+    starts = [quantity.start for quantity in quantities]
+    linked: list[Claim] = []
+    for claim in claims:
+        low, high = bisect_left(starts, claim.start), bisect_left(starts, claim.end)
+        inside = [quantity.id for quantity in quantities[low:high]]
+        linked.append(replace(claim, quantities=tuple(inside)) if inside else claim)
+    return linked
