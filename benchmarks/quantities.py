@@ -63,7 +63,6 @@ from quantity_corpora import (
     SPEC_FILES,
     QuantityDocument,
     SpecCase,
-    bounded_matches,
     load_gold,
     load_recognizers,
     normalize_unit,

@@ -36,7 +36,7 @@ from sourcelint.extract.numbers import (
     largest_scale,
     words_value,
 )
-from sourcelint.extract.time_refs import TimeRef, find_time_refs
+from sourcelint.extract.time_refs import find_time_refs
 from sourcelint.model import Claim, Quantity
 from sourcelint.terms import load_terms
 
@@ -62,6 +62,12 @@ def _pairs(name: str) -> list[tuple[str, str]]:
         canonical, _, forms = line.partition(":")
         pairs.extend((form.strip(), canonical.strip()) for form in forms.split(",") if form.strip())
     return pairs
+
+
+def _mapping(name: str) -> dict[str, str]:
+    """A data file of `phrase: value` lines as a dict keyed by the lower-cased phrase."""
+    pairs = (line.partition(":") for line in load_terms(name))
+    return {phrase.strip().lower(): value.strip() for phrase, _, value in pairs}
 
 
 def _alternation(forms: Sequence[str]) -> str:
@@ -97,7 +103,7 @@ def currency_signs() -> tuple[re.Pattern[str], dict[str, str]]:
 @cache
 def qualifiers() -> tuple[re.Pattern[str], dict[str, str]]:
     """Bound words before a figure (data/quantity_qualifiers.txt), matched at its left."""
-    table = {form.lower(): value for form, value in _pairs("quantity_qualifiers")}
+    table = _mapping("quantity_qualifiers")
     pattern = re.compile(
         rf"(?<![\w-])(?:just\s+|well\s+)?(?:{_alternation(list(table))})\s+$", re.IGNORECASE
     )
@@ -107,7 +113,7 @@ def qualifiers() -> tuple[re.Pattern[str], dict[str, str]]:
 @cache
 def change_words() -> dict[str, str]:
     """Words of movement over time → rise or fall (data/change_words.txt)."""
-    return {form.lower(): value for form, value in _pairs("change_words")}
+    return _mapping("change_words")
 
 
 @cache
@@ -134,8 +140,9 @@ _CORE = re.compile(
     rf"(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)"
     rf"|(?:several|a\s+few|many)\s+(?:hundred|thousand|million|billion)(?!\s+(?:and\s+)?[a-z]*-?\d)"
     rf"|dozens|scores(?=\s+of\b)|hundreds|thousands|millions|billions)\b)"
-    rf"|(?P<ratio>\b(?:{DIGITS_PATTERN}|{_SMALL_WORDS}|an?)\s+"
-    rf"(?:(?:year|day|week|month|household|adult|child|person)s?\s+)?in\s+(?:every\s+)?"
+    rf"|(?P<ratio>\b(?:[0-9]{{1,3}}|{_SMALL_WORDS})\s+"
+    rf"(?:(?<=one\s)(?:year|day|week|month|household|adult|child|person)\s+)?in\s+(?:every\s+)?"
+    rf"(?!(?:1[5-9]|20|21)[0-9]{{2}}\b)"
     rf"(?:{DIGITS_PATTERN}|(?:{NUMBER_WORD})(?:[\s-]+(?:{NUMBER_WORD}))*)\b(?![.,]?[0-9]))"
     rf"|(?P<fraction>\b(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
     rf"(?:{_DENOMINATOR})\b(?!-){_FRACTION_FOLLOW})"
@@ -145,6 +152,12 @@ _CORE = re.compile(
     rf"(?!\s+(?:a|an|per|each|every|in|since|before|over|this|that|last|daily|weekly)\b))"
     rf"|(?P<digits>(?<![\w.,/\\#@&])(?:[+\-−](?=[0-9]|[$€£]))?(?P<digits_number>{DIGITS_PATTERN})"
     rf"(?![.,][0-9])(?P<glued>[A-Za-z%°‰²³/]+(?:/[A-Za-z]+)?)?)"
+    rf"|(?P<words>\b{WORDS_PATTERN}\b(?!-(?:{NUMBER_WORD})))",
+    re.IGNORECASE,
+)
+_PLAIN_CORE = re.compile(
+    rf"(?P<digits>(?<![\w.,/\\#@&])(?P<digits_number>{DIGITS_PATTERN})(?![.,][0-9])"
+    rf"(?P<glued>[A-Za-z%°‰²³/]+(?:/[A-Za-z]+)?)?)"
     rf"|(?P<words>\b{WORDS_PATTERN}\b(?!-(?:{NUMBER_WORD})))",
     re.IGNORECASE,
 )
@@ -208,11 +221,13 @@ _METRE_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _RATE_AFTER = re.compile(
-    r"^\s*(?:(?P<adverb>annually|yearly|a\s+year|per\s+year|per\s+annum|each\s+year|every\s+year|"
+    r"\s*(?:(?P<adverb>annually|yearly|a\s+year|per\s+year|per\s+annum|each\s+year|every\s+year|"
     r"daily|a\s+day|per\s+day|each\s+day|weekly|a\s+week|per\s+week|monthly|a\s+month|"
     r"per\s+month|hourly|an\s+hour|per\s+hour|a\s+night|per\s+night|a\s+head|per\s+head|"
-    r"per\s+capita|per\s+person)\b"
-    r"|(?P<per>per|a|an)\s+(?P<denominator>[A-Za-z][\w-]*(?:\s+hour)?)\b)",
+    r"per\s+capita|per\s+person)\b(?!\s+(?:earlier|before|ago|later|previously|on)\b)"
+    r"|(?P<per>per|a|an)\s+(?:(?<=per\s)[a-z]+(?:ed|ing)\s+)?"
+    r"(?P<denominator>[A-Za-z][\w-]*(?:\s+hour)?)\b"
+    r"(?!\s+(?:earlier|before|ago|later|previously)\b))",
     re.IGNORECASE,
 )
 _RATE_ADVERBS = {
@@ -230,26 +245,8 @@ _RATE_ADVERBS = {
 _RATE_DENOMINATORS = frozenset(
     {"night", "person", "resident", "household", "farm", "voter", "pupil", "student", "patient"}
 )
-_COUNT_STOP = frozenset(
-    """the a an of in on at to for from by with and or but than as that which who whom whose
-    were was are is be been being have has had will would could should may might can do did
-    does not said says say told its their his her our your my this these those it they he she
-    we you i more less fewer per each every some any all both such also only just about
-    around over under into onto across between since until after before during while when
-    where if then so there here what how why because including among against without within
-    like near up down out off again last next first second same other another""".split()
-)
-_IRREGULAR_PLURALS = frozenset(
-    """people children men women police staff cattle sheep fish personnel data media feet teeth
-    geese mice deer livestock poultry crew crews aircraft offspring""".split()
-)
 _ADJECTIVE_ENDINGS = ("ed", "al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ary", "est")
-_ADJECTIVES = frozenset(
-    """new old young small large big extra additional further full-time part-time local
-    remaining existing eligible other more several many few various different certain whole
-    entire total average typical standard estimated""".split()
-)
-_COPULAS = re.compile(
+_UNUSED_COPULAS = re.compile(
     r"(?P<subject>(?:^|(?<=[\s,;:(]))[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3}?)\s+"
     r"(?:(?:has|have|had|will|would|is|are|was|were|been|be|now|also|already|then|still)\s+)*"
     r"(?:came\s+to|come\s+to|comes\s+to|stood\s+at|stands\s+at|reached|reach|reaches|totalled|"
@@ -261,10 +258,6 @@ _VALUE_OF = re.compile(
     r"(?:of|at|was|is|stood\s+at|came\s+to|reached|totalled|hit)\s+$"
     r"|\b(?:puts?|putting|estimates?|estimated|values?|valued|sets?|setting)\s+(?:the|its|their)\s+"
     r"(?P<noun2>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+at\s+$",
-)
-_NOT_VALUE_OF = frozenset(
-    """total average rise increase fall drop cut decline jump gain loss reduction growth
-    maximum minimum range share proportion majority number estimated record further""".split()
 )
 _OF_NOUN = re.compile(
     r"^\s+(?P<prep>of|in)\s+(?:(?:the|its|their|his|her|our|this|that|those|these|all|[A-Z]?[\w-]+['’]s?)"
@@ -293,9 +286,7 @@ _POINTS_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _REPORTING_BEFORE = re.compile(
-    r"\b(?:said|says|told|announced|reported|confirmed|added|wrote|stated|published|released)"
-    r"\s+(?:\w+\s+)?$",
-    re.IGNORECASE,
+    r"\b(?:said|says|told\s+\w+|announced|confirmed|added|wrote|stated)\s+$", re.IGNORECASE
 )
 _CLAUSE_BREAK = re.compile(r"[;:()–—]|,\s|\s-\s|\b(?:while|whereas|but)\b")
 
@@ -325,7 +316,7 @@ class _Figure:
 
 def _is_plural(word: str) -> bool:
     lowered = word.lower()
-    if lowered in _IRREGULAR_PLURALS:
+    if lowered in _word_set("irregular_plurals"):
         return True
     return (
         len(lowered) > 3
@@ -336,7 +327,7 @@ def _is_plural(word: str) -> bool:
 
 def _is_adjective(word: str) -> bool:
     lowered = word.lower()
-    return lowered in _ADJECTIVES or (
+    return lowered in _word_set("count_adjectives") or (
         lowered.endswith(_ADJECTIVE_ENDINGS) and not _is_plural(lowered) and len(lowered) > 4
     )
 
@@ -349,7 +340,7 @@ def _noun_phrase(text: str, position: int, limit: int, *, need_plural: bool) -> 
         if match.start() != (words[-1][1] - position if words else 0):
             break
         word = match.group(1)
-        if word.lower() in _COUNT_STOP or word.lower() in change_words():
+        if word.lower() in _word_set("count_stop_words") or word.lower() in change_words():
             break
         if word[0].isupper():
             break
@@ -361,7 +352,7 @@ def _noun_phrase(text: str, position: int, limit: int, *, need_plural: bool) -> 
     if need_plural and not _is_plural(words[-1][2]):
         return position, ""
     end = words[-1][1]
-    head = [word for _, _, word in words]
+    head = [word for _, _, word in words if not word.endswith(("'s", "’s"))] or [words[-1][2]]
     while len(head) > 1 and _is_adjective(head[0]):
         head.pop(0)
     return end, " ".join(head).lower()
@@ -399,6 +390,14 @@ class _SentenceReader:
             figure = None
             if not self.masked(match.start(), match.end()):
                 figure = self.read(match)
+            if figure is None and match.lastgroup in ("ratio", "times", "fraction"):
+                # a rejected "11 in nine" still starts with a figure
+                plain = _PLAIN_CORE.match(self.text, match.start(), self.end)
+                if plain is not None and not self.masked(plain.start(), plain.end()):
+                    figure = self.read(plain)
+                if figure is None:
+                    position = plain.end() if plain else match.start() + 1
+                    continue
             if figure is None:
                 position = match.end()
                 continue
@@ -422,7 +421,10 @@ class _SentenceReader:
             return None
         if figure is None:
             return None
-        if figure.unit in TIME_UNITS and self.is_window(figure):
+        if (
+            figure.unit in TIME_UNITS
+            or re.match(r"\s+(?:seasons?|years?|weeks?|days?|months?)\b", self.after(figure.end))
+        ) and self.is_window(figure):
             return None
         self.read_qualifier(figure)
         self.read_range(figure)
@@ -471,7 +473,7 @@ class _SentenceReader:
             elif glued == "‰":
                 unit, end = "permille", end + 1
             elif lowered in SCALE_ABBREVIATIONS and not (
-                lowered == "m" and unit is None and self.is_metre(end + 1)
+                lowered == "m" and unit is None and self.is_metre(end + 1, value)
             ):
                 scale = SCALE_ABBREVIATIONS[lowered]
                 end += len(glued)
@@ -501,11 +503,13 @@ class _SentenceReader:
             value *= SCALES_LONG[scale]
         if not self.plausible_digits(match, number, start, end, unit, scale, glued):
             return None
+        if unit is None and scale is None and not glued and self.descriptor_after(end):
+            return None
         figure = _Figure(start, end, core_start, end, value, unit=unit, scale=scale, signed=signed)
         figure.kind = "money" if unit and unit.isupper() and len(unit) == 3 else "count"
         if unit == "percent":
             figure.kind = "share"
-        if unit is None or unit in ("percent",) and not glued:
+        if unit is None or (unit in ("percent",) and not glued):
             self.read_unit(figure)
         elif unit and not glued:
             self.read_unit(figure, money=True)
@@ -515,13 +519,17 @@ class _SentenceReader:
             return None
         return figure
 
-    def is_metre(self, after: int) -> bool:
-        """Whether "4m" reads as metres: no noun follows, or a word of size does."""
-        rest = self.text[after - 1 : self.end]
+    def is_metre(self, after: int, value: float) -> bool:
+        """Whether "4m" reads as metres: a word of size follows ("4m tall"), or no noun
+        follows and no figure nearby uses "m" for million ("4.1m passengers … peak of 4.5m")."""
+        rest = self.text[after : self.end]
         if _METRE_CONTEXT.match(rest):
             return True
         word = re.match(r"\s+([A-Za-z][\w-]*)", rest)
-        return word is None or word.group(1).lower() in _COUNT_STOP
+        if word is not None and word.group(1).lower() not in _word_set("count_stop_words"):
+            return False
+        nearby = self.text[max(0, self.start - 400) : self.end + 400]
+        return not re.search(r"[0-9]m\s+[a-z]+s\b|[$€£][0-9.,]+m\b", nearby)
 
     def plausible_digits(
         self,
@@ -557,7 +565,7 @@ class _SentenceReader:
                 return False
         if re.search(r"#\s*$|\bNo\.?\s*$|\bnumber\s+$", before, re.IGNORECASE) and bare:
             return False
-        if bare and plain and int(number) < 120:
+        if bare and plain and int(number) < 120 and not match.group(0)[0] in "+-−":
             if _AGE_BEFORE.search(before) and _AGE_AFTER.match(after):
                 return False
             if re.search(r"\b(?:aged|age)\s+(?:between\s+|from\s+)?$", before, re.IGNORECASE):
@@ -615,7 +623,7 @@ class _SentenceReader:
         if words[0] in ("tens", "hundreds") and len(words) == 3:
             magnitude = (1 if words[0] == "tens" else 2) + VAGUE_MAGNITUDE[words[2]]
             scale = VAGUE_SCALE[words[2]]
-        elif len(words) >= 2 and words[-1] in SCALES_LONG or words[-1] == "hundred":
+        elif (len(words) >= 2 and words[-1] in SCALES_LONG) or words[-1] == "hundred":
             magnitude = 2 if words[-1] == "hundred" else len(str(SCALES_LONG[words[-1]])) - 1
             scale = None if words[-1] == "hundred" else words[-1]
         else:
@@ -787,7 +795,9 @@ class _SentenceReader:
             return
         if re.match(r"\s+[–—]\s+", link.group(0)) or re.match(r"\s+-\s+", link.group(0)):
             return  # a spaced dash joins a whole and its part, not a range
-        second_match = _CORE.match(text, link.end(), self.end)
+        by_to = "to" in link.group(0) and re.search(r"\bby\s+$", self.before(figure.start, 8))
+        sign = currency_signs()[0].match(text, link.end(), self.end)
+        second_match = _CORE.match(text, sign.end() if sign else link.end(), self.end)
         if second_match is None or second_match.lastgroup not in ("digits", "words"):
             return
         second = (
@@ -795,11 +805,13 @@ class _SentenceReader:
         )
         if second is None or second.value is None or second.qualifier is not None:
             return
+        if by_to and not (figure.unit is None and second.unit is not None):
+            return  # "rose by 7.4% to 58.2 million": a change and a level
         first_value = figure.value
         if figure.unit is None and second.unit is not None:
             if figure.scale is None and second.scale is not None:
                 first_value *= SCALES_LONG[second.scale]
-        elif figure.unit is not None and second.unit is not None and figure.unit != second.unit:
+        elif figure.unit is not None and figure.unit != second.unit:
             return
         if "-" in link.group(0) and first_value >= second.value and figure.unit is None:
             return  # a score: "3-1"
@@ -807,7 +819,7 @@ class _SentenceReader:
             return
         if not between and re.search(r"\bfrom\s+$", self.before(figure.start, 8), re.IGNORECASE):
             clause = self.before(figure.start, 60).lower()
-            if any(word in change_words() for word in re.findall(r"[a-z]+", clause)[-6:]):
+            if any(word in change_words() for word in re.findall(r"[a-z]+", clause)[-10:]):
                 return  # "rose from 5 to 7": a change, two figures
         if between:
             figure.start = figure.start - len(self.before(figure.start, 12)) + between.start()
@@ -851,26 +863,65 @@ def _clause_start(text: str, start: int, position: int) -> int:
     return last
 
 
+_FILLER = ("an average of", "an average", "a further", "a total of", "another", "a", "an")
+_COMPARATIVE_AFTER = re.compile(
+    r"\s+(?P<word>more|extra|additional|fewer|less|higher|lower)\b"
+    r"(?P<than>\s+than\b(?P<time>\s+(?:a\s+year|a\s+month|a\s+decade|last\s+year|"
+    r"in\s+(?:1[89]|20)\d\d|(?:1[89]|20)\d\d|the\s+previous|the\s+same)\b)?)?",
+    re.IGNORECASE,
+)
+_RISE_COMPARATIVES = frozenset({"more", "extra", "additional", "higher"})
+
+
+def _change_window(text: str, left: int, figure: _Figure) -> list[str]:
+    """The words before a figure back to the previous one, fillers at the end dropped
+    ("rose by an average of 4.6 percent" reads as "rose by")."""
+    lowered = text[max(left, figure.start - 60) : figure.start].lower()
+    trimmed = True
+    while trimmed:
+        trimmed = False
+        for filler in _FILLER:
+            if re.search(rf"\b{filler}\s*$", lowered):
+                lowered = re.sub(rf"\b{filler}\s*$", "", lowered)
+                trimmed = True
+    return re.findall(r"[a-z]+", lowered)
+
+
 def _read_changes(text: str, start: int, figures: list[_Figure]) -> None:
     words = change_words()
     for index, figure in enumerate(figures):
         left = figures[index - 1].end if index else start
-        window = text[max(left, figure.start - 60) : figure.start]
-        lowered = window.lower()
-        tokens = re.findall(r"[a-z]+", lowered)
-        noun = _CHANGE_NOUN.search(window)
+        previous = (figures[index - 1].change or "") if index else ""
+        if figure.signed:
+            sign = text[figure.core_start - 1 : figure.core_start]
+            figure.change = "fall_by" if sign in "-−" else "rise_by"
+            continue
+        noun = _CHANGE_NOUN.search(text[max(left, figure.start - 60) : figure.start])
         if noun:
-            figure.change = (
-                "rise" if noun.group("noun").lower() in _RISE_NOUNS else "fall"
-            ) + "_by"
+            figure.change = ("rise" if noun.group("noun").lower() in _RISE_NOUNS else "fall") + "_by"
             _mark_level(figures, index, figure.change[:-3])
             continue
+        comparative = _COMPARATIVE_AFTER.match(text, figure.core_end)
+        if comparative and figure.kind in ("count", "money", "measure", "share") and (
+            comparative.group("than") is None or comparative.group("time")
+        ):
+            if comparative.group("than") is None and comparative.group("word").lower() in (
+                "higher",
+                "lower",
+            ):
+                pass
+            else:
+                rise = comparative.group("word").lower() in _RISE_COMPARATIVES
+                figure.change = ("rise" if rise else "fall") + "_by"
+                _mark_level(figures, index, figure.change[:-3])
+                continue
+        tokens = _change_window(text, left, figure)
         if not tokens:
             continue
         last = tokens[-1]
-        recent = tokens[-6:-1]
+        recent = tokens[-6:-1] if last == "by" else tokens[-10:-1]
         direction = next((words[token] for token in reversed(recent) if token in words), None)
-        if last in ("up", "down") and re.search(r"\b(?:up|down)\s+$", lowered):
+        if last in ("up", "down") and len(tokens) >= 1:
             figure.change = ("rise" if last == "up" else "fall") + "_by"
             _mark_level(figures, index, figure.change[:-3])
         elif last == "by" and direction:
@@ -880,20 +931,57 @@ def _read_changes(text: str, start: int, figures: list[_Figure]) -> None:
         elif last == "from" and (direction or (len(tokens) > 1 and tokens[-2] in ("up", "down"))):
             if len(tokens) > 1 and tokens[-2] in ("up", "down"):
                 direction = "rise" if tokens[-2] == "up" else "fall"
-                _mark_level(figures, index, direction)
+                _mark_level(figures, index, direction, start_level=True)
             figure.change = f"{direction}_from"
-        elif last == "to" and index and (figures[index - 1].change or "").endswith("_from"):
-            figure.change = (figures[index - 1].change or "")[:-5] + "_to"
-        elif last == "from" and index and (figures[index - 1].change or "").endswith("_to"):
-            figure.change = (figures[index - 1].change or "")[:-3] + "_from"
-        elif words.get(last) and last not in ("up", "down", "cut", "lost", "add", "added"):
+        elif last == "to" and previous.endswith(("_from", "_by")):
+            figure.change = previous.rsplit("_", 1)[0] + "_to"
+        elif last == "from" and previous.endswith("_to"):
+            figure.change = previous[:-3] + "_from"
+        elif tokens == ["or"] and previous.endswith("_by"):
+            figure.change = previous  # "risen by €118 million, or almost a third"
+        elif words.get(last) and (
+            last not in ("up", "down", "cut", "lost", "add", "added")
+            or figure.kind in ("share", "ratio")
+        ):
             figure.change = words[last] + "_by"
-        if figure.signed and figure.change is None:
-            sign = text[figure.core_start - 1 : figure.core_start]
-            figure.change = "fall_by" if sign in "-−" else "rise_by"
+    _settle_moves(figures)
 
 
-def _mark_level(figures: list[_Figure], index: int, direction: str) -> None:
+def _settle_moves(figures: list[_Figure]) -> None:
+    """ "taking the share from 8% to 35%": a move's direction from its two levels."""
+    for index, figure in enumerate(figures):
+        if figure.change != "move_from":
+            continue
+        target = next((f for f in figures[index + 1 :] if f.change == "move_to"), None)
+        if target is None or figure.value is None or target.value is None:
+            figure.change = None
+            continue
+        direction = "rise" if target.value > figure.value else "fall"
+        figure.change, target.change = f"{direction}_from", f"{direction}_to"
+    for figure in figures:
+        if figure.change is not None and figure.change.startswith("move"):
+            figure.change = None
+
+
+def _fill_ellipsis(figures: list[_Figure]) -> None:
+    """ "61,000 barrels a day, down from 90,000": a level whose unit is left out takes the
+    unit and rate of the level it is compared with; "£12.21" after "£13.20 an hour" the rate."""
+    for index, figure in enumerate(figures):
+        if figure.change is None or figure.change.endswith("_by") or not index:
+            continue
+        partner = figures[index - 1]
+        if partner.change is None or partner.value is None or figure.value is None:
+            continue
+        if figure.unit is None and figure.counted is None and partner.unit is not None:
+            if 0.1 <= figure.value / max(partner.value, 1e-9) <= 10:
+                figure.unit, figure.kind = partner.unit, partner.kind
+        if figure.rate is None and figure.unit == partner.unit and partner.rate is not None:
+            figure.rate = partner.rate
+
+
+def _mark_level(
+    figures: list[_Figure], index: int, direction: str, *, start_level: bool = False
+) -> None:
     """A stated change ("down 18%") makes the earlier level in its sentence its end level,
     and a level before that introduced by "compared with"/"from" its start."""
     change = figures[index]
@@ -901,7 +989,10 @@ def _mark_level(figures: list[_Figure], index: int, direction: str) -> None:
         earlier = figures[earlier_index]
         if earlier.change is not None:
             break
-        if not _comparable(earlier, change):
+        if start_level:  # "61,000 barrels a day, down from 90,000": the unit may be left out
+            if change.unit is not None and earlier.unit != change.unit:
+                continue
+        elif not _comparable(earlier, change):
             continue
         earlier.change = f"{direction}_to"
         break
@@ -953,6 +1044,8 @@ def _read_counted(reader: _SentenceReader, figures: list[_Figure]) -> None:
             if phrase:
                 figure.counted = phrase
                 figure.end = end
+                if figure.rate is None:
+                    reader.read_rate(figure)
                 continue
         of_noun = _OF_NOUN.match(text[after_end:limit])
         if of_noun and (of_noun.group("prep") == "of" or figure.kind == "money"):
@@ -967,38 +1060,111 @@ def _read_counted(reader: _SentenceReader, figures: list[_Figure]) -> None:
         value_of = _VALUE_OF.search(before)
         if value_of:
             noun = value_of.group("noun") or value_of.group("noun2")
-            if noun and noun.split()[0] not in _NOT_VALUE_OF and noun not in change_words():
+            if (
+                noun
+                and noun.split()[0] not in _word_set("not_counted_nouns")
+                and noun not in change_words()
+            ):
                 figure.counted = noun.lower()
                 continue
         clause_start = _clause_start(text, reader.start, figure.start)
         if index and figures[index - 1].end > clause_start:
             clause_start = figures[index - 1].end
-        copula = _COPULAS.search(text[clause_start : figure.start])
-        if copula:
-            verb = copula.group("verb")
-            if verb is not None and verb not in change_words():
-                continue
-            subject_words = copula.group("subject").split()
-            while subject_words and subject_words[0].lower() in _COUNT_STOP | {"across", "basin"}:
-                subject_words.pop(0)
-            if not subject_words:
-                continue
-            at_sentence_start = clause_start == reader.start
-            proper = [word for word in subject_words if word[0].isupper()]
-            if proper and not (at_sentence_start and proper == subject_words[:1]):
-                continue
-            head = [w for w in subject_words if w.lower() not in _COUNT_STOP]
-            while len(head) > 1 and _is_adjective(head[0]):
-                head.pop(0)
-            figure.counted = " ".join(head[-2:]).lower() or None
+        figure.counted = _clause_subject(text[clause_start : figure.start], clause_start == reader.start)
+
+
+_LEADING_ADVERBIAL = re.compile(
+    r"(?:(?:In|On|By|Since|At|During|Across|Over|Last|This|After|Before|For)\b[^,]{0,40},\s*)"
+)
+_AUXILIARIES = frozenset(
+    "has have had will would could is are was were been be also now already still then only".split()
+)
+_SUBJECT_VERBS = frozenset(
+    """came come comes stood stands stand traded trades trade totalled totaled totals reached
+    reaches hit hits averaged averages averaged cost costs was were is are be numbered number
+    amounted amounts stayed remained remains sat sits""".split()
+)
+_SUBJECT_CUT = frozenset(
+    """between in of on at for from across during since after before under over within by
+    with near to among""".split()
+)
+
+
+def _clause_subject(clause: str, at_sentence_start: bool) -> str | None:
+    """What a copular or change verb says a figure is ("Barley came to 1,150,000 tonnes" →
+    barley; "Rainfall between April and July was 96 mm" → rainfall); None for a named
+    entity ("the Orvik Glacier retreated by 1.4 km") or when no such verb leads to the figure."""
+    clause = clause.strip()
+    leading = _LEADING_ADVERBIAL.match(clause)
+    if leading:
+        clause, at_sentence_start = clause[leading.end() :], False
+    tokens = clause.split()
+    verb_at = next(
+        (
+            position
+            for position, token in enumerate(tokens[:9])
+            if position and (token in _SUBJECT_VERBS or token in change_words())
+        ),
+        None,
+    )
+    if verb_at is None:
+        return None
+    subject = tokens[:verb_at]
+    while subject and subject[-1].lower() in _AUXILIARIES:
+        subject.pop()
+    if not subject or any(not re.fullmatch(r"[A-Za-z][\w'’-]*", word) for word in subject):
+        return None
+    words = list(subject)
+    for cut, word in enumerate(words):
+        if word.lower() in _SUBJECT_CUT and cut:
+            words = words[:cut]
+            break
+    stop = _word_set("count_stop_words")
+    while words and (words[0].lower() in stop or words[0].endswith(("'s", "’s"))):
+        words.pop(0)
+    if not words:
+        return None
+    first_is_capital_only = at_sentence_start and words[0] == subject[0]
+    if any(word[0].isupper() for word in words[1:]) or (
+        words[0][0].isupper() and not first_is_capital_only
+    ):
+        return None
+    for cut, word in enumerate(words):
+        if word.lower() in stop and cut:  # "pupils who …", "listings that …"
+            words = words[:cut]
+            break
+    words = [word for word in words if not word.endswith(("'s", "’s"))]
+    while len(words) > 1 and _is_adjective(words[0]):
+        words.pop(0)
+    return " ".join(words[-2:]).lower() or None
+
+
+def _share_counted(figures: list[_Figure]) -> None:
+    """A change and the levels it joins count the same thing ("3.4 million tonnes of wheat,
+    down 18%": the 18% counts wheat); so do a range's ends and a part without a noun."""
+    for index, figure in enumerate(figures):
+        if figure.counted is not None or figure.change is None:
+            continue
+        partners = [
+            other
+            for other in figures
+            if other is not figure and other.change is not None and other.counted is not None
+        ]
+        if partners:
+            nearest = min(partners, key=lambda other: abs(figures.index(other) - index))
+            figure.counted = nearest.counted
 
 
 def _read_parts(reader: _SentenceReader, figures: list[_Figure], offset: int) -> None:
     text = reader.text
     for index, figure in enumerate(figures):
         core_after = text[figure.core_end : reader.end]
-        if _PART_AFTER.match(core_after) and index:
+        part_after = _PART_AFTER.match(core_after)
+        if part_after and index:
             figure.part_of = offset + index - 1
+            position = figure.core_end + part_after.end()
+            _, noun = _noun_phrase(text, position, reader.end, need_plural=True)
+            figure.counted = noun or figures[index - 1].counted
             continue
         if _PART_BEFORE.search(text[max(reader.start, figure.start - 30) : figure.start]) and index:
             figure.part_of = offset + index - 1
@@ -1027,35 +1193,51 @@ def _read_dates(reader: _SentenceReader, figures: list[_Figure], reference: date
     ]
     if not refs:
         return
-    leading = next((ref for ref in refs if ref.leading), None)
-    claimed: set[int] = set()
+    breaks = [reader.start]
+    breaks += [match.end() for match in _CLAUSE_BREAK.finditer(text, reader.start, reader.end)]
+    breaks.append(reader.end)
+    segment_starts = [reader.start] + [
+        match.end() for match in re.finditer(r";\s*", text[reader.start : reader.end])
+    ]
+    segment_starts = [reader.start] + [reader.start + offset for offset in segment_starts[1:]]
+    openers = [
+        ref
+        for ref in refs
+        if not ref.anchor
+        and re.fullmatch(
+            r"\s*(?:(?:in|on|by|as\s+of|since|during|at|until|from|for|after|over)\s+)?",
+            text[segment_starts[bisect_right(segment_starts, ref.start) - 1] : ref.start],
+            re.IGNORECASE,
+        )
+    ]
     for index, figure in enumerate(figures):
-        next_start = figures[index + 1].start if index + 1 < len(figures) else reader.end
-        clause_end = next_start
-        for match in _CLAUSE_BREAK.finditer(text, figure.end, next_start):
-            if match.group(0).startswith((",", ";", ":", "(", ")", "–", "—")):
-                clause_end = match.start()
-                break
-        trailing = [ref for ref in refs if figure.end <= ref.start < clause_end]
-        if trailing:
-            figure.as_of = trailing[0].value
-            claimed.add(id(trailing[0]))
-            continue
-        clause_start = _clause_start(text, reader.start, figure.start)
-        previous_end = figures[index - 1].end if index else reader.start
-        ahead = [
+        segment = segment_starts[bisect_right(segment_starts, figure.start) - 1]
+        leading = next(
+            (ref for ref in reversed(openers) if segment <= ref.start < figure.start), None
+        )
+        slot = bisect_right(breaks, figure.core_start) - 1
+        clause_start, clause_end = breaks[slot], breaks[min(slot + 1, len(breaks) - 1)]
+        in_clause = [ref for ref in refs if clause_start <= ref.start < clause_end]
+        # an anchor ("a year earlier", "on last year") dates only the figure right before it
+        anchors = [
             ref
-            for ref in refs
-            if max(clause_start, previous_end) <= ref.start
-            and ref.end <= figure.start
-            and not ref.anchor
+            for ref in in_clause
+            if ref.anchor
+            and ref.start >= figure.end
+            and not any(figure.end <= other.start < ref.start for other in figures)
         ]
-        if ahead:
-            figure.as_of = ahead[-1].value
-            continue
-        if leading is not None and not leading.anchor:
+        plain = [ref for ref in in_clause if not ref.anchor]
+        after = [ref for ref in plain if ref.start >= figure.end]
+        before = [ref for ref in plain if ref.end <= figure.start]
+        if anchors:
+            figure.as_of = anchors[0].value
+        elif after:
+            figure.as_of = after[0].value
+        elif before:
+            figure.as_of = before[-1].value
+        elif leading is not None:
             figure.as_of = leading.value
-    for index, figure in enumerate(figures):
+
         if (figure.change or "").endswith("_by"):
             partner = next(
                 (
@@ -1080,11 +1262,33 @@ def _document_masks(
     text: str, claims: Sequence[Claim], markers: Sequence[tuple[int, int]]
 ) -> list[tuple[int, int]]:
     masks = list(markers)
+    labels = _label_pattern()
     for claim in claims:
         if not _ANY_NUMBER.search(claim.text):
             continue
-        masks.extend(match.span() for match in _MASKS.finditer(text, claim.start, claim.end))
+        # a sentence may start right after "vol." or "pp.": look a little to its left
+        start = max(0, claim.start - 8)
+        masks.extend(match.span() for match in _MASKS.finditer(text, start, claim.end))
+        masks.extend(match.span() for match in labels.finditer(text, start, claim.end))
+        for score in _SCORE.finditer(text, claim.start, claim.end):
+            if int(score.group(1)) >= int(score.group(2)):  # "3-1", "2-2": a result
+                masks.append(score.span())
     return sorted(masks)
+
+
+_SCORE = re.compile(r"(?<![\w.,$€£+−-])([0-9]{1,2})[-–]([0-9]{1,2})(?![\w%.,-]|\s*(?:per|%))")
+
+
+@cache
+def _label_pattern() -> re.Pattern[str]:
+    """Labels with their numbers and number ranges: "pages 22-23", "pp. 233–251", "vol. 14",
+    "aged 18 to 24", "section 14(2)"."""
+    words = _alternation(list(load_terms("identifier_words")) + ["aged", "ages", "age"])
+    return re.compile(
+        rf"(?<![\w-])(?:{words})\s*[0-9][0-9.]*(?:\([0-9a-z]+\))?"
+        rf"(?:\s*(?:[-–]|to|and)\s*[0-9]+)?(?![\w])",
+        re.IGNORECASE,
+    )
 
 
 def extract_quantities(
@@ -1120,10 +1324,15 @@ def extract_quantities(
         _read_changes(text, claim.start, found)
         _read_compared(text, claim.start, found)
         _read_counted(reader, found)
+        _fill_ellipsis(found)
+        _share_counted(found)
         _read_parts(reader, found, len(figures))
         _read_dates(reader, found, reference)
         figures.extend(found)
         sentence_of.extend([claim_index] * len(found))
+    for figure in figures:  # a part without a date of its own is counted when its whole is
+        if figure.part_of is not None and figure.as_of is None:
+            figure.as_of = figures[figure.part_of].as_of
     return [
         Quantity(
             id=f"n{index}",

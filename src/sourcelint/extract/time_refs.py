@@ -92,6 +92,9 @@ def _month_year(match: re.Match[str], reference: date | None) -> str | None:
         return f"{match['year']}-{month:02d}"
     if reference is None:
         return None
+    preposition = (match.groupdict().get("prep") or "").lower()
+    if preposition in ("for", "until", "by", "from") and month > reference.month:
+        return f"{reference.year}-{month:02d}"  # a schedule: "trains for October"
     return _month_end_before(month, reference)
 
 
