@@ -1155,6 +1155,23 @@ def _share_counted(figures: list[_Figure]) -> None:
             figure.counted = nearest.counted
 
 
+def _whole_before(figures: list[_Figure], index: int) -> int | None:
+    """The whole an "including N" part belongs to: the nearest earlier figure counting the
+    same thing, or, for a part without a noun ("including 9,500 in Sarnford"), the nearest
+    earlier figure in the same unit that can hold it."""
+    part = figures[index]
+    for candidate in range(index - 1, -1, -1):
+        whole = figures[candidate]
+        if whole.unit != part.unit or whole.value is None:
+            continue
+        if part.counted is not None:
+            if whole.counted == part.counted:
+                return candidate
+        elif part.value is not None and whole.value >= part.value:
+            return candidate
+    return None
+
+
 def _read_parts(reader: _SentenceReader, figures: list[_Figure], offset: int) -> None:
     text = reader.text
     for index, figure in enumerate(figures):
@@ -1167,7 +1184,9 @@ def _read_parts(reader: _SentenceReader, figures: list[_Figure], offset: int) ->
             figure.counted = noun or figures[index - 1].counted
             continue
         if _PART_BEFORE.search(text[max(reader.start, figure.start - 30) : figure.start]) and index:
-            figure.part_of = offset + index - 1
+            whole = _whole_before(figures, index)
+            if whole is not None:
+                figure.part_of = offset + whole
             continue
         if index + 1 < len(figures):
             following = figures[index + 1]
@@ -1364,3 +1383,14 @@ def link_quantities(claims: Sequence[Claim], quantities: Sequence[Quantity]) -> 
         inside = [quantity.id for quantity in quantities[low:high]]
         linked.append(replace(claim, quantities=tuple(inside)) if inside else claim)
     return linked
+
+
+def is_statistic(quantity: Quantity) -> bool:
+    """Whether a figure is a statistic a reader would want sourced: a share, ratio, amount of
+    money or physical measure, or a count of 100 or more. Vague counts ("thousands"),
+    durations and small counts ("two children") are facts of the story, not statistics."""
+    if quantity.value is None or quantity.unit in TIME_UNITS:
+        return False
+    if quantity.unit is None:
+        return quantity.value >= 100
+    return True

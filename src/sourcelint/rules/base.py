@@ -7,6 +7,7 @@ one passing and one failing example document, and tests run them.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -84,3 +85,11 @@ def reader_problems(evidence: Evidence, code: str) -> Iterator[Violation]:
     for problem in evidence.document.problems:
         if problem.code == code:
             yield Violation(problem.start, problem.end, problem.message, problem.source_offset)
+
+
+def paragraph_of(blocks: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    """The block (paragraph, list item, cell) of sorted `blocks` holding `offset`."""
+    index = bisect_right(blocks, (offset, 1 << 62)) - 1
+    if index >= 0 and blocks[index][0] <= offset <= blocks[index][1]:
+        return blocks[index]
+    return offset, offset

@@ -19,6 +19,12 @@ from sourcelint.rules.input import (
     sl903_empty_document,
     sl910_markup_too_deep,
 )
+from sourcelint.rules.numbers import (
+    sl301_unsourced_statistic,
+    sl302_part_exceeds_whole,
+    sl303_stale_statistic,
+    sl304_conflicting_statistic,
+)
 from sourcelint.rules.quotes import (
     sl201_quote_without_speaker,
     sl202_unsourced_quote,
@@ -37,6 +43,10 @@ RULES: tuple[Rule, ...] = (
     sl202_unsourced_quote.RULE,
     sl203_unbalanced_quote_mark.RULE,
     sl204_edited_quote.RULE,
+    sl301_unsourced_statistic.RULE,
+    sl302_part_exceeds_whole.RULE,
+    sl303_stale_statistic.RULE,
+    sl304_conflicting_statistic.RULE,
     sl902_invalid_utf8.RULE,
     sl903_empty_document.RULE,
     sl910_markup_too_deep.RULE,

@@ -32,17 +32,9 @@ from collections.abc import Iterator
 
 from sourcelint.extract.quotes import outlet_in
 from sourcelint.model import Quote, Severity
-from sourcelint.rules.base import Evidence, Example, Rule, Violation
+from sourcelint.rules.base import Evidence, Example, Rule, Violation, paragraph_of
 
 _DASHES = frozenset("—–―-")
-
-
-def _paragraph(blocks: list[tuple[int, int]], offset: int) -> tuple[int, int]:
-    """The block (paragraph, list item, cell) holding `offset`."""
-    index = bisect_right(blocks, (offset, 1 << 62)) - 1
-    if index >= 0 and blocks[index][0] <= offset <= blocks[index][1]:
-        return blocks[index]
-    return offset, offset
 
 
 def check(evidence: Evidence) -> Iterator[Violation]:
@@ -62,8 +54,8 @@ def check(evidence: Evidence) -> Iterator[Violation]:
     for quote in evidence.quotes:
         if quote.speaker is None:
             continue
-        start, end = _paragraph(blocks, quote.start)
-        end = max(end, _paragraph(blocks, quote.end)[1])
+        start, end = paragraph_of(blocks, quote.start)
+        end = max(end, paragraph_of(blocks, quote.end)[1])
         following = bisect_right(blocks, (end, 1 << 62))
         if (
             following < len(blocks)

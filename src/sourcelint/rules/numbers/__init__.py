@@ -1,0 +1,1 @@
+"""SL3xx: statistics (figures, their sources, dates and consistency)."""
