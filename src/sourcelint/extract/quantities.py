@@ -81,7 +81,7 @@ def units() -> UnitTable:
     sensitive: list[str] = []
     insensitive: list[str] = []
     for form, name in _pairs("units"):
-        case_matters = len(form) <= 2 or any(char.isupper() for char in form)
+        case_matters = len(form) <= 3
         canonical[form if case_matters else form.lower()] = name
         (sensitive if case_matters else insensitive).append(form)
     tail = r"(?![\w²³])"
@@ -150,7 +150,7 @@ _CORE = re.compile(
     rf"|\s*[,.;:]))"
     rf"|(?P<times>(?:\b(?:{DIGITS_PATTERN}|{_SMALL_WORDS})\s+times|\btwice)\b"
     rf"(?!\s+(?:a|an|per|each|every|in|since|before|over|this|that|last|daily|weekly)\b))"
-    rf"|(?P<digits>(?<![\w.,/\\#@&])(?:[+\-−](?=[0-9]|[$€£]))?(?P<digits_number>{DIGITS_PATTERN})"
+    rf"|(?P<digits>(?<![\w.,/\\#@&])(?<![A-Za-z]-)(?:[+\-−](?=[0-9]|[$€£]))?(?P<digits_number>{DIGITS_PATTERN})"
     rf"(?![.,][0-9])(?P<glued>[A-Za-z%°‰²³/]+(?:/[A-Za-z]+)?)?)"
     rf"|(?P<words>\b{WORDS_PATTERN}\b(?!-(?:{NUMBER_WORD})))",
     re.IGNORECASE,
@@ -174,6 +174,9 @@ _MONTHS = (
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 )
 _MASKS = re.compile(
+    # links and addresses: "https://…?q=30%25", "www.example.org/2024/05", "name@host"
+    r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+"
+    r"|"
     # dates: "March 3", "May 9, 2025", "1 October", "3 to 9 November", "January 2024"
     rf"\b{_MONTHS}\s+[0-3]?[0-9](?:st|nd|rd|th)?\b(?:,?\s+[0-9]{{4}}\b)?"
     rf"|\b[0-3]?[0-9](?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*[0-3]?[0-9](?:st|nd|rd|th)?)?"
@@ -280,6 +283,11 @@ _CHANGE_NOUN = re.compile(
 _RISE_NOUNS = frozenset({"rise", "increase", "jump", "gain", "growth"})
 _COMPARED = re.compile(
     r"(?:\bcompared\s+(?:with|to)|\bfrom|\bagainst|\bversus|\bvs\.?)\s+$", re.IGNORECASE
+)
+_TEMPERATURE_CONTEXT = re.compile(
+    r"\b(?:temperatures?|degrees?|warm\w*|cold\w*|heat\w*|hot\w*|cool\w*|freez\w*|"
+    r"thaw\w*|frost\w*|highs?|lows?|weather|climate|celsius|fahrenheit)\b|°",
+    re.IGNORECASE,
 )
 _POINTS_CONTEXT = re.compile(
     r"%|\bper\s?cent|\bpercent|\bturnout|\bpoll|\bshare|\brate\b|\bapproval|\bmargin",
@@ -483,9 +491,13 @@ class _SentenceReader:
                 table = units()
                 canonical = table.canonical.get(glued) or table.canonical.get(lowered)
                 if canonical is None or (
-                    len(glued) == 1 and glued not in ("C", "F", "m", "t", "g", "l")
+                    len(glued) == 1 and glued not in ("C", "F", "m", "t", "g", "l", "°")
                 ):
                     return None  # "3D", "COVID-19", "5G": a name, not a figure
+                if glued in ("C", "F") and not _TEMPERATURE_CONTEXT.search(
+                    self.text, self.start, self.end
+                ):
+                    return None  # "a Boeing 777F", "the 13F filing"
                 if unit is not None and canonical not in PERCENT_UNITS:
                     return None
                 unit, end = canonical, end + len(glued)
@@ -739,20 +751,19 @@ class _SentenceReader:
             return False  # "€5 million tonnes" does not happen; "$5 a tonne" is a rate
         if figure.unit is not None and figure.unit not in PERCENT_UNITS and name != figure.unit:
             return False
-        if surface in ("t", "g", "l", "m", "C", "F", "pc") and self.text[figure.end] == " ":
-            if not (surface in ("C", "F") and False):
-                # a lone letter after a space is rarely a unit ("4 m"? "a 4 C rise"?)
-                if surface not in ("m",) or not _METRE_CONTEXT.match(self.text[end - 1 : self.end]):
-                    return False
+        if surface in ("t", "g", "l", "m", "C", "F", "pc", "°") and self.text[figure.end] == " ":
+            # a lone letter after a space is rarely a unit ("4 m"? "grade 4 C"?)
+            if surface != "m" or not _METRE_CONTEXT.match(self.text[end - 1 : self.end]):
+                return False
         if surface.lower() in ("points", "point", "pts") and name == "percentage_point":
             if not _POINTS_CONTEXT.search(self.text[self.start : self.end]):
                 return False
-        if name in ("USD", "EUR", "GBP", "CHF", "JPY", "CNY", "INR") and surface.lower() in (
-            "francs",
-        ):
-            pass
         if name in TIME_UNITS and re.match(r"[\s-]+old\b", self.text[end : end + 6]):
             return False
+        if name == "GBP" and surface.lower().startswith("pound") and re.search(
+            r"\bweigh|\bheav|\blb\b", self.text[self.start : self.end], re.IGNORECASE
+        ):
+            name = "lb"
         figure.unit = name
         figure.end = end
         return True
@@ -1270,6 +1281,9 @@ def _read_dates(reader: _SentenceReader, figures: list[_Figure], reference: date
                 figure.as_of = partner.as_of
 
 
+_MINOR_UNIT = re.compile(r"\s*(cents?|pence|penny)\b", re.IGNORECASE)
+
+
 def _dominant_currency(text: str) -> str:
     counts = {"EUR": text.count("€") + text.count("euro"), "GBP": text.count("£")}
     counts["USD"] = text.count("$") + text.count("dollar")
@@ -1333,12 +1347,12 @@ def extract_quantities(
         if currency is None and re.search(r"\bcents?\b", text):
             currency = _dominant_currency(text)
         for figure in found:
-            if figure.unit is None and re.match(r"\s*cents?\b", text[figure.end : figure.end + 7]):
-                cents = re.match(r"\s*cents?\b", text[figure.end : figure.end + 7])
-                assert cents is not None
-                figure.unit = currency or "USD"
-                figure.value = None if figure.value is None else round(figure.value / 100, 4)
-                figure.end += cents.end()
+            minor = _MINOR_UNIT.match(text, figure.end, claim.end)
+            if figure.unit is None and figure.value is not None and minor:
+                pence = minor.group(1).lower().startswith("pen")
+                figure.unit = "GBP" if pence else (currency or "USD")
+                figure.value = round(figure.value / 100, 4)
+                figure.end = minor.end()
                 figure.kind = "money"
         _read_changes(text, claim.start, found)
         _read_compared(text, claim.start, found)
