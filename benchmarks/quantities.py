@@ -59,6 +59,7 @@ from typing import Any
 
 from quantity_corpora import (
     GOLD,
+    HELD_OUT,
     RECOGNIZERS,
     SPEC_FILES,
     QuantityDocument,
@@ -498,6 +499,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         else:
             notes.append(f"sourcelint not run: {why}.")
     documents = load_gold(GOLD, limit=arguments.limit)
+    held_out = load_gold(HELD_OUT, limit=arguments.limit) if HELD_OUT.is_dir() else []
     cases = (
         load_recognizers(include_unsupported=arguments.all_cases, limit=arguments.limit)
         if RECOGNIZERS.is_dir()
@@ -517,6 +519,11 @@ def main(argv: Sequence[str] | None = None) -> None:
             total.add(scored.tally)
         news_totals[system] = total
         news_rows.append(("news gold", system, total))
+        if held_out:
+            held_total = Tally()
+            for scored in run_news(system, predict, held_out):
+                held_total.add(scored.tally)
+            news_rows.append(("news held-out", system, held_total))
         if cases:
             spec_results[system] = run_specs(system, predict, cases)
     command = " ".join([".venv/bin/python", "benchmarks/quantities.py", *sys.argv[1:]])
@@ -535,6 +542,13 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"{sum(len(d.quantities) for d in documents)} quantities, "
         f"{sum(len(d.not_quantities) for d in documents)} not-quantity occurrences)\n"
     )
+    if held_out:
+        print(
+            f"Held-out set (tests/fixtures/quantities_heldout): {len(held_out)} documents, "
+            f"{sum(d.sentences for d in held_out)} sentences, "
+            f"{sum(len(d.quantities) for d in held_out)} quantities, "
+            f"{sum(len(d.not_quantities) for d in held_out)} not-quantity occurrences.\n"
+        )
     print(score_table(news_rows))
     if news_totals:
         print("\nNot-quantities reported, by kind (occurrences a prediction overlaps):\n")

@@ -72,6 +72,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "quantities"
 RECOGNIZERS = DATA / "recognizers-text-specs-en"
 GOLD = ROOT / "tests" / "fixtures" / "quantities_gold"
+HELD_OUT = GOLD.parent / "quantities_heldout"  # written blind, scored once (its README)
 
 
 # --------------------------------------------------------------------------------------------

@@ -1,16 +1,21 @@
-"""What the quotation stage costs next to the spaCy pass, on the same documents, in one run.
+"""What the quotation stage (or, with `--stage statistics`, the statistics stage) costs next to
+the spaCy pass, on the same documents, in one run.
 
 Documents: the 24 GUM Wikinews articles and the 100 LitBank excerpts (text only, read from
 ../shared/data through benchmarks/quote_corpora.py), and the repository's own test documents.
-For each document the spaCy pass (sentence segmentation of its prose, as `sourcelint scan`
-runs it) and the quotation stage (pairing marks, attribution, speaker ids, linking quotations
-to claims) are timed; each is the best of three runs.
-Both share the prose spans, as `analyze` does. Prints both totals and their ratio; the
-budget is 15%. Run with `make bench` or `.venv/bin/python benchmarks/quote_cost.py`.
+The statistics stage also reads the two news gold sets of statistics. For each document the
+spaCy pass (sentence segmentation of its prose, as `sourcelint scan` runs it) and the stage
+are timed; each is the best of three runs. The quotation stage is pairing marks, attribution,
+speaker ids and linking quotations to claims (budget 15%); the statistics stage is reading
+figures, their qualifiers, counted things, parts and dates, and linking them to claims
+(budget 10%). Both share the prose spans, as `analyze` does. Prints both totals and their
+ratio. Run with `make bench` or `.venv/bin/python benchmarks/quote_cost.py [--stage
+statistics]`.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from collections.abc import Callable
@@ -21,6 +26,7 @@ from rich.progress import Progress
 from sourcelint.document import Document
 from sourcelint.extract.citations import extract_citations
 from sourcelint.extract.claims import extract_claims, prose_spans
+from sourcelint.extract.quantities import extract_quantities, link_quantities
 from sourcelint.extract.quotes import extract_quotes, link_quotes
 from sourcelint.model import Claim
 from sourcelint.readers import read_path, read_text_as
@@ -42,23 +48,26 @@ def best_of(runs: int, work: Callable[[], object]) -> float:
     return min(timings)
 
 
-def documents() -> list[tuple[str, Document]]:
-    """(set name, Document) for every benchmark document."""
+def documents(stage: str = "quotes") -> list[tuple[str, Document]]:
+    """(set name, Document) for every benchmark document of a stage."""
     found: list[tuple[str, Document]] = []
     for gold in load_gum():
         found.append(("gum-news", read_text_as(gold.text, path=gold.name, format="txt")))
     for gold in load_litbank():
         found.append(("litbank", read_text_as(gold.text, path=gold.name, format="txt")))
-    for folder in ("gold", "gold2", "quotes_gold"):
+    folders = ["gold", "gold2", "quotes_gold"]
+    if stage == "statistics":
+        folders += ["quantities_gold", "quantities_heldout"]
+    for folder in folders:
         for path in sorted((ROOT / "tests" / "fixtures" / folder).glob("*")):
             if path.suffix in {".txt", ".md", ".html"} and path.stem != "README":
                 found.append(("own", read_path(path)))
     return found
 
 
-def time_document(document: Document) -> tuple[float, float, int]:
-    """(spaCy pass, quotation stage, quotations found) for one document. The prose spans are
-    computed once and shared, as `analyze` does; the spaCy pass is timed with them."""
+def time_document(document: Document, stage: str = "quotes") -> tuple[float, float, int]:
+    """(spaCy pass, stage, items found) for one document. The prose spans are computed once
+    and shared, as `analyze` does; the spaCy pass is timed with them."""
     citations, references = extract_citations(document)
     prose = prose_spans(document, references)
 
@@ -72,26 +81,40 @@ def time_document(document: Document) -> tuple[float, float, int]:
         link_quotes(claims, found.quotes)
         return len(found.quotes)
 
-    return best_of(RUNS, spacy_pass), best_of(RUNS, quote_stage), quote_stage()
+    markers = [(citation.start, citation.end) for citation in citations]
+
+    def statistics_stage() -> int:
+        quantities = extract_quantities(document, claims, markers=markers)
+        link_quantities(claims, quantities)
+        return len(quantities)
+
+    work = statistics_stage if stage == "statistics" else quote_stage
+    return best_of(RUNS, spacy_pass), best_of(RUNS, work), work()
 
 
 def main() -> None:
-    """Time both stages per set and print the ratios."""
-    loaded = documents()
+    """Time the spaCy pass and the stage per set and print the ratios."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--stage", choices=("quotes", "statistics"), default="quotes")
+    stage = parser.parse_args().stage
+    loaded = documents(stage)
     totals: dict[str, list[float]] = {}
     words: dict[str, int] = {}
     quotes: dict[str, int] = {}
     with Progress(transient=True) as progress:
         task = progress.add_task("timing", total=len(loaded))
         for name, document in loaded:
-            spacy_time, quote_time, found = time_document(document)
+            spacy_time, quote_time, found = time_document(document, stage)
             spent = totals.setdefault(name, [0.0, 0.0])
             spent[0] += spacy_time
             spent[1] += quote_time
             words[name] = words.get(name, 0) + len(document.text.split())
             quotes[name] = quotes.get(name, 0) + found
             progress.advance(task)
-    print("| documents | words | quotations | spaCy pass (s) | quotation stage (s) | ratio |")
+    item, stage_name = (
+        ("statistics", "statistics stage") if stage == "statistics" else ("quotations", "quotation stage")
+    )
+    print(f"| documents | words | {item} | spaCy pass (s) | {stage_name} (s) | ratio |")
     print("|---|---:|---:|---:|---:|---:|")
     all_spacy = all_quotes = 0.0
     for name, (spacy_time, quote_time) in totals.items():

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from sourcelint.extract.citations import extract_citations
 from sourcelint.extract.claims import prose_spans
+from sourcelint.extract.quantities import extract_quantities, link_quantities
 from sourcelint.extract.quotes import extract_quotes, link_quotes
 from sourcelint.model import Claim
 from sourcelint.readers import read_text_as
@@ -98,12 +99,37 @@ CASES: list[tuple[str, str, Callable[[int], str], int]] = [
         lambda n: "> We hold the line.\n>\n> — Ann Lee, Minister\n\nText.\n\n" * n,
         2_000,
     ),
+    (
+        "one sentence holding a table of figures",
+        "txt",
+        lambda n: "Totals were "
+        + ", ".join(f"{i * 7 % 997},{i % 1000:03d} tonnes in 2024" for i in range(n))
+        + ".",
+        2_000,
+    ),
+    (
+        "sentences of changes and dates",
+        "txt",
+        lambda n: "".join(
+            f"Exports rose by {i % 90}% to €{i}m in March, up from €{i // 2}m a year earlier. "
+            for i in range(n)
+        ),
+        2_000,
+    ),
+    ("a run of digits", "txt", lambda n: "1" * (10 * n) + " people", 4_000),
+    ("a run of comma groups", "txt", lambda n: ",".join(["1"] * n) + " people", 4_000),
+    (
+        "dates among counts",
+        "txt",
+        lambda n: " ".join(f"On March {i % 28 + 1}, {i} people came in 2024." for i in range(n)),
+        2_000,
+    ),
 ]
 
 
 def seconds(fmt: str, source: str) -> float:
-    """Time to read a document and run the cheap extractors and the quotation stage (no
-    spaCy)."""
+    """Time to read a document and run the cheap extractors, the quotation stage and the
+    statistics stage (no spaCy)."""
     start = time.perf_counter()
     document = read_text_as(source, path="bench", format=fmt)
     _, references = extract_citations(document)
@@ -116,6 +142,7 @@ def seconds(fmt: str, source: str) -> float:
     ]
     found = extract_quotes(document, claims, references, prose=prose)
     link_quotes(claims, found.quotes)
+    link_quantities(claims, extract_quantities(document, claims))
     return time.perf_counter() - start
 
 

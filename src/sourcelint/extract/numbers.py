@@ -141,3 +141,26 @@ def largest_scale(text: str) -> str | None:
         if canonical and (found is None or SCALES_LONG[canonical] > SCALES_LONG[found]):
             found = canonical
     return found
+
+
+def trie_pattern(words: list[str]) -> str:
+    """An alternation of `words` factored by common prefixes ("t(?:wo|hree|en)"): the regex
+    engine then tries one branch per letter instead of every word at every position."""
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:  # type: ignore[type-arg]
+        branches = []
+        optional = "" in node
+        for char in sorted(key for key in node if key):
+            branches.append(re.escape(char) + render(node[char]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if optional else body
+
+    return render(tree)

@@ -34,6 +34,7 @@ from sourcelint.extract.numbers import (
     WORDS_PATTERN,
     digits_value,
     largest_scale,
+    trie_pattern,
     words_value,
 )
 from sourcelint.extract.time_refs import find_time_refs
@@ -146,7 +147,7 @@ _CORE = re.compile(
     rf"(?:{DIGITS_PATTERN}|(?:{NUMBER_WORD})(?:[\s-]+(?:{NUMBER_WORD}))*)\b(?![.,]?[0-9]))"
     rf"|(?P<fraction>\b(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
     rf"(?:{_DENOMINATOR})\b(?!-){_FRACTION_FOLLOW})"
-    rf"|(?P<half>(?<![\w-])half\b(?![-\w])(?=\s+(?:of|the|its|their|his|her|our|all|those|these)\b"
+    rf"|(?P<half>(?<![\w-])(?<!first\s)(?<!second\s)(?<!the\s)(?<!latter\s)half\b(?![-\w])(?=\s+(?:of|the|its|their|his|her|our|all|those|these)\b"
     rf"|\s*[,.;:]))"
     rf"|(?P<times>(?:\b(?:{DIGITS_PATTERN}|{_SMALL_WORDS})\s+times|\btwice)\b"
     rf"(?!\s+(?:a|an|per|each|every|in|since|before|over|this|that|last|daily|weekly)\b))"
@@ -161,11 +162,23 @@ _PLAIN_CORE = re.compile(
     rf"|(?P<words>\b{WORDS_PATTERN}\b(?!-(?:{NUMBER_WORD})))",
     re.IGNORECASE,
 )
+_TRIGGER_WORDS = [*SMALL, "hundred", "thousand", "million", "billion", "dozen", "half", "twice"]
+_TRIGGER_WORDS += ["dozens", "scores", "hundreds", "thousands", "millions", "billions"]
 _ANY_NUMBER = re.compile(
-    rf"[0-9]|\b(?:{NUMBER_WORD}|half|dozens|hundreds|thousands|millions|billions|twice|"
-    rf"{_DENOMINATOR})\b",
-    re.IGNORECASE,
+    rf"[0-9]|\b{trie_pattern([*_TRIGGER_WORDS, *DENOMINATORS])}\b", re.IGNORECASE
 )
+_LOWER_NUMBER = re.compile(rf"[0-9]|\b{trie_pattern([*_TRIGGER_WORDS, *DENOMINATORS])}\b")
+_WORD_START = re.compile(r"\b\w")
+
+
+def number_positions(text: str) -> list[int]:
+    """Where each digit and number word of `text` starts: one pass over the document, so a
+    sentence without any is skipped at the cost of a lookup."""
+    lowered = text.lower()
+    if len(lowered) == len(text):  # lower-casing kept every offset: search without IGNORECASE
+        return [match.start() for match in _LOWER_NUMBER.finditer(lowered)]
+    return [match.start() for match in _ANY_NUMBER.finditer(text)]
+_DIGIT = re.compile(r"[0-9]")
 
 # --- labels that look like figures ----------------------------------------------------------
 
@@ -175,7 +188,7 @@ _MONTHS = (
 )
 _MASKS = re.compile(
     # links and addresses: "https://…?q=30%25", "www.example.org/2024/05", "name@host"
-    r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+"
+    r"\b(?:https?://|www\.)\S+|(?<!\S)[^\s@]+@\S+\.\w+"
     r"|"
     # dates: "March 3", "May 9, 2025", "1 October", "3 to 9 November", "January 2024"
     rf"\b{_MONTHS}\s+[0-3]?[0-9](?:st|nd|rd|th)?\b(?:,?\s+[0-9]{{4}}\b)?"
@@ -200,6 +213,11 @@ _PHONE_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _LIST_NUMBER = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]+)?$")
+_AGE_BRACKET = re.compile(
+    r"\b(?:children|kids|pupils|babies|infants|adults|people|those|men|women|girls|boys|anyone)"
+    r"\s+(?:under|over|aged|below|above|older\s+than|younger\s+than)\s+$",
+    re.IGNORECASE,
+)
 _AGE_BEFORE = re.compile(
     r"(?:\b[A-Z][\w'’.-]+,\s*$|\(\s*$|\b(?:aged|age|ages|aged\s+between|aged\s+from)\s+$)"
 )
@@ -369,17 +387,42 @@ def _noun_phrase(text: str, position: int, limit: int, *, need_plural: bool) -> 
 class _SentenceReader:
     """Reads the figures of one sentence."""
 
-    def __init__(self, text: str, start: int, end: int, masks: list[tuple[int, int]]) -> None:
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        masks: list[tuple[int, int]],
+        triggers: list[int] | None = None,
+    ) -> None:
         self.text = text
         self.start = start
         self.end = end
         self.masks = masks
+        self.triggers = triggers if triggers is not None else number_positions(text)
 
     def masked(self, start: int, end: int) -> bool:
+        """Whether text[start:end] lies in a citation marker or a label that looks like a
+        figure (a date, clock time, phone or version number, code, link, page or score).
+        Labels are looked for around the figure only: most of a document holds none."""
         index = bisect_right(self.masks, (start, 10**12)) - 1
         for mask_start, mask_end in self.masks[max(index - 2, 0) : index + 2]:
             if mask_start < end and start < mask_end:
                 return True
+        text = self.text
+        if _DIGIT.search(text, start, end) is None:
+            return False  # every label holds a digit
+        token_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start), 0)
+        window_start = max(min(token_start, start - 40), self.start - 8, 0)
+        window_end = min(end + 40, self.end + 8, len(text))
+        for pattern in (_MASKS, _label_pattern()):
+            for match in pattern.finditer(text, window_start, window_end):
+                if match.start() < end and start < match.end():
+                    return True
+        for score in _SCORE.finditer(text, window_start, window_end):
+            if score.start() < end and start < score.end():
+                if int(score.group(1)) >= int(score.group(2)):  # "3-1", "2-2": a result
+                    return True
         return False
 
     def before(self, position: int, width: int = 80) -> str:
@@ -392,7 +435,7 @@ class _SentenceReader:
         found: list[_Figure] = []
         position = self.start
         while position < self.end:
-            match = _CORE.search(self.text, position, self.end)
+            match = self.next_core(position)
             if match is None:
                 break
             figure = None
@@ -412,6 +455,28 @@ class _SentenceReader:
             found.append(figure)
             position = figure.end
         return found
+
+    def next_core(self, position: int) -> re.Match[str] | None:
+        """The first figure's core at or after `position`. Rather than running the whole
+        pattern at every character, it is tried only at the words just before a digit or a
+        number word (a core starts there: "a third", "tens of thousands", "+8")."""
+        text = self.text
+        triggers = self.triggers
+        for index in range(bisect_left(triggers, position), len(triggers)):
+            at = triggers[index]
+            if at >= self.end:
+                break
+            starts = [
+                word.start() for word in _WORD_START.finditer(text, max(position, at - 16), at)
+            ]
+            if at - 1 >= position and text[at - 1] in "+-−":
+                starts.append(at - 1)
+            starts.append(at)
+            for start in sorted(set(starts)):
+                match = _CORE.match(text, start, self.end)
+                if match is not None and match.end() > at:
+                    return match
+        return None
 
     # -- one figure
 
@@ -434,6 +499,8 @@ class _SentenceReader:
             or re.match(r"\s+(?:seasons?|years?|weeks?|days?|months?)\b", self.after(figure.end))
         ) and self.is_window(figure):
             return None
+        if self.is_age_bracket(figure):
+            return None
         self.read_qualifier(figure)
         self.read_range(figure)
         self.read_rate(figure)
@@ -442,6 +509,8 @@ class _SentenceReader:
     def read_digits(self, match: re.Match[str]) -> _Figure | None:
         text = self.text
         number = match.group("digits_number")
+        if sum(char.isdigit() for char in number) > 18:
+            return None  # a run of digits (an id, a hash, noise), not a figure
         core_start = match.start("digits_number")
         glued = match.group("glued") or ""
         value = digits_value(number)
@@ -768,6 +837,10 @@ class _SentenceReader:
         figure.end = end
         return True
 
+    def is_age_bracket(self, figure: _Figure) -> bool:
+        """ "children under five", "adults over 65": an age bracket, not a statistic."""
+        return figure.unit is None and bool(_AGE_BRACKET.search(self.before(figure.core_start, 40)))
+
     def is_window(self, figure: _Figure) -> bool:
         """A time window that frames another figure: "in the past seven days"."""
         return bool(_window_pattern().search(self.before(figure.start, 40)))
@@ -809,7 +882,7 @@ class _SentenceReader:
         by_to = "to" in link.group(0) and re.search(r"\bby\s+$", self.before(figure.start, 8))
         sign = currency_signs()[0].match(text, link.end(), self.end)
         second_match = _CORE.match(text, sign.end() if sign else link.end(), self.end)
-        if second_match is None or second_match.lastgroup not in ("digits", "words"):
+        if second_match is None or second_match.lastgroup not in ("digits", "words", "times"):
             return
         second = (
             self.read(second_match) if not self.masked(link.end(), second_match.end()) else None
@@ -874,7 +947,10 @@ def _clause_start(text: str, start: int, position: int) -> int:
     return last
 
 
-_FILLER = ("an average of", "an average", "a further", "a total of", "another", "a", "an")
+_FILLER_AT_END = re.compile(
+    r"(?:\b(?:an\s+average(?:\s+of)?|a\s+further|a\s+total\s+of|another|a|an)\s*)+$"
+)
+_WORDS = re.compile(r"[a-z]+")
 _COMPARATIVE_AFTER = re.compile(
     r"\s+(?P<word>more|extra|additional|fewer|less|higher|lower)\b"
     r"(?P<than>\s+than\b(?P<time>\s+(?:a\s+year|a\s+month|a\s+decade|last\s+year|"
@@ -888,14 +964,7 @@ def _change_window(text: str, left: int, figure: _Figure) -> list[str]:
     """The words before a figure back to the previous one, fillers at the end dropped
     ("rose by an average of 4.6 percent" reads as "rose by")."""
     lowered = text[max(left, figure.start - 60) : figure.start].lower()
-    trimmed = True
-    while trimmed:
-        trimmed = False
-        for filler in _FILLER:
-            if re.search(rf"\b{filler}\s*$", lowered):
-                lowered = re.sub(rf"\b{filler}\s*$", "", lowered)
-                trimmed = True
-    return re.findall(r"[a-z]+", lowered)
+    return _WORDS.findall(_FILLER_AT_END.sub("", lowered))
 
 
 def _read_changes(text: str, start: int, figures: list[_Figure]) -> None:
@@ -1281,6 +1350,7 @@ def _read_dates(reader: _SentenceReader, figures: list[_Figure], reference: date
                 figure.as_of = partner.as_of
 
 
+_RUN = 32  # figures read together for their changes, parts and dates
 _MINOR_UNIT = re.compile(r"\s*(cents?|pence|penny)\b", re.IGNORECASE)
 
 
@@ -1289,24 +1359,6 @@ def _dominant_currency(text: str) -> str:
     counts["USD"] = text.count("$") + text.count("dollar")
     best = max(counts, key=lambda code: counts[code])
     return best if counts[best] else "USD"
-
-
-def _document_masks(
-    text: str, claims: Sequence[Claim], markers: Sequence[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    masks = list(markers)
-    labels = _label_pattern()
-    for claim in claims:
-        if not _ANY_NUMBER.search(claim.text):
-            continue
-        # a sentence may start right after "vol." or "pp.": look a little to its left
-        start = max(0, claim.start - 8)
-        masks.extend(match.span() for match in _MASKS.finditer(text, start, claim.end))
-        masks.extend(match.span() for match in labels.finditer(text, start, claim.end))
-        for score in _SCORE.finditer(text, claim.start, claim.end):
-            if int(score.group(1)) >= int(score.group(2)):  # "3-1", "2-2": a result
-                masks.append(score.span())
-    return sorted(masks)
 
 
 _SCORE = re.compile(r"(?<![\w.,$€£+−-])([0-9]{1,2})[-–]([0-9]{1,2})(?![\w%.,-]|\s*(?:per|%))")
@@ -1333,36 +1385,43 @@ def extract_quantities(
     """Every statistic in the document's sentences, in document order, with ids n1, n2, …"""
     text = document.text
     reference = parse_iso(document.date)
-    masks = _document_masks(text, claims, markers)
-    currency = None
+    masks = sorted(markers)
+    currency: str | None = None
     figures: list[_Figure] = []
-    sentence_of: list[int] = []
-    for claim_index, claim in enumerate(claims):
-        if not _ANY_NUMBER.search(claim.text):
-            continue
-        reader = _SentenceReader(text, claim.start, claim.end, masks)
+    triggers = number_positions(text)
+    for claim in claims:
+        first = bisect_left(triggers, claim.start)
+        if first == len(triggers) or triggers[first] >= claim.end:
+            continue  # no digit and no number word: nothing to read
+        reader = _SentenceReader(text, claim.start, claim.end, masks, triggers)
         found = reader.figures()
         if not found:
             continue
-        if currency is None and re.search(r"\bcents?\b", text):
-            currency = _dominant_currency(text)
+        if currency is None:  # read once, and only for documents with figures
+            currency = _dominant_currency(text) if re.search(r"\bcents?\b", text) else "USD"
         for figure in found:
             minor = _MINOR_UNIT.match(text, figure.end, claim.end)
             if figure.unit is None and figure.value is not None and minor:
                 pence = minor.group(1).lower().startswith("pen")
-                figure.unit = "GBP" if pence else (currency or "USD")
+                figure.unit = "GBP" if pence else currency
                 figure.value = round(figure.value / 100, 4)
                 figure.end = minor.end()
                 figure.kind = "money"
-        _read_changes(text, claim.start, found)
-        _read_compared(text, claim.start, found)
-        _read_counted(reader, found)
-        _fill_ellipsis(found)
-        _share_counted(found)
-        _read_parts(reader, found, len(figures))
-        _read_dates(reader, found, reference)
-        figures.extend(found)
-        sentence_of.extend([claim_index] * len(found))
+        # Figures relate within a sentence; a "sentence" holding a table's worth of them is
+        # read in runs, so the work stays linear in its length.
+        for first in range(0, len(found), _RUN):
+            run = found[first : first + _RUN]
+            run_start = claim.start if first == 0 else found[first - 1].end
+            run_end = claim.end if first + _RUN >= len(found) else found[first + _RUN].start
+            context = _SentenceReader(text, run_start, run_end, masks, triggers)
+            _read_changes(text, run_start, run)
+            _read_compared(text, run_start, run)
+            _read_counted(context, run)
+            _fill_ellipsis(run)
+            _share_counted(run)
+            _read_parts(context, run, len(figures))
+            _read_dates(context, run, reference)
+            figures.extend(run)
     for figure in figures:  # a part without a date of its own is counted when its whole is
         if figure.part_of is not None and figure.as_of is None:
             figure.as_of = figures[figure.part_of].as_of

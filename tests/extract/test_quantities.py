@@ -1,0 +1,332 @@
+"""Statistics: each printed form of a figure is read once with its value, unit, bound, range,
+rate, change, counted thing, part-of link and date; labels that look like figures are not."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from sourcelint.model import Analysis, Quantity
+
+from ..conftest import scan_text
+
+
+def only(analysis: Analysis) -> Quantity:
+    assert len(analysis.quantities) == 1, [quantity.text for quantity in analysis.quantities]
+    return analysis.quantities[0]
+
+
+def dated(body: str, day: str = "2025-09-18") -> Analysis:
+    return scan_text(f"---\ndate: {day}\n---\n{body}\n", "md")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit", "scale"),
+    [
+        ("The farm sold 1,500 sheep.", 1500, None, None),
+        ("The farm sold 1 500 sheep.", 1500, None, None),
+        ("The tank holds 1.5 litres of water.", 1.5, "litre", None),
+        ("Two children were hurt.", 2, None, None),
+        ("A dozen retired nurses volunteered.", 12, None, None),
+        ("Half a million people marched.", 500_000, None, "million"),
+        ("Twenty-five schools closed.", 25, None, None),
+        ("The basin exported 1.9m tonnes of grain.", 1_900_000, "tonne", "million"),
+        ("The plan costs £4.8bn.", 4_800_000_000, "GBP", "billion"),
+        ("The race drew 2.5k entrants.", 2500, None, "thousand"),
+        ("The bank lent US$1.1 billion in loans.", 1_100_000_000, "USD", "billion"),
+        ("The state pays 4 million euros.", 4_000_000, "EUR", "million"),
+        ("A ticket costs $74.", 74, "USD", None),
+        ("The grant is CHF 1.9 million.", 1_900_000, "CHF", "million"),
+        ("Turnout was 41 per cent.", 41, "percent", None),
+        ("Turnout was 41%.", 41, "percent", None),
+        ("Support fell 0.4 percentage points.", 0.4, "percentage_point", None),
+        ("The river rose 6.8 metres.", 6.8, "m", None),
+        ("Temperatures reached 19C.", 19, "degC", None),
+        ("A 320 km cable links the islands.", 320, "km", None),
+        ("The site covers 12 million cubic metres.", 12_000_000, "m3", "million"),
+        ("The farms generated 2,310 GWh.", 2310, "GWh", None),
+        ("Fares rose by 20 cents.", 0.2, "USD", None),
+    ],
+)
+def test_values_units_and_scale_words(
+    sentence: str, value: float, unit: str | None, scale: str | None
+) -> None:
+    quantity = only(scan_text(sentence + "\n"))
+    assert quantity.value == pytest.approx(value)
+    assert quantity.unit == unit
+    assert quantity.scale == scale
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "high", "unit"),
+    [
+        ("Costs will be 10–15% higher.", 10, 15, "percent"),
+        ("Traders expect between 1.1 and 1.3 million tonnes.", 1_100_000, 1_300_000, "tonne"),
+        ("Rents are £120 to £150 a week.", 120, 150, "GBP"),
+        ("It would cost between €700 million and €900 million.", 7e8, 9e8, "EUR"),
+        ("Work takes 8–10 years.", 8, 10, "year"),
+        ("Levels will fall by 40 to 60 centimetres.", 40, 60, "cm"),
+    ],
+)
+def test_ranges_are_one_figure_with_both_ends(
+    sentence: str, value: float, high: float, unit: str
+) -> None:
+    quantity = only(scan_text(sentence + "\n"))
+    assert (quantity.value, quantity.value_high, quantity.unit) == (
+        pytest.approx(value),
+        pytest.approx(high),
+        unit,
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("About one in five farms expects a loss.", 0.2),
+        ("One in eight households is in arrears.", 0.125),
+        ("A third of those downloads were abroad.", 0.3333),
+        ("Two-thirds of runners finished.", 0.6667),
+        ("Nearly half of the wells are dry.", 0.5),
+        ("Prices are 1.4 times the national average.", 1.4),
+        ("About 1 in every 1,000 children is affected.", 0.001),
+    ],
+)
+def test_fractions_and_ratios(sentence: str, value: float) -> None:
+    quantity = only(scan_text(sentence + "\n"))
+    assert quantity.unit == "ratio"
+    assert quantity.value == pytest.approx(value, abs=1e-4)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "magnitude"),
+    [
+        ("Tens of thousands of people marched.", 4),
+        ("Hundreds of parents signed.", 2),
+        ("Several thousand households qualify.", 3),
+        ("Millions of euros were lost.", 6),
+        ("Dozens of homes flooded.", 1),
+    ],
+)
+def test_vague_counts_keep_their_order_of_magnitude(sentence: str, magnitude: int) -> None:
+    quantity = only(scan_text(sentence + "\n"))
+    assert quantity.value is None
+    assert quantity.magnitude == magnitude
+    assert quantity.vague
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The bridge was built in 1953.",
+        "The 2019 report was ignored.",
+        "The fiscal year 2024-25 ended badly.",
+        "Polls close on May 9, 2025.",
+        "Applications close on 15 November.",
+        "The shop opens at 8am and closes at 4.40pm.",
+        "Pavel Orsic, 61, farms near Lindemark.",
+        "It is a 30-year-old framework.",
+        "She signed a 10-year contract.",
+        "They rent a two-bedroom flat.",
+        "1. Repair the roads",
+        "See page 14 and section 4.2 of the act.",
+        "The study appears in vol. 14, pp. 233–251.",
+        "Call the helpline on 0800 412 7763.",
+        "Install version 5.2.1 or v2.0.3 first.",
+        "She finished first, ahead of the 14th seed.",
+        "Take Route 42 to Platform 9.",
+        "Harlow beat Danbury 3-1 on Sunday.",
+        "Turnout among voters aged 18 to 24 was low.",
+        "Cases rose in the past seven days.",
+        "One clinic had vaccinated everyone.",
+        "The top eight teams qualify.",
+        "See https://example.org/report?id=2024&share=30%25 for more.",
+    ],
+)
+def test_labels_that_look_like_figures_are_not_statistics(sentence: str) -> None:
+    analysis = scan_text(sentence + "\n")
+    assert [quantity.text for quantity in analysis.quantities] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier", "approx"),
+    [
+        ("Upwards of 600 jobs depend on the plants.", "upwards_of", "at_least"),
+        ("More than 31,000 claims were filed.", "more_than", "at_least"),
+        ("Over 500 people attended.", "over", "at_least"),
+        ("Cases passed 1,000 on Monday.", "passed", "at_least"),
+        ("Nearly 3,000 homes lost power.", "nearly", "about"),
+        ("Almost 40 per cent of nurses left.", "almost", "about"),
+        ("About 42,000 residents fled.", "about", "about"),
+        ("Around 40% of requests were refused.", "around", "about"),
+        ("At least 12 people died.", "at_least", "at_least"),
+        ("Farms get up to €80,000 each.", "up_to", "at_most"),
+        ("Oats came to just under 240,000 tonnes.", "under", "at_most"),
+        ("Fewer than 1,000 members joined.", "less_than", "at_most"),
+    ],
+)
+def test_bounds_are_kept(sentence: str, qualifier: str, approx: str) -> None:
+    quantity = only(scan_text(sentence + "\n"))
+    assert quantity.qualifier == qualifier
+    assert quantity.approx == approx
+    assert not quantity.text[0].isdigit() and not quantity.text.startswith(("€", "£"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rate"),
+    [
+        ("Wheat traded at €248 a tonne.", "per tonne"),
+        ("The mine pumps 400,000 litres a day.", "per day"),
+        ("The city spends €9.5m annually.", "per year"),
+        ("Staff earn £13.20 an hour.", "per hour"),
+        ("The levy is €2 per night.", "per night"),
+        ("The road carries 84,500 vehicles a day.", "per day"),
+    ],
+)
+def test_rates(sentence: str, rate: str) -> None:
+    assert only(scan_text(sentence + "\n")).rate == rate
+
+
+def test_a_year_earlier_is_a_date_not_a_rate() -> None:
+    analysis = dated("The share was 41%, compared with 29% a year earlier.")
+    assert [quantity.rate for quantity in analysis.quantities] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "changes"),
+    [
+        ("Feed barley rose by 14 per cent.", ["rise_by"]),
+        ("Net income will fall to €1.2bn, from €1.65bn.", ["fall_to", "fall_from"]),
+        ("Farmers harvested 3.4 million tonnes, down 18%.", ["fall_to", "fall_by"]),
+        ("Wheat traded at €248, up from €201.", ["rise_to", "rise_from"]),
+        ("Yields fell from 7.2 tonnes to 4.9 tonnes.", ["fall_from", "fall_to"]),
+        ("Journeys rose by 7.4% to 58.2 million.", ["rise_by", "rise_to"]),
+        ("The plan takes the share from 8% to 35%.", ["rise_from", "rise_to"]),
+        ("Farmers lost upwards of 18,000 hectares of crops.", [None]),
+        ("Prices are 9% below the national average.", [None]),
+    ],
+)
+def test_changes(sentence: str, changes: list[str | None]) -> None:
+    analysis = scan_text(sentence + "\n")
+    assert [quantity.change for quantity in analysis.quantities] == changes
+
+
+def test_signed_results_are_changes_with_a_positive_value() -> None:
+    analysis = scan_text("Seats won: Greens 19 (+8), Civic 16 (-8).\n")
+    signed = [q for q in analysis.quantities if q.change]
+    assert [(q.value, q.change) for q in signed] == [(8, "rise_by"), (8, "fall_by")]
+
+
+def test_a_range_without_a_change_verb_is_a_range() -> None:
+    quantity = only(scan_text("Estimates run from 17% to 25%.\n"))
+    assert (quantity.value, quantity.value_high, quantity.change) == (17, 25, None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counted"),
+    [
+        ("The basin exported 1.9m tonnes of grain.", "grain"),
+        ("The town has 1.2 million residents.", "residents"),
+        ("Nordfracht ran 130 scheduled grain trains.", "grain trains"),
+        ("The region counted 48,000 dairy cows.", "dairy cows"),
+        ("The bank lent US$1.1 billion in loans.", "loans"),
+        ("Barley came to 1,150,000 tonnes.", "barley"),
+        ("Rainfall between April and July was 96 mm.", "rainfall"),
+        ("The match drew a crowd of 41,226.", "crowd"),
+        ("41 per cent of respondents took on debt.", "respondents"),
+    ],
+)
+def test_counted_thing(sentence: str, counted: str) -> None:
+    assert only(scan_text(sentence + "\n")).counted == counted
+
+
+def test_a_named_subject_is_not_what_is_counted() -> None:
+    quantity = only(scan_text("The Orvik Glacier retreated by 1.4 km.\n"))
+    assert quantity.counted is None
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("Some 10,000 people were evacuated – 4,800 of them women – by Friday.", {"4,800": 0}),
+        ("Nordfracht cancelled 40 of its 130 scheduled grain trains.", {"40": 1}),
+        ("The fund helped 1,240 households, including 610 households with children.", {"610 households": 0}),
+        ("Almost 40 per cent of the district's 1,900 nurses left.", {"Almost 40 per cent": 1}),
+    ],
+)
+def test_parts_point_at_their_whole(text: str, parts: dict[str, int]) -> None:
+    quantities = scan_text(text + "\n").quantities
+    ids = [quantity.id for quantity in quantities]
+    for quantity in quantities:
+        if quantity.text in parts:
+            assert quantity.part_of == ids[parts[quantity.text]]
+        else:
+            assert quantity.part_of is None
+
+
+def test_a_dash_between_a_whole_and_its_part_is_not_a_range() -> None:
+    quantities = scan_text("Some 10,000 people fled – 4,800 of them women.\n").quantities
+    assert [(q.value, q.value_high) for q in quantities] == [(10000, None), (4800, None)]
+
+
+@pytest.mark.parametrize(
+    ("body", "as_of"),
+    [
+        ("As of March 3, 1,850 homes had no power.", "2025-03-03"),
+        ("In 2022 the region had 48,000 dairy cows.", "2022"),
+        ("The region had 48,000 dairy cows last year.", "2024"),
+        ("Wheat traded at €248 a tonne on Tuesday.", "2025-09-16"),
+        ("Rainfall between April and July was 96 mm.", "2025-07"),
+        ("So far 211 cases have been reported.", "2025-09-18"),
+        ("The plan adds 1,300 MW by the end of 2026.", "2026-12"),
+        ("In the year to September, journeys rose to 58.2 million.", "2025-09"),
+        ("The region had 48,000 dairy cows.", None),
+    ],
+)
+def test_as_of_dates_resolve_against_the_document_date(body: str, as_of: str | None) -> None:
+    assert dated(body).quantities[0].as_of == as_of
+
+
+def test_relative_dates_stay_unresolved_in_an_undated_document() -> None:
+    assert only(scan_text("The region had 48,000 dairy cows last year.\n")).as_of is None
+    assert only(scan_text("The region had 48,000 dairy cows in 2022.\n")).as_of == "2022"
+
+
+def test_a_comparison_anchor_dates_only_its_own_figure() -> None:
+    analysis = dated("The share was 41% in August, compared with 29% a year earlier.")
+    assert [quantity.as_of for quantity in analysis.quantities] == ["2025-08", "2024"]
+
+
+def test_claims_list_the_quantities_they_carry() -> None:
+    analysis = scan_text("Turnout was 41%. Nobody came.\n")
+    assert analysis.claims[0].quantities == (analysis.quantities[0].id,)
+    assert analysis.claims[1].quantities == ()
+
+
+def test_json_contract_of_a_quantity() -> None:
+    payload = only(scan_text("Upwards of 18,000 hectares were lost.\n")).to_json()
+    assert list(payload) == [
+        "id", "text", "start", "end", "value", "unit", "approx", "counted", "as_of", "rate",
+        "part_of", "value_high", "qualifier", "change", "scale", "magnitude",
+    ]  # fmt: skip
+    assert payload["value"] == 18000 and isinstance(payload["value"], int)
+    assert payload["approx"] == "at_least" and payload["qualifier"] == "upwards_of"
+
+
+def test_offsets_point_at_the_text() -> None:
+    analysis = scan_text("Costs rose 12% to €4.8bn, and 1 in 12 trains ran late.\n")
+    for quantity in analysis.quantities:
+        assert analysis.claims[0].text.find(quantity.text) >= 0
+        assert quantity.start < quantity.end
+
+
+def test_random_noise_never_breaks_the_stage() -> None:
+    generator = random.Random(4)
+    pieces = ["12", "1,500", "%", "€", "£4.8bn", " per ", " of ", "-", "–", "to", "between",
+              "and", "a third", "one in", "half", "May", "3", "2024", "(", ")", ".", " ",
+              "million", "tonnes", "up", "down", "from", "\n", "x", "km/h"]  # fmt: skip
+    for _ in range(150):
+        text = "".join(generator.choice(pieces) for _ in range(generator.randint(1, 40)))
+        analysis = scan_text(text + "\n")
+        for quantity in analysis.quantities:
+            assert 0 <= quantity.start < quantity.end <= len(text) + 1
