@@ -49,6 +49,9 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/gold_scores.py
 	$(BIN)/python benchmarks/quotes.py
 	$(BIN)/python benchmarks/quote_cost.py
+	$(BIN)/python benchmarks/quantities.py
+	$(BIN)/python benchmarks/quantity_fields.py
+	$(BIN)/python benchmarks/quote_cost.py --stage statistics
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache

@@ -112,8 +112,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     print("| field | right | accuracy |")
     print("| --- | ---: | ---: |")
     for name in FIELDS:
-        print(f"| {name} | {result.right[name]}/{result.matched} | "
-              f"{result.right[name] / max(result.matched, 1):.3f} |")
+        print(
+            f"| {name} | {result.right[name]}/{result.matched} | "
+            f"{result.right[name] / max(result.matched, 1):.3f} |"
+        )
     if arguments.errors:
         print()
         for document, text, expected, got in result.misses[arguments.errors]:

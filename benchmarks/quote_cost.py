@@ -112,7 +112,9 @@ def main() -> None:
             quotes[name] = quotes.get(name, 0) + found
             progress.advance(task)
     item, stage_name = (
-        ("statistics", "statistics stage") if stage == "statistics" else ("quotations", "quotation stage")
+        ("statistics", "statistics stage")
+        if stage == "statistics"
+        else ("quotations", "quotation stage")
     )
     print(f"| documents | words | {item} | spaCy pass (s) | {stage_name} (s) | ratio |")
     print("|---|---:|---:|---:|---:|---:|")

@@ -102,9 +102,11 @@ CASES: list[tuple[str, str, Callable[[int], str], int]] = [
     (
         "one sentence holding a table of figures",
         "txt",
-        lambda n: "Totals were "
-        + ", ".join(f"{i * 7 % 997},{i % 1000:03d} tonnes in 2024" for i in range(n))
-        + ".",
+        lambda n: (
+            "Totals were "
+            + ", ".join(f"{i * 7 % 997},{i % 1000:03d} tonnes in 2024" for i in range(n))
+            + "."
+        ),
         2_000,
     ),
     (

@@ -318,7 +318,7 @@ class Claim:
             "checkworthy": self.checkworthy,
             "citations": list(self.citations),
             "quotes": list(self.quotes),
-            "quantities": [quantity.to_json() for quantity in self.quantities],
+            "quantities": list(self.quantities),
             "sourced_by": [source.to_json() for source in self.sourced_by],
         }
 

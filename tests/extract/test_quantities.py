@@ -250,7 +250,10 @@ def test_a_named_subject_is_not_what_is_counted() -> None:
     [
         ("Some 10,000 people were evacuated – 4,800 of them women – by Friday.", {"4,800": 0}),
         ("Nordfracht cancelled 40 of its 130 scheduled grain trains.", {"40": 1}),
-        ("The fund helped 1,240 households, including 610 households with children.", {"610 households": 0}),
+        (
+            "The fund helped 1,240 households, including 610 households with children.",
+            {"610 households": 0},
+        ),
         ("Almost 40 per cent of the district's 1,900 nurses left.", {"Almost 40 per cent": 1}),
     ],
 )

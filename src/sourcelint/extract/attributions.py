@@ -16,13 +16,14 @@ from functools import cache
 from sourcelint.model import SourceRef
 from sourcelint.terms import load_terms
 
+
 def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
 @cache
 def _pattern() -> re.Pattern[str]:
-    verbs = _alternation(load_terms("reporting_verbs") + ("estimated", "estimates", "reported"))
+    verbs = _alternation((*load_terms("reporting_verbs"), "estimated", "estimates", "reported"))
     phrases = _alternation(tuple(p for p in load_terms("attribution_phrases") if " " in p))
     finding = _alternation(tuple(p for p in load_terms("attribution_phrases") if " " not in p))
     nouns = _alternation(load_terms("source_nouns"))

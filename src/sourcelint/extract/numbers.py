@@ -8,6 +8,7 @@ live here rather than in data files; units, qualifiers and other term lists are 
 from __future__ import annotations
 
 import re
+from typing import TypeAlias
 
 SMALL = {
     "zero": 0,
@@ -143,18 +144,21 @@ def largest_scale(text: str) -> str | None:
     return found
 
 
+_Trie: TypeAlias = dict[str, "_Trie"]
+
+
 def trie_pattern(words: list[str]) -> str:
     """An alternation of `words` factored by common prefixes ("t(?:wo|hree|en)"): the regex
     engine then tries one branch per letter instead of every word at every position."""
-    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    tree: _Trie = {}
     for word in words:
         node = tree
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def render(node: dict) -> str:  # type: ignore[type-arg]
-        branches = []
+    def render(node: _Trie) -> str:
+        branches: list[str] = []
         optional = "" in node
         for char in sorted(key for key in node if key):
             branches.append(re.escape(char) + render(node[char]))

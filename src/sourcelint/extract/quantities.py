@@ -96,7 +96,7 @@ def units() -> UnitTable:
 @cache
 def currency_signs() -> tuple[re.Pattern[str], dict[str, str]]:
     """Signs and codes printed before an amount (data/currency_signs.txt)."""
-    table = {form: code for form, code in _pairs("currency_symbols")}
+    table = dict(_pairs("currency_symbols"))
     pattern = re.compile(rf"(?:{_alternation(list(table))})[ \u00a0]?(?=[0-9])")
     return pattern, table
 
@@ -165,19 +165,27 @@ _PLAIN_CORE = re.compile(
 _TRIGGER_WORDS = [*SMALL, "hundred", "thousand", "million", "billion", "dozen", "half", "twice"]
 _TRIGGER_WORDS += ["dozens", "scores", "hundreds", "thousands", "millions", "billions"]
 _ANY_NUMBER = re.compile(
-    rf"[0-9]|\b{trie_pattern([*_TRIGGER_WORDS, *DENOMINATORS])}\b", re.IGNORECASE
+    rf"[0-9]+|\b{trie_pattern([*_TRIGGER_WORDS, *DENOMINATORS])}\b", re.IGNORECASE
 )
-_LOWER_NUMBER = re.compile(rf"[0-9]|\b{trie_pattern([*_TRIGGER_WORDS, *DENOMINATORS])}\b")
+_LOWER_NUMBER = re.compile(rf"[0-9]+|\b{trie_pattern([*_TRIGGER_WORDS, *DENOMINATORS])}\b")
 _WORD_START = re.compile(r"\b\w")
 
 
-def number_positions(text: str) -> list[int]:
-    """Where each digit and number word of `text` starts: one pass over the document, so a
-    sentence without any is skipped at the cost of a lookup."""
-    lowered = text.lower()
-    if len(lowered) == len(text):  # lower-casing kept every offset: search without IGNORECASE
-        return [match.start() for match in _LOWER_NUMBER.finditer(lowered)]
-    return [match.start() for match in _ANY_NUMBER.finditer(text)]
+def number_positions(text: str, spans: Sequence[tuple[int, int]] | None = None) -> list[int]:
+    """Where each run of digits and each number word starts in the `spans` of `text` (all of
+    it by default), in order: one pass, so a sentence without any is skipped at the cost of a
+    lookup. Each span is lower-cased on its own, which keeps memory flat on huge documents."""
+    positions: list[int] = []
+    for start, end in spans if spans is not None else [(0, len(text))]:
+        piece = text[start:end]
+        lowered = piece.lower()
+        if len(lowered) == len(piece):  # offsets kept: search without IGNORECASE
+            positions.extend(start + match.start() for match in _LOWER_NUMBER.finditer(lowered))
+        else:
+            positions.extend(match.start() for match in _ANY_NUMBER.finditer(text, start, end))
+    return positions
+
+
 _DIGIT = re.compile(r"[0-9]")
 
 # --- labels that look like figures ----------------------------------------------------------
@@ -267,13 +275,6 @@ _RATE_DENOMINATORS = frozenset(
     {"night", "person", "resident", "household", "farm", "voter", "pupil", "student", "patient"}
 )
 _ADJECTIVE_ENDINGS = ("ed", "al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ary", "est")
-_UNUSED_COPULAS = re.compile(
-    r"(?P<subject>(?:^|(?<=[\s,;:(]))[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3}?)\s+"
-    r"(?:(?:has|have|had|will|would|is|are|was|were|been|be|now|also|already|then|still)\s+)*"
-    r"(?:came\s+to|come\s+to|comes\s+to|stood\s+at|stands\s+at|reached|reach|reaches|totalled|"
-    r"totaled|totals|hit|hits|amounted\s+to|amounts\s+to|was|were|is|are|numbered|"
-    r"(?P<verb>[a-z]+)\s+(?:by|to))\s+$",
-)
 _VALUE_OF = re.compile(
     r"\b(?:a|an|the|its|their)\s+(?:(?P<modifier>[a-z][\w-]*)\s+)?(?P<noun>[a-z][\w-]*)\s+"
     r"(?:of|at|was|is|stood\s+at|came\s+to|reached|totalled|hit)\s+$"
@@ -420,9 +421,13 @@ class _SentenceReader:
                 if match.start() < end and start < match.end():
                     return True
         for score in _SCORE.finditer(text, window_start, window_end):
-            if score.start() < end and start < score.end():
-                if int(score.group(1)) >= int(score.group(2)):  # "3-1", "2-2": a result
-                    return True
+            # "3-1", "2-2": a result
+            if (
+                score.start() < end
+                and start < score.end()
+                and int(score.group(1)) >= int(score.group(2))
+            ):
+                return True
         return False
 
     def before(self, position: int, width: int = 80) -> str:
@@ -557,8 +562,8 @@ class _SentenceReader:
             elif glued in ("p",) and unit is None:
                 unit, value, end = "GBP", value / 100, end + 1
             else:
-                table = units()
-                canonical = table.canonical.get(glued) or table.canonical.get(lowered)
+                unit_table = units()
+                canonical = unit_table.canonical.get(glued) or unit_table.canonical.get(lowered)
                 if canonical is None or (
                     len(glued) == 1 and glued not in ("C", "F", "m", "t", "g", "l", "°")
                 ):
@@ -628,13 +633,22 @@ class _SentenceReader:
         after = self.after(end)
         bare = unit is None and scale is None and not glued
         plain = re.fullmatch(r"[0-9]+", number) is not None
-        if bare and plain and len(number) == 4 and 1500 <= int(number) <= 2199:
-            if _YEAR_BEFORE.search(before) or not re.match(r"\s+[a-z]+s\b", after):
-                return False
-        if bare and plain and _LIST_NUMBER.search(text[max(0, start - 40) : start]):
-            if re.match(r"[.)]\s", text[end : end + 2]) or start == self.start:
-                if re.match(r"[.)]", text[end : end + 1]):
-                    return False
+        if (
+            bare
+            and plain
+            and len(number) == 4
+            and 1500 <= int(number) <= 2199
+            and (_YEAR_BEFORE.search(before) or not re.match(r"\s+[a-z]+s\b", after))
+        ):
+            return False
+        if (
+            bare
+            and plain
+            and _LIST_NUMBER.search(text[max(0, start - 40) : start])
+            and (re.match(r"[.)]\s", text[end : end + 2]) or start == self.start)
+            and re.match(r"[.)]", text[end : end + 1])
+        ):
+            return False
         word_before = re.search(r"([A-Za-z][\w.]*)\s*$", before)
         if word_before:
             word = word_before.group(1)
@@ -646,25 +660,23 @@ class _SentenceReader:
                 return False
         if re.search(r"#\s*$|\bNo\.?\s*$|\bnumber\s+$", before, re.IGNORECASE) and bare:
             return False
-        if bare and plain and int(number) < 120 and not match.group(0)[0] in "+-−":
+        if bare and plain and int(number) < 120 and match.group(0)[0] not in "+-−":
             if _AGE_BEFORE.search(before) and _AGE_AFTER.match(after):
                 return False
             if re.search(r"\b(?:aged|age)\s+(?:between\s+|from\s+)?$", before, re.IGNORECASE):
                 return False
         if bare and (_RANK.search(before) or _SUPERLATIVE_AFTER.match(after)):
             return False
-        if (
+        return not (
             bare
             and _PHONE_CONTEXT.search(before)
             and re.search(r"[0-9][\s-][0-9]", text[start : end + 8])
-        ):
-            return False
-        return True
+        )
 
     def descriptor_after(self, position: int) -> bool:
         """A hyphenated descriptor after the figure: "10-year contract", "30-year-old"."""
         hyphen = re.match(r"-([A-Za-z]+)", self.text[position : self.end])
-        return bool(hyphen) and hyphen.group(1).lower() in _word_set("descriptor_heads")
+        return hyphen is not None and hyphen.group(1).lower() in _word_set("descriptor_heads")
 
     def read_words(self, match: re.Match[str]) -> _Figure | None:
         surface = match.group(0)
@@ -701,6 +713,7 @@ class _SentenceReader:
 
     def read_vague(self, match: re.Match[str]) -> _Figure | None:
         words = match.group(0).lower().split()
+        scale: str | None
         if words[0] in ("tens", "hundreds") and len(words) == 3:
             magnitude = (1 if words[0] == "tens" else 2) + VAGUE_MAGNITUDE[words[2]]
             scale = VAGUE_SCALE[words[2]]
@@ -711,12 +724,16 @@ class _SentenceReader:
             magnitude = VAGUE_MAGNITUDE[words[-1]]
             scale = VAGUE_SCALE.get(words[-1])
         before = self.before(match.start(), 20)
-        if re.search(r"\b(?:the|in|of)\s+$", before, re.IGNORECASE) and words[-1] in (
-            "hundreds",
-            "thousands",
+        if (
+            re.search(r"\b(?:the|in|of)\s+$", before, re.IGNORECASE)
+            and words[-1]
+            in (
+                "hundreds",
+                "thousands",
+            )
+            and re.match(r"\s*(?:of\s+)?(?:years|centuries)", self.after(match.end()))
         ):
-            if re.match(r"\s*(?:of\s+)?(?:years|centuries)", self.after(match.end())):
-                return None
+            return None
         figure = _Figure(
             match.start(),
             match.end(),
@@ -820,17 +837,25 @@ class _SentenceReader:
             return False  # "€5 million tonnes" does not happen; "$5 a tonne" is a rate
         if figure.unit is not None and figure.unit not in PERCENT_UNITS and name != figure.unit:
             return False
-        if surface in ("t", "g", "l", "m", "C", "F", "pc", "°") and self.text[figure.end] == " ":
-            # a lone letter after a space is rarely a unit ("4 m"? "grade 4 C"?)
-            if surface != "m" or not _METRE_CONTEXT.match(self.text[end - 1 : self.end]):
-                return False
-        if surface.lower() in ("points", "point", "pts") and name == "percentage_point":
-            if not _POINTS_CONTEXT.search(self.text[self.start : self.end]):
-                return False
+        # a lone letter after a space is rarely a unit ("4 m"? "grade 4 C"?)
+        if (
+            surface in ("t", "g", "l", "m", "C", "F", "pc", "°")
+            and self.text[figure.end] == " "
+            and (surface != "m" or not _METRE_CONTEXT.match(self.text[end - 1 : self.end]))
+        ):
+            return False
+        if (
+            surface.lower() in ("points", "point", "pts")
+            and name == "percentage_point"
+            and not _POINTS_CONTEXT.search(self.text[self.start : self.end])
+        ):
+            return False
         if name in TIME_UNITS and re.match(r"[\s-]+old\b", self.text[end : end + 6]):
             return False
-        if name == "GBP" and surface.lower().startswith("pound") and re.search(
-            r"\bweigh|\bheav|\blb\b", self.text[self.start : self.end], re.IGNORECASE
+        if (
+            name == "GBP"
+            and surface.lower().startswith("pound")
+            and re.search(r"\bweigh|\bheav|\blb\b", self.text[self.start : self.end], re.IGNORECASE)
         ):
             name = "lb"
         figure.unit = name
@@ -954,7 +979,12 @@ _WORDS = re.compile(r"[a-z]+")
 _COMPARATIVE_AFTER = re.compile(
     r"\s+(?P<word>more|extra|additional|fewer|less|higher|lower)\b"
     r"(?P<than>\s+than\b(?P<time>\s+(?:a\s+year|a\s+month|a\s+decade|last\s+year|"
-    r"in\s+(?:1[89]|20)\d\d|(?:1[89]|20)\d\d|the\s+previous|the\s+same)\b)?)?",
+    r"in\s+(?:1[89]|20)\d\d|(?:1[89]|20)\d\d|(?:in\s+)?the\s+previous|(?:in\s+)?the\s+same|"
+    r"(?:in\s+|on\s+)?last\s+year)\b)?)?",
+    re.IGNORECASE,
+)
+_THAN_TIME = re.compile(
+    r"\s+(?:more|extra|additional|fewer|less|higher|lower)\s+than\b|\s+(?:up|down)\s+on\b",
     re.IGNORECASE,
 )
 _RISE_COMPARATIVES = frozenset({"more", "extra", "additional", "higher"})
@@ -978,12 +1008,18 @@ def _read_changes(text: str, start: int, figures: list[_Figure]) -> None:
             continue
         noun = _CHANGE_NOUN.search(text[max(left, figure.start - 60) : figure.start])
         if noun:
-            figure.change = ("rise" if noun.group("noun").lower() in _RISE_NOUNS else "fall") + "_by"
+            figure.change = (
+                "rise" if noun.group("noun").lower() in _RISE_NOUNS else "fall"
+            ) + "_by"
             _mark_level(figures, index, figure.change[:-3])
             continue
-        comparative = _COMPARATIVE_AFTER.match(text, figure.core_end)
-        if comparative and figure.kind in ("count", "money", "measure", "share") and (
-            comparative.group("than") is None or comparative.group("time")
+        comparative = _COMPARATIVE_AFTER.match(text, figure.end) or _COMPARATIVE_AFTER.match(
+            text, figure.core_end
+        )
+        if (
+            comparative
+            and figure.kind in ("count", "money", "measure", "share")
+            and (comparative.group("than") is None or comparative.group("time"))
         ):
             if comparative.group("than") is None and comparative.group("word").lower() in (
                 "higher",
@@ -1052,9 +1088,13 @@ def _fill_ellipsis(figures: list[_Figure]) -> None:
         partner = figures[index - 1]
         if partner.change is None or partner.value is None or figure.value is None:
             continue
-        if figure.unit is None and figure.counted is None and partner.unit is not None:
-            if 0.1 <= figure.value / max(partner.value, 1e-9) <= 10:
-                figure.unit, figure.kind = partner.unit, partner.kind
+        if (
+            figure.unit is None
+            and figure.counted is None
+            and partner.unit is not None
+            and 0.1 <= figure.value / max(partner.value, 1e-9) <= 10
+        ):
+            figure.unit, figure.kind = partner.unit, partner.kind
         if figure.rate is None and figure.unit == partner.unit and partner.rate is not None:
             figure.rate = partner.rate
 
@@ -1128,14 +1168,17 @@ def _read_counted(reader: _SentenceReader, figures: list[_Figure]) -> None:
                     reader.read_rate(figure)
                 continue
         of_noun = _OF_NOUN.match(text[after_end:limit])
-        if of_noun and (of_noun.group("prep") == "of" or figure.kind == "money"):
-            if figure.kind != "count" or figure.unit is not None or figure.kind == "vague":
-                phrase_end, phrase = _noun_phrase(
-                    text, after_end + of_noun.start("phrase"), limit, need_plural=False
-                )
-                if phrase:
-                    figure.counted = phrase
-                    continue
+        if (
+            of_noun
+            and (of_noun.group("prep") == "of" or figure.kind == "money")
+            and (figure.kind != "count" or figure.unit is not None or figure.kind == "vague")
+        ):
+            _phrase_end, phrase = _noun_phrase(
+                text, after_end + of_noun.start("phrase"), limit, need_plural=False
+            )
+            if phrase:
+                figure.counted = phrase
+                continue
         before = text[max(reader.start, figure.start - 60) : figure.start]
         value_of = _VALUE_OF.search(before)
         if value_of:
@@ -1150,23 +1193,103 @@ def _read_counted(reader: _SentenceReader, figures: list[_Figure]) -> None:
         clause_start = _clause_start(text, reader.start, figure.start)
         if index and figures[index - 1].end > clause_start:
             clause_start = figures[index - 1].end
-        figure.counted = _clause_subject(text[clause_start : figure.start], clause_start == reader.start)
+        figure.counted = _clause_subject(
+            text[clause_start : figure.start], clause_start == reader.start
+        )
 
 
 _LEADING_ADVERBIAL = re.compile(
     r"(?:(?:In|On|By|Since|At|During|Across|Over|Last|This|After|Before|For)\b[^,]{0,40},\s*)"
 )
+_VERB_TO_FIGURE = frozenset(
+    {"to", "by", "from", "at", "of", "about", "around", "nearly", "almost", "some", "an", "a"}
+    | {"average", "estimated", "just", "over", "under", "more", "than", "roughly", "further"}
+    | {"total", "only", "already", "now", "still", "also", "another"}
+)
 _AUXILIARIES = frozenset(
-    "has have had will would could is are was were been be also now already still then only".split()
+    [
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "be",
+        "also",
+        "now",
+        "already",
+        "still",
+        "then",
+        "only",
+    ]
 )
 _SUBJECT_VERBS = frozenset(
-    """came come comes stood stands stand traded trades trade totalled totaled totals reached
-    reaches hit hits averaged averages averaged cost costs was were is are be numbered number
-    amounted amounts stayed remained remains sat sits""".split()
+    [
+        "came",
+        "come",
+        "comes",
+        "stood",
+        "stands",
+        "stand",
+        "traded",
+        "trades",
+        "trade",
+        "totalled",
+        "totaled",
+        "totals",
+        "reached",
+        "reaches",
+        "hit",
+        "hits",
+        "averaged",
+        "averages",
+        "averaged",
+        "cost",
+        "costs",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "numbered",
+        "number",
+        "amounted",
+        "amounts",
+        "stayed",
+        "remained",
+        "remains",
+        "sat",
+        "sits",
+    ]
 )
 _SUBJECT_CUT = frozenset(
-    """between in of on at for from across during since after before under over within by
-    with near to among""".split()
+    [
+        "between",
+        "in",
+        "of",
+        "on",
+        "at",
+        "for",
+        "from",
+        "across",
+        "during",
+        "since",
+        "after",
+        "before",
+        "under",
+        "over",
+        "within",
+        "by",
+        "with",
+        "near",
+        "to",
+        "among",
+    ]
 )
 
 
@@ -1189,6 +1312,8 @@ def _clause_subject(clause: str, at_sentence_start: bool) -> str | None:
     )
     if verb_at is None:
         return None
+    if any(token.lower() not in _VERB_TO_FIGURE for token in tokens[verb_at + 1 :]):
+        return None  # "analysts put the fall closer to a sixth": "fall" is no verb here
     subject = tokens[:verb_at]
     while subject and subject[-1].lower() in _AUXILIARIES:
         subject.pop()
@@ -1275,11 +1400,14 @@ def _read_parts(reader: _SentenceReader, figures: list[_Figure], offset: int) ->
                 gap = text[
                     figure.core_end if figure.kind == "count" else figure.end : following.start
                 ]
-            if _PART_OF_NEXT.match(gap) and following.value is not None:
-                if figure.unit == following.unit or figure.kind in ("share", "ratio"):
-                    figure.part_of = offset + index + 1
-                    if figure.counted is None or figure.kind in ("share", "ratio"):
-                        figure.counted = following.counted or figure.counted
+            if (
+                _PART_OF_NEXT.match(gap)
+                and following.value is not None
+                and (figure.unit == following.unit or figure.kind in ("share", "ratio"))
+            ):
+                figure.part_of = offset + index + 1
+                if figure.counted is None or figure.kind in ("share", "ratio"):
+                    figure.counted = following.counted or figure.counted
 
 
 def _read_dates(reader: _SentenceReader, figures: list[_Figure], reference: date | None) -> None:
@@ -1309,7 +1437,7 @@ def _read_dates(reader: _SentenceReader, figures: list[_Figure], reference: date
             re.IGNORECASE,
         )
     ]
-    for index, figure in enumerate(figures):
+    for figure in figures:
         segment = segment_starts[bisect_right(segment_starts, figure.start) - 1]
         leading = next(
             (ref for ref in reversed(openers) if segment <= ref.start < figure.start), None
@@ -1336,18 +1464,23 @@ def _read_dates(reader: _SentenceReader, figures: list[_Figure], reference: date
             figure.as_of = before[-1].value
         elif leading is not None:
             figure.as_of = leading.value
-
-        if (figure.change or "").endswith("_by"):
-            partner = next(
-                (
-                    other
-                    for other in figures
-                    if other is not figure and (other.change or "").endswith("_to")
-                ),
-                None,
-            )
-            if partner is not None:
-                figure.as_of = partner.as_of
+    for figure in figures:
+        if not (figure.change or "").endswith("_by"):
+            continue
+        # a change is dated by the level it ends at, never by its comparison base ("12
+        # percent less than last year")
+        partner = next(
+            (
+                other
+                for other in figures
+                if other is not figure and (other.change or "").endswith("_to")
+            ),
+            None,
+        )
+        if partner is not None:
+            figure.as_of = partner.as_of
+        elif _THAN_TIME.match(text, figure.end):
+            figure.as_of = None
 
 
 _RUN = 32  # figures read together for their changes, parts and dates
@@ -1368,7 +1501,7 @@ _SCORE = re.compile(r"(?<![\w.,$€£+−-])([0-9]{1,2})[-–]([0-9]{1,2})(?![\w
 def _label_pattern() -> re.Pattern[str]:
     """Labels with their numbers and number ranges: "pages 22-23", "pp. 233–251", "vol. 14",
     "aged 18 to 24", "section 14(2)"."""
-    words = _alternation(list(load_terms("identifier_words")) + ["aged", "ages", "age"])
+    words = _alternation([*list(load_terms("identifier_words")), "aged", "ages", "age"])
     return re.compile(
         rf"(?<![\w-])(?:{words})\s*[0-9][0-9.]*(?:\([0-9a-z]+\))?"
         rf"(?:\s*(?:[-–]|to|and)\s*[0-9]+)?(?![\w])",
@@ -1388,7 +1521,7 @@ def extract_quantities(
     masks = sorted(markers)
     currency: str | None = None
     figures: list[_Figure] = []
-    triggers = number_positions(text)
+    triggers = number_positions(text, [(claim.start, claim.end) for claim in claims])
     for claim in claims:
         first = bisect_left(triggers, claim.start)
         if first == len(triggers) or triggers[first] >= claim.end:

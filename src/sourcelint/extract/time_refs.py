@@ -73,6 +73,8 @@ Resolver = Callable[[re.Match[str], date | None], str | None]
 
 
 def _full_date(match: re.Match[str], reference: date | None) -> str | None:
+    if match.group(0).lower().startswith("since"):  # cumulative to now: "since March 1"
+        return _now(match, reference)
     month = _month(match["month"])
     day = int(match["day"])
     if match["year"]:
@@ -93,6 +95,8 @@ def _month_year(match: re.Match[str], reference: date | None) -> str | None:
     if reference is None:
         return None
     preposition = (match.groupdict().get("prep") or "").lower()
+    if preposition == "since":  # cumulative to now: "dropped by a fifth since June"
+        return reference.isoformat()
     if preposition in ("for", "until", "by", "from") and month > reference.month:
         return f"{reference.year}-{month:02d}"  # a schedule: "trains for October"
     return _month_end_before(month, reference)
@@ -265,19 +269,65 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver, bool], ...] = tuple(
 
 
 _ANY_TIME = re.compile(
-    rf"{_MONTH_ANY}|{_WEEKDAY_NAMES}|\b(?:1[89]|20|21)[0-9]{{2}}\b|\b(?:year|month|week|now|far|"
-    r"date|today|yesterday|currently|quarter|season|spring|summer|autumn|fall|winter|since)\b",
+    rf"(?P<month>{_MONTH_ANY})|(?P<weekday>{_WEEKDAY_NAMES})|(?P<year4>\b(?:1[89]|20|21)[0-9]{{2}}\b)"
+    r"|\b(?P<word>years?|months?|weeks?|days|now|far|date|today|yesterday|currently|quarter|"
+    r"season|spring|summer|autumn|fall|winter|since)\b",
     re.IGNORECASE,
 )
+_SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
+_NOW_WORDS = frozenset({"now", "far", "date", "today", "currently", "week", "weeks", "month"})
+_NOW_WORDS |= {"months", "days", "year", "years", "season", "since"}
+# What each of _PATTERNS needs in the sentence to have a chance, in the same order: a sentence
+# is searched only with the patterns whose cue it holds.
+_NEEDS: tuple[frozenset[str], ...] = (
+    frozenset({"month"}),
+    frozenset({"month"}),
+    frozenset({"month"}),
+    frozenset({"year4"}),
+    frozenset({"quarter"}),
+    frozenset({"year4"}),
+    frozenset({"month"}),
+    frozenset({"month"}),
+    frozenset({"month"}),
+    frozenset({"year4"}),
+    frozenset({"year4"}),
+    frozenset({"year4"}),
+    frozenset({"year4"}),
+    frozenset({"weekday"}),
+    _NOW_WORDS,
+    frozenset({"yesterday"}),
+    frozenset({"year"}) | _SEASONS | {"season"},
+    _SEASONS,
+    frozenset({"year"}),
+    frozenset({"year"}),
+    frozenset({"month"}) | {"month_word"},
+)
+
+
+def _cues(text: str, start: int, end: int) -> set[str]:
+    found: set[str] = set()
+    for match in _ANY_TIME.finditer(text, start, end):
+        kind = match.lastgroup or ""
+        if kind == "word":
+            word = match.group(0).lower()
+            found.add(word)
+            if word in ("month", "months"):
+                found.add("month_word")
+        else:
+            found.add(kind)
+    return found
 
 
 def find_time_refs(text: str, start: int, end: int, *, reference: date | None) -> list[TimeRef]:
     """The time expressions in text[start:end] that resolve, in order, without overlaps
     (the first pattern listed wins where two overlap)."""
-    if _ANY_TIME.search(text, start, end) is None:
+    cues = _cues(text, start, end)
+    if not cues:
         return []  # one cheap search spares the twenty patterns below
     taken: list[TimeRef] = []
-    for pattern, resolver, anchor in _PATTERNS:
+    for (pattern, resolver, anchor), needs in zip(_PATTERNS, _NEEDS, strict=True):
+        if cues.isdisjoint(needs):
+            continue
         for match in pattern.finditer(text, start, end):
             if any(match.start() < ref.end and ref.start < match.end() for ref in taken):
                 continue

@@ -1,4 +1,4 @@
-"""The JSON contract (schema "sourcelint/1", DESIGN.md)."""
+"""The JSON contract (schema "sourcelint/1.1": DESIGN.md's "sourcelint/1" plus quantity keys)."""
 
 from __future__ import annotations
 

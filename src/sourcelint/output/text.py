@@ -1,12 +1,13 @@
 """Human-readable findings, one per line: `path:line:col: CODE [severity] message (name)`,
-then a summary line, then a who-said-what table per document that quotes anyone."""
+then a summary line, then a who-said-what table per document that quotes anyone and a
+statistics table per document that has figures."""
 
 from __future__ import annotations
 
 from collections import Counter
 
 from sourcelint.api import printable
-from sourcelint.model import Analysis, Quote
+from sourcelint.model import Analysis, Quantity, Quote
 from sourcelint.rules.registry import RULES_BY_CODE
 
 
@@ -42,7 +43,11 @@ def render_text(analyses: list[Analysis]) -> str:
         f"{_plural(references, 'reference entry', 'reference entries')}; "
         + (f"{_plural(total, 'finding')} ({detail})." if total else "no findings.")
     )
-    tables = [table for analysis in analyses for table in who_said_what(analysis)]
+    tables = [
+        line
+        for analysis in analyses
+        for line in [*who_said_what(analysis), *statistics_table(analysis)]
+    ]
     return "\n".join([*lines, summary, *tables]) + "\n"
 
 
@@ -74,4 +79,44 @@ def who_said_what(analysis: Analysis) -> list[str]:
             lines.append(
                 f"    {where:<9} {cue:<13} {quote.date or '-':<10} “{_excerpt(quote.text)}”"
             )
+    return lines
+
+
+def _figure(value: float) -> str:
+    return f"{value:,.4f}".rstrip("0").rstrip(".") if not value.is_integer() else f"{value:,.0f}"
+
+
+def _value(quantity: Quantity) -> str:
+    if quantity.value is None:
+        return f"~10^{quantity.magnitude}" if quantity.magnitude is not None else "?"
+    shown = _figure(quantity.value)
+    if quantity.value_high is not None:
+        shown += f"–{_figure(quantity.value_high)}"
+    return shown
+
+
+def statistics_table(analysis: Analysis) -> list[str]:
+    """The document's statistics, one line each: line:col, value and unit (with its bound,
+    rate and change), what it counts, as of when, and the words as printed."""
+    if not analysis.quantities:
+        return []
+    lines = ["", f"Statistics in {analysis.path}: {_plural(len(analysis.quantities), 'figure')}"]
+    for quantity in analysis.quantities:
+        where = f"{quantity.line}:{quantity.col}"
+        amount = " ".join(
+            part
+            for part in (
+                "" if quantity.approx == "exact" else (quantity.qualifier or quantity.approx),
+                _value(quantity),
+                quantity.unit or "",
+                quantity.rate or "",
+                f"({quantity.change.replace('_', ' ')})" if quantity.change else "",
+            )
+            if part
+        )
+        counted = printable(quantity.counted or "-")
+        lines.append(
+            f"    {where:<9} {_excerpt(amount, 34):<34} {_excerpt(counted, 20):<20} "
+            f"{quantity.as_of or '-':<10} “{_excerpt(quantity.text, 40)}”"
+        )
     return lines

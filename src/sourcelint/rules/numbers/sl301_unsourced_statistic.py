@@ -95,7 +95,9 @@ RULE = Rule(
     passing=(
         Example("Unemployment in the region reached 12.4% in March, the statistics office said.\n"),
         Example("According to the census, 1.2 million residents live in the capital.\n"),
-        Example("Unemployment reached 12.4% in March.[1]\n\n1. Statistics Office, Labour survey.\n"),
+        Example(
+            "Unemployment reached 12.4% in March.[1]\n\n1. Statistics Office, Labour survey.\n"
+        ),
         Example("Two children were hurt.\n"),
     ),
     failing=(Example("Unemployment in the region reached 12.4% in March.\n"),),

@@ -47,17 +47,27 @@ def check(evidence: Evidence) -> Iterator[Violation]:
         whole = by_id.get(quantity.part_of or "")
         if whole is not None and _plain(quantity) and _plain(whole):
             assert quantity.value is not None and whole.value is not None
-            if quantity.unit == whole.unit and quantity.unit not in _SHARE_UNITS:
-                if quantity.value > whole.value and quantity.qualifier is None:
-                    yield Violation(
-                        quantity.start,
-                        quantity.end,
-                        f"part {quantity.text!r} is larger than its whole {whole.text!r}",
-                    )
-        if quantity.unit in _SHARE_UNITS and _plain(quantity) and quantity.qualifier is None:
-            if whole is not None:
-                shares[("whole", whole.id)].append(quantity)
-    claims = {quantity_id: claim.id for claim in evidence.claims for quantity_id in claim.quantities}
+            if (
+                quantity.unit == whole.unit
+                and quantity.unit not in _SHARE_UNITS
+                and quantity.value > whole.value
+                and quantity.qualifier is None
+            ):
+                yield Violation(
+                    quantity.start,
+                    quantity.end,
+                    f"part {quantity.text!r} is larger than its whole {whole.text!r}",
+                )
+        if (
+            quantity.unit in _SHARE_UNITS
+            and _plain(quantity)
+            and quantity.qualifier is None
+            and whole is not None
+        ):
+            shares[("whole", whole.id)].append(quantity)
+    claims = {
+        quantity_id: claim.id for claim in evidence.claims for quantity_id in claim.quantities
+    }
     for quantity in evidence.quantities:
         if (
             quantity.unit in _SHARE_UNITS
@@ -95,6 +105,8 @@ RULE = Rule(
     ),
     failing=(
         Example("Some 1,200 people were evacuated, 1,500 of them children.\n"),
-        Example("Of the voters polled, 58% of voters backed the plan and 55% of voters opposed it.\n"),
+        Example(
+            "Of the voters polled, 58% of voters backed the plan and 55% of voters opposed it.\n"
+        ),
     ),
 )

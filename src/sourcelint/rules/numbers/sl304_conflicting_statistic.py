@@ -3,11 +3,11 @@ for the same date.
 
 ## What it does
 Reports a figure that counts the same thing as an earlier one for the same date (the same
-counted noun, unit, rate and a known, equal as-of date, in another sentence) with a value that disagrees with it: beyond 0.5%
-when both are exact, beyond 15% when either is approximate ("about", "nearly"), or on the wrong
-side of a bound ("more than 1,000" against 900). Changes, ranges, parts, vague counts and
-levels of a comparison are not compared, and two figures whose sentences name different
-places, people or bodies are taken to count different things.
+counted noun, unit, rate and a known, equal as-of date, in another sentence) with a value that
+disagrees with it: beyond 0.5% when both are exact, beyond 15% when either is approximate
+("about", "nearly"), or on the wrong side of a bound ("more than 1,000" against 900). Changes,
+ranges, parts, vague counts and levels of a comparison are not compared, and two figures whose
+sentences name different places, people or bodies are taken to count different things.
 
 ## Why
 A document that gives two values for one figure contradicts itself; a reader cannot tell
@@ -111,8 +111,13 @@ RULE = Rule(
             "The harvest reached 18,000 tonnes of grain in 2024.\n\n"
             "Officials later put the harvest at about 18,200 tonnes of grain in 2024.\n"
         ),
-        Example("Greens won 19 seats in Harlow in 2024.\n\nLabour won 16 seats in Danbury in 2024.\n"),
-        Example("The harvest reached 18,000 tonnes of grain.\n\nIt was 81,000 tonnes of grain in 1990.\n"),
+        Example(
+            "Greens won 19 seats in Harlow in 2024.\n\nLabour won 16 seats in Danbury in 2024.\n"
+        ),
+        Example(
+            "The harvest reached 18,000 tonnes of grain.\n\n"
+            "It was 81,000 tonnes of grain in 1990.\n"
+        ),
     ),
     failing=(
         Example(
