@@ -47,6 +47,10 @@ def dated(body: str, day: str = "2025-09-18") -> Analysis:
         ("The site covers 12 million cubic metres.", 12_000_000, "m3", "million"),
         ("The farms generated 2,310 GWh.", 2310, "GWh", None),
         ("Fares rose by 20 cents.", 0.2, "USD", None),
+        ("The river is 10 1/2 miles long.", 10.5, "mile", None),
+        ("The baby weighs 25 pounds.", 25, "lb", None),
+        ("The fee is 25 pounds sterling.", 25, "GBP", None),
+        ("They shipped 1,458,000 tons.", 1_458_000, "ton", None),
     ],
 )
 def test_values_units_and_scale_words(
@@ -90,6 +94,7 @@ def test_ranges_are_one_figure_with_both_ends(
         ("Nearly half of the wells are dry.", 0.5),
         ("Prices are 1.4 times the national average.", 1.4),
         ("About 1 in every 1,000 children is affected.", 0.001),
+        ("About 3/4 of voters agreed.", 0.75),
     ],
 )
 def test_fractions_and_ratios(sentence: str, value: float) -> None:
@@ -140,6 +145,9 @@ def test_vague_counts_keep_their_order_of_magnitude(sentence: str, magnitude: in
         "Cases rose in the past seven days.",
         "One clinic had vaccinated everyone.",
         "The top eight teams qualify.",
+        "The shop is open 24/7.",
+        "After 9/11 the rules changed.",
+        "The code OG/2025/014 applies from 3/4/2024.",
         "See https://example.org/report?id=2024&share=30%25 for more.",
     ],
 )

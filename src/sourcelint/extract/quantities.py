@@ -149,6 +149,7 @@ _CORE = re.compile(
     rf"(?:{_DENOMINATOR})\b(?!-){_FRACTION_FOLLOW})"
     rf"|(?P<half>(?<![\w-])(?<!first\s)(?<!second\s)(?<!the\s)(?<!latter\s)half\b(?![-\w])(?=\s+(?:of|the|its|their|his|her|our|all|those|these)\b"
     rf"|\s*[,.;:]))"
+    rf"|(?P<slash>(?<![\w./])(?:[0-9]{{1,3}}\s+)?[0-9]{{1,2}}/[0-9]{{1,3}}(?![\w/]))"
     rf"|(?P<times>(?:\b(?:{DIGITS_PATTERN}|{_SMALL_WORDS})\s+times|\btwice)\b"
     rf"(?!\s+(?:a|an|per|each|every|in|since|before|over|this|that|last|daily|weekly)\b))"
     rf"|(?P<digits>(?<![\w.,/\\#@&])(?<![A-Za-z]-)(?:[+\-−](?=[0-9]|[$€£]))?(?P<digits_number>{DIGITS_PATTERN})"
@@ -210,7 +211,7 @@ _MASKS = re.compile(
     r"|(?<![\w+])(?:\+[0-9]{1,3}[\s.-]?\(?0?\)?[0-9]{1,5}|\(?0[0-9]{1,5}\)?)(?:[\s.-][0-9]{2,4}){1,4}\b"
     # version numbers and codes: "5.2.1", "v2.0.3", "OG/2025/014", "A61", "SV-15"
     r"|\b[0-9]+(?:\.[0-9]+){2,}\b|\b[A-Za-z]+[0-9][\w]*\b|\b[A-Z]{1,4}-[0-9]+\b"
-    r"|\b\w+(?:/[0-9]+)+\b"
+    r"|\b[A-Za-z]\w*(?:/[0-9]+)+\b|\b[0-9]+(?:/[0-9]+){2,}\b"
     # years and decades: "1960s", "the '90s", "2024-25", "2026–2030"
     r"|\b(?:1[5-9]|20|21)[0-9]{2}s\b|['’][0-9]0s\b"
     r"|\b(?:1[5-9]|20|21)[0-9]{2}\s*[-–/]\s*(?:(?:1[5-9]|20|21)[0-9]{2}|[0-9]{2})\b"
@@ -395,7 +396,10 @@ class _SentenceReader:
         end: int,
         masks: list[tuple[int, int]],
         triggers: list[int] | None = None,
+        *,
+        pound_money: bool = True,
     ) -> None:
+        self.pound_money = pound_money
         self.text = text
         self.start = start
         self.end = end
@@ -495,6 +499,8 @@ class _SentenceReader:
             figure = self.read_vague(match)
         elif kind in ("ratio", "fraction", "half", "times"):
             figure = self.read_ratio(match, kind)
+        elif kind == "slash":
+            figure = self.read_slash(match)
         else:  # pragma: no cover - the pattern has no other group
             return None
         if figure is None:
@@ -811,6 +817,23 @@ class _SentenceReader:
             figure.end = end
         return figure
 
+    def read_slash(self, match: re.Match[str]) -> _Figure | None:
+        """ "3/4 of voters", "1/4 mile", "10 1/2 miles": a fraction written with a slash.
+        Only common denominators count, so "24/7" and "9/11" stay what they are."""
+        whole, _, fraction = match.group(0).rpartition(" ")
+        numerator, denominator = (int(part) for part in fraction.split("/"))
+        if denominator not in _SLASH_DENOMINATORS or not 0 < numerator < denominator:
+            return None
+        value = (int(whole) if whole.strip() else 0) + numerator / denominator
+        figure = _Figure(
+            match.start(), match.end(), match.start(), match.end(), round(value, 4), kind="ratio"
+        )
+        if self.read_unit(figure):
+            figure.kind = "measure"
+        else:
+            figure.unit = "ratio"
+        return figure
+
     def unit_at(self, position: int) -> tuple[str, int] | None:
         """The unit printed at `position` (after a space or a hyphen): (canonical, end)."""
         table = units()
@@ -852,12 +875,8 @@ class _SentenceReader:
             return False
         if name in TIME_UNITS and re.match(r"[\s-]+old\b", self.text[end : end + 6]):
             return False
-        if (
-            name == "GBP"
-            and surface.lower().startswith("pound")
-            and re.search(r"\bweigh|\bheav|\blb\b", self.text[self.start : self.end], re.IGNORECASE)
-        ):
-            name = "lb"
+        if name == "GBP" and surface.lower().startswith("pound") and not self.pound_money:
+            name = "lb"  # "pounds" is money only in a document that prints £ or sterling
         figure.unit = name
         figure.end = end
         return True
@@ -1483,6 +1502,7 @@ def _read_dates(reader: _SentenceReader, figures: list[_Figure], reference: date
             figure.as_of = None
 
 
+_SLASH_DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 100})
 _RUN = 32  # figures read together for their changes, parts and dates
 _MINOR_UNIT = re.compile(r"\s*(cents?|pence|penny)\b", re.IGNORECASE)
 
@@ -1522,11 +1542,14 @@ def extract_quantities(
     currency: str | None = None
     figures: list[_Figure] = []
     triggers = number_positions(text, [(claim.start, claim.end) for claim in claims])
+    pound_money = "£" in text or "sterling" in text.lower()
     for claim in claims:
         first = bisect_left(triggers, claim.start)
         if first == len(triggers) or triggers[first] >= claim.end:
             continue  # no digit and no number word: nothing to read
-        reader = _SentenceReader(text, claim.start, claim.end, masks, triggers)
+        reader = _SentenceReader(
+            text, claim.start, claim.end, masks, triggers, pound_money=pound_money
+        )
         found = reader.figures()
         if not found:
             continue
@@ -1546,7 +1569,9 @@ def extract_quantities(
             run = found[first : first + _RUN]
             run_start = claim.start if first == 0 else found[first - 1].end
             run_end = claim.end if first + _RUN >= len(found) else found[first + _RUN].start
-            context = _SentenceReader(text, run_start, run_end, masks, triggers)
+            context = _SentenceReader(
+                text, run_start, run_end, masks, triggers, pound_money=pound_money
+            )
             _read_changes(text, run_start, run)
             _read_compared(text, run_start, run)
             _read_counted(context, run)
