@@ -51,6 +51,7 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/quote_cost.py
 	$(BIN)/python benchmarks/quantities.py
 	$(BIN)/python benchmarks/quantity_fields.py
+	$(BIN)/python benchmarks/quantity_fields.py --gold tests/fixtures/quantities_heldout
 	$(BIN)/python benchmarks/quote_cost.py --stage statistics
 
 clean:
