@@ -242,9 +242,6 @@ _SUPERLATIVE_AFTER = re.compile(r"^\s+\w+est\b|^\s+most\b", re.IGNORECASE)
 
 # --- what is printed around a core ----------------------------------------------------------
 
-_SCALE_AFTER = re.compile(
-    r"(?:\s+|[ \u00a0]?)(million|billion|trillion|thousand|bn|mn|mln|tn|m|k)\b"
-)
 _SCALE_WORD_AFTER = re.compile(r"\s+(million|billion|trillion|thousand)\b", re.IGNORECASE)
 _METRE_CONTEXT = re.compile(
     r"^\s+(?:tall|high|deep|long|wide|above|below|away|across|thick|in\b|of\s+(?:rain|snow|water))",
