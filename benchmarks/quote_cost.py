@@ -8,9 +8,11 @@ spaCy pass (sentence segmentation of its prose, as `sourcelint scan` runs it) an
 are timed; each is the best of three runs. The quotation stage is pairing marks, attribution,
 speaker ids and linking quotations to claims (budget 15%); the statistics stage is reading
 figures, their qualifiers, counted things, parts and dates, and linking them to claims
-(budget 10%). Both share the prose spans, as `analyze` does. Prints both totals and their
+(budget 10%); the claims stage is scoring every sentence's check-worthiness and finding its
+named attributions, and `checkworthiness` the scoring alone (the issue's budget: 15%). All
+share the prose spans, as `analyze` does. Prints both totals and their
 ratio. Run with `make bench` or `.venv/bin/python benchmarks/quote_cost.py [--stage
-statistics]`.
+statistics|claims|checkworthiness]`.
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ from pathlib import Path
 from rich.progress import Progress
 
 from sourcelint.document import Document
+from sourcelint.extract.checkworthy import checkworthiness
 from sourcelint.extract.citations import extract_citations
-from sourcelint.extract.claims import extract_claims, prose_spans
+from sourcelint.extract.claims import extract_claims, prose_spans, score_claims
 from sourcelint.extract.quantities import extract_quantities, link_quantities
 from sourcelint.extract.quotes import extract_quotes, link_quotes
 from sourcelint.model import Claim
@@ -88,14 +91,28 @@ def time_document(document: Document, stage: str = "quotes") -> tuple[float, flo
         link_quantities(claims, quantities)
         return len(quantities)
 
-    work = statistics_stage if stage == "statistics" else quote_stage
+    def claims_stage() -> int:
+        return len(score_claims(claims, document.text))
+
+    def scoring() -> int:
+        return len([checkworthiness(claim.text) for claim in claims])
+
+    work = {
+        "statistics": statistics_stage,
+        "claims": claims_stage,
+        "checkworthiness": scoring,
+    }.get(stage, quote_stage)
     return best_of(RUNS, spacy_pass), best_of(RUNS, work), work()
 
 
 def main() -> None:
     """Time the spaCy pass and the stage per set and print the ratios."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--stage", choices=("quotes", "statistics"), default="quotes")
+    parser.add_argument(
+        "--stage",
+        choices=("quotes", "statistics", "claims", "checkworthiness"),
+        default="quotes",
+    )
     stage = parser.parse_args().stage
     loaded = documents(stage)
     totals: dict[str, list[float]] = {}

@@ -16,7 +16,7 @@ from pathlib import Path
 from sourcelint.config import Settings
 from sourcelint.document import Document
 from sourcelint.extract.citations import extract_citations
-from sourcelint.extract.claims import extract_claims, prose_spans
+from sourcelint.extract.claims import extract_claims, prose_spans, score_claims
 from sourcelint.extract.credits import extract_credits
 from sourcelint.extract.quantities import extract_quantities, link_quantities
 from sourcelint.extract.quotes import extract_quotes, link_quotes
@@ -36,6 +36,7 @@ def extract(document: Document, *, progress: Callable[[int], None] | None = None
     markers = [(citation.start, citation.end) for citation in citations]
     quoted = extract_quotes(document, claims, references, prose=prose, markers=markers)
     claims = link_quotes(claims, quoted.quotes)
+    claims = score_claims(claims, document.text)
     quantities = extract_quantities(document, claims, markers=markers)
     claims = link_quantities(claims, quantities)
     return Evidence(
@@ -83,6 +84,11 @@ def to_finding(document: Document, rule: Rule, violation: Violation) -> Finding:
 
 def check(evidence: Evidence, settings: Settings) -> list[Finding]:
     """Run the enabled rules and drop what the document's comments silence."""
+    evidence = replace(
+        evidence,
+        claim_threshold=settings.claim_threshold,
+        paragraph_sources=settings.claim_sources == "paragraph",
+    )
     document = evidence.document
     findings = [
         to_finding(document, rule, violation)

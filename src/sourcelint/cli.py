@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from sourcelint._version import __version__
-from sourcelint.config import parse_codes, parse_severity
+from sourcelint.config import parse_codes, parse_severity, parse_threshold
 from sourcelint.errors import SourcelintError, internal_error
 from sourcelint.model import Severity
 from sourcelint.readers import FORMATS
@@ -34,6 +34,13 @@ def _codes(value: str) -> tuple[str, ...]:
         return parse_codes(value, where="the command line")
     except SourcelintError as error:
         raise argparse.ArgumentTypeError(error.message) from None
+
+
+def _threshold(value: str) -> float:
+    try:
+        return parse_threshold(float(value), where="--claim-threshold")
+    except (SourcelintError, ValueError):
+        raise argparse.ArgumentTypeError("must be a number from 0 to 1") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,6 +69,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     scan.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when there are findings"
+    )
+    scan.add_argument(
+        "--claim-threshold",
+        type=_threshold,
+        metavar="P",
+        help="check-worthiness from 0 to 1 above which an unsourced claim is reported (SL401; "
+        "default: the model's, set for precision 0.8 on articles)",
     )
     scan.add_argument(
         "-o", "--output", type=Path, help="write the report to this file (atomically)"
@@ -171,6 +185,7 @@ def _run(arguments: argparse.Namespace) -> int:
         stdin_filename=arguments.stdin_filename,
         stdin_format=arguments.stdin_format,
         quiet=arguments.quiet,
+        claim_threshold=arguments.claim_threshold,
     )
     return run_scan(options)
 

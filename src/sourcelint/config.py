@@ -20,7 +20,17 @@ from sourcelint.rules.registry import ALL_CODES
 DEFAULT_INCLUDE = ("*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox")
 DEFAULT_MAX_FILE_SIZE = 200 * 1024 * 1024
-_KEYS = {"select", "ignore", "fail-level", "include", "exclude", "max-file-size"}
+_KEYS = {
+    "select",
+    "ignore",
+    "fail-level",
+    "include",
+    "exclude",
+    "max-file-size",
+    "claim-threshold",
+    "claim-sources",
+}
+CLAIM_SOURCES = ("sentence", "paragraph")
 
 
 @dataclass(frozen=True)
@@ -33,6 +43,8 @@ class Settings:
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    claim_threshold: float | None = None  # None: the model's default (precision 0.8 on articles)
+    claim_sources: str = "sentence"  # "paragraph": a source anywhere in the paragraph counts
     source: str | None = field(default=None, compare=False)
 
     def enabled(self, code: str) -> bool:
@@ -123,9 +135,27 @@ def _from_table(table: dict[str, Any], path: Path) -> Settings:
                     "SL906", "max-file-size must be a positive number of bytes", path=where
                 )
             settings = replace(settings, max_file_size=size)
+        if "claim-threshold" in table:
+            settings = replace(
+                settings, claim_threshold=parse_threshold(table["claim-threshold"], where=where)
+            )
+        if "claim-sources" in table:
+            value = table["claim-sources"]
+            if value not in CLAIM_SOURCES:
+                raise SourcelintError(
+                    "SL906", f"claim-sources must be one of {', '.join(CLAIM_SOURCES)}", path=where
+                )
+            settings = replace(settings, claim_sources=str(value))
     except SourcelintError as error:
         raise SourcelintError("SL906", error.message, path=where) from None
     return settings
+
+
+def parse_threshold(value: object, *, where: str) -> float:
+    """A check-worthiness threshold: a number between 0 and 1."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise SourcelintError("SL906", "claim-threshold must be a number from 0 to 1", path=where)
+    return float(value)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

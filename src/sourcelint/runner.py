@@ -47,6 +47,7 @@ class ScanOptions:
     stdin_filename: str | None = None
     stdin_format: str | None = None
     quiet: bool = False
+    claim_threshold: float | None = None
 
 
 def write_atomic(path: Path, text: str | Iterable[str]) -> None:
@@ -87,7 +88,7 @@ def _settings(options: ScanOptions, path: str) -> Settings:
     else:
         base = settings_for(Path(path))
     overrides: dict[str, Any] = {}
-    for name in ("select", "ignore", "fail_level", "include", "exclude"):
+    for name in ("select", "ignore", "fail_level", "include", "exclude", "claim_threshold"):
         value = getattr(options, name)
         if value is not None:
             overrides[name] = value

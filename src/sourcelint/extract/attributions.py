@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from sourcelint.extract.numbers import trie_pattern
 from sourcelint.model import SourceRef
 from sourcelint.terms import load_terms
 
 
 def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    """Words as one alternation factored by prefixes (fast to try at every position)."""
+    return trie_pattern(sorted({word.lower() for word in words}))
 
 
 @cache
@@ -30,7 +32,7 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:{phrases})\b[^.;,]{{0,60}}"
         rf"|\b(?:{nouns})\b(?:\s+(?:\w+\s+){{0,3}}?(?:{finding})\b|\s+(?:from|by|of|in|published\s+by)"
-        rf"\s+(?:the\s+)?[A-Z][\w&'’-]*)"
+        rf"\s+(?:the\s+)?(?:[a-z]+\s+){{0,2}}(?-i:[A-Z])[\w&'’-]*)"
         rf"|(?<!\bI )(?<!\b[Ww]e )\b(?:{verbs})\b",
         re.IGNORECASE,
     )
@@ -47,3 +49,100 @@ def find_attributions(text: str, start: int, end: int) -> list[SourceRef]:
 def attributed(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] attributes what it says to a source."""
     return _pattern().search(text, start, end) is not None
+
+
+@cache
+def _vague() -> re.Pattern[str]:
+    patterns = "|".join(f"(?:{pattern})" for pattern in load_terms("vague_attributions"))
+    return re.compile(rf"\b(?:{patterns})\b", re.IGNORECASE)
+
+
+# Every vague attribution holds one of these words; a sentence without any is not searched.
+_VAGUE_CUES = re.compile(
+    r"\b(?:said|say|says|saying|reported|reports?|argued?|warned?|expects?|believes?|fear|agree|"
+    r"described|told|claim(?:ed)?|show(?:s|ed)?|suggest(?:s|ed)?|found|indicate|media|"
+    r"understood|thought|considered|regarded|believed|seen|known|accepted|alleged|anonymity|"
+    r"familiar|reportedly|allegedly|purportedly|rumou?rs?|word|according|citing|think|"
+    r"contend|close)\b",
+    re.IGNORECASE,
+)
+
+
+def find_vague_attributions(text: str, start: int, end: int) -> list[SourceRef]:
+    """Attributions in text[start:end] that name no one a reader could check ("experts say",
+    "studies show", "sources said", "it is widely reported"; data/vague_attributions.txt)."""
+    if _VAGUE_CUES.search(text, start, end) is None:
+        return []
+    return [
+        SourceRef("vague", match.group(0), match.start(), match.end())
+        for match in _vague().finditer(text, start, end)
+    ]
+
+
+_SUBJECT_STOP = frozenset(
+    {"the", "a", "an", "it", "they", "we", "i", "you", "this", "that", "these", "those"}
+    | {"some", "many", "several", "most", "few", "anyone", "everyone", "who", "which", "one"}
+)
+_PERSONS = frozenset({"he", "she"})
+
+
+@cache
+def _named_verbs() -> re.Pattern[str]:
+    verbs = _alternation(load_terms("attribution_verbs"))
+    return re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
+
+
+@cache
+def _organisation_words() -> frozenset[str]:
+    return frozenset(word.lower() for word in load_terms("organisation_words"))
+
+
+def _names_a_source(phrase: str) -> bool:
+    """Whether a subject or object phrase names someone: a capitalised name, an organisation
+    word ("the ministry", "the agency"), or he/she (a person named before)."""
+    words = re.findall(r"[A-Za-z][\w'’.-]*", phrase)
+    if not words:
+        return False
+    if words[-1].lower() in _PERSONS:
+        return True
+    organisations = _organisation_words()
+    for position, word in enumerate(words):
+        lowered = word.lower().rstrip("'’s")
+        if lowered in organisations:
+            return True
+        if word[0].isupper() and lowered not in _SUBJECT_STOP and (position or len(words) > 1):
+            return True
+    return False
+
+
+def claim_attributions(text: str, start: int, end: int) -> list[SourceRef]:
+    """The attributions of a sentence that name a source: "according to the UN", "the
+    ministry said", "said Jane Doe", "a 2021 study in Nature found", "figures from Eurostat".
+    Vague ones ("experts say", "residents said", "studies show") and verbs whose subject
+    names no one ("anyone who tells you") are left out."""
+    vague = find_vague_attributions(text, start, end)
+    found: list[SourceRef] = []
+    for candidate in find_attributions(text, start, end):
+        if any(v.start < candidate.end and candidate.start < v.end for v in vague):
+            continue
+        lowered = candidate.text.lower()
+        if lowered.startswith(("according to", "citing", "cited", "quoting", "in the words of")):
+            found.append(candidate)
+            continue
+        if " " in candidate.text and _names_a_source(candidate.text):  # "figures from Eurostat"
+            found.append(candidate)
+    for verb in _named_verbs().finditer(text, start, end):
+        if any(v.start < verb.end() and verb.start() < v.end for v in vague):
+            continue
+        before = re.split(r"[,;:“”\"()]", text[max(start, verb.start() - 60) : verb.start()])[-1]
+        after = text[verb.end() : min(end, verb.end() + 40)]
+        subject = re.sub(
+            r"\b(?:has|have|had|also|later|earlier|previously|on\s+\w+|last\s+\w+)\s*$",
+            "",
+            before.strip(),
+        )
+        object_name = re.match(r"\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", after)
+        if _names_a_source(subject) or object_name is not None:
+            found.append(SourceRef("attribution", verb.group(0), verb.start(), verb.end()))
+    unique = {(source.start, source.end): source for source in found}
+    return sorted(unique.values(), key=lambda source: source.start)

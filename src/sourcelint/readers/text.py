@@ -14,8 +14,12 @@ _DATE_LINE = re.compile(r"^\s*(?:(?:published|posted|updated|date|dated)\s*:?\s*
 _TITLE_MAX = 120
 
 
+_TRAILING_MARKERS = re.compile(r"(?:\[[^\]\n]{1,12}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+)+$")
+
+
 def _is_heading(line: str) -> bool:
-    stripped = line.strip()
+    # "… 4.1 million tonnes.[7]" is a sentence: its full stop sits before the marker
+    stripped = _TRAILING_MARKERS.sub("", line.strip()).rstrip()
     return (
         0 < len(stripped) <= 80
         and not stripped.endswith(_TERMINAL)

@@ -42,6 +42,8 @@ class Evidence:
     quotes: tuple[Quote, ...] = ()
     stray_marks: tuple[StrayMark, ...] = ()
     quantities: tuple[Quantity, ...] = ()
+    claim_threshold: float | None = None  # None: the model's default
+    paragraph_sources: bool = False  # a source in the paragraph covers its claims
 
 
 @dataclass(frozen=True, slots=True)

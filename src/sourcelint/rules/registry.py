@@ -14,6 +14,11 @@ from sourcelint.rules.citations import (
     sl105_duplicate_reference_label,
     sl106_editor_flag,
 )
+from sourcelint.rules.claims import (
+    sl401_unsourced_claim,
+    sl402_vague_attribution,
+    sl403_claim_on_unresolved_marker,
+)
 from sourcelint.rules.input import (
     sl902_invalid_utf8,
     sl903_empty_document,
@@ -47,6 +52,9 @@ RULES: tuple[Rule, ...] = (
     sl302_part_exceeds_whole.RULE,
     sl303_stale_statistic.RULE,
     sl304_conflicting_statistic.RULE,
+    sl401_unsourced_claim.RULE,
+    sl402_vague_attribution.RULE,
+    sl403_claim_on_unresolved_marker.RULE,
     sl902_invalid_utf8.RULE,
     sl903_empty_document.RULE,
     sl910_markup_too_deep.RULE,

@@ -1,0 +1,132 @@
+"""Check-worthiness: how much a sentence reads like a checkable factual claim, from 0 to 1.
+
+The model ships as JSON (data/checkworthy_model.json, written by `make train`,
+train/checkworthy.py): TF-IDF of word 1- and 2-grams and a logistic regression trained on
+ClaimBuster. It is read without pickle and scored here in plain Python, the way scikit-learn
+scores it: lower-case, `\\b\\w+\\b` tokens, unigrams and bigrams, 1 + log(tf) times idf,
+L2-normalised, then the logistic function of the weighted sum. `load_model` checks the file's
+own reference probabilities, so a scorer that drifted from the trainer fails loudly.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from itertools import pairwise
+
+from sourcelint.errors import SourcelintError
+from sourcelint.terms import load_terms
+
+FORMAT = "sourcelint-checkworthy/1"
+
+
+@dataclass(frozen=True, slots=True)
+class CheckworthyModel:
+    """The shipped model: per n-gram (idf, weight), the intercept and the default threshold."""
+
+    terms: dict[str, tuple[float, float]]
+    intercept: float
+    threshold: float
+    token_pattern: re.Pattern[str]
+
+    def tokens(self, text: str) -> list[str]:
+        """The model's tokens of a text (lower-cased words)."""
+        return self.token_pattern.findall(text.lower())
+
+    def score(self, text: str) -> float:
+        """The probability that `text` is a check-worthy factual claim."""
+        return self.score_tokens(self.tokens(text))
+
+    def score_tokens(self, tokens: list[str]) -> float:
+        """The probability for a text already split by `tokens`."""
+        counts = Counter(tokens)
+        counts.update(map(" ".join, pairwise(tokens)))  # bigrams, joined in C
+        terms = self.terms
+        squares = dot = 0.0
+        for gram, count in counts.items():
+            entry = terms.get(gram)
+            if entry is None:
+                continue
+            idf, weight = entry
+            value = idf if count == 1 else (1.0 + math.log(count)) * idf
+            squares += value * value
+            dot += value * weight
+        logit = self.intercept + (dot / math.sqrt(squares) if squares else 0.0)
+        return 1.0 / (1.0 + math.exp(-logit))
+
+
+def parse_model(text: str) -> CheckworthyModel:
+    """A model from its JSON (SL908-style error on a file that is not one)."""
+    try:
+        payload = json.loads(text)
+        if payload.get("format") != FORMAT:
+            raise ValueError(f"format is {payload.get('format')!r}, not {FORMAT!r}")
+        terms = {
+            str(term): (float(pair[0]), float(pair[1])) for term, pair in payload["terms"].items()
+        }
+        model = CheckworthyModel(
+            terms=terms,
+            intercept=float(payload["intercept"]),
+            threshold=float(payload["threshold"]),
+            token_pattern=re.compile(str(payload["token_pattern"])),
+        )
+        checks = [(str(sentence), float(expected)) for sentence, expected in payload["checks"]]
+    except (ValueError, KeyError, TypeError, IndexError, re.error) as error:
+        raise SourcelintError("SL908", f"check-worthiness model unreadable: {error}") from None
+    for sentence, expected in checks:
+        if abs(model.score(sentence) - expected) > 1e-4:
+            raise SourcelintError(
+                "SL908", "check-worthiness model does not reproduce its reference scores"
+            )
+    return model
+
+
+@cache
+def load_model() -> CheckworthyModel:
+    """The shipped model, read once per process."""
+    text = resources.files("sourcelint").joinpath("data", "checkworthy_model.json")
+    return parse_model(text.read_text("utf-8"))
+
+
+OPINION_CAP = 0.3
+
+
+@cache
+def _opinion_markers() -> re.Pattern[str]:
+    patterns = "|".join(f"(?:{pattern})" for pattern in load_terms("opinion_markers"))
+    return re.compile(rf"\b(?:{patterns})\b", re.IGNORECASE)
+
+
+_QUESTION_END = re.compile(r"\?[\s”\"’').)\]]*$")
+# A sentence can hold an opinion marker only if it holds one of these words: the regular
+# expressions run only then.
+_OPINION_CUES = frozenset(
+    {"should", "must", "ought", "need", "needs", "likely", "unlikely", "expected", "set"}
+    | {"due", "bound", "will", "would", "could", "might", "may", "think", "believe", "hope"}
+    | {"fear", "suspect", "doubt", "argue", "convinced", "view", "opinion", "let", "s"}
+)
+
+
+def opinion_marked(text: str, tokens: list[str] | None = None) -> bool:
+    """Whether a sentence asks, recommends or predicts (data/opinion_markers.txt)."""
+    if _QUESTION_END.search(text):
+        return True
+    words = tokens if tokens is not None else re.findall(r"\w+", text.lower())
+    if _OPINION_CUES.isdisjoint(words):
+        return False
+    return bool(_opinion_markers().search(text))
+
+
+def checkworthiness(text: str) -> float:
+    """The check-worthiness sourcelint gives a sentence: the model's probability, capped at
+    0.3 for a question or a sentence that recommends or predicts (`opinion_marked`): the
+    model learnt from debates, where "we will cut taxes by 10%" reads like a fact."""
+    model = load_model()
+    tokens = model.tokens(text)
+    score = model.score_tokens(tokens)
+    return OPINION_CAP if score > OPINION_CAP and opinion_marked(text, tokens) else score

@@ -1,0 +1,1 @@
+"""SL4xx: claims (check-worthy sentences and what they rest on)."""
