@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 BENCH_STAMP := $(VENV)/.bench-stamp
 EXAMPLE := examples/grain-exports.md
 
-.PHONY: run test lint typecheck pytest docs bench clean
+.PHONY: run test lint typecheck pytest docs bench train clean
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,8 +22,8 @@ run: $(STAMP)
 test: $(STAMP) lint typecheck pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks train
+	$(BIN)/ruff format --check src tests benchmarks train
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -53,6 +53,15 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/quantity_fields.py
 	$(BIN)/python benchmarks/quantity_fields.py --gold tests/fixtures/quantities_heldout
 	$(BIN)/python benchmarks/quote_cost.py --stage statistics
+	$(BIN)/python benchmarks/claims.py
+	$(BIN)/python benchmarks/checkworthy_models.py
+	$(BIN)/python benchmarks/quote_cost.py --stage checkworthiness
+	$(BIN)/python benchmarks/quote_cost.py --stage claims
+
+## Retrain the check-worthiness model shipped in src/sourcelint/data (deterministic: the
+## committed file is what this writes).
+train: $(BENCH_STAMP)
+	$(BIN)/python train/checkworthy.py
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache

@@ -70,25 +70,9 @@ def classifier_rows(name: str, truth: list[bool], scores: list[float], threshold
         )
 
 
-def main() -> None:
-    """Print the tables."""
-    model = load_model()
-    print("Command: `.venv/bin/python benchmarks/claims.py`  ")
-    print(f"Versions: {versions('sourcelint')}  \n")
-    print("| set | sentences | threshold | F1 | precision | recall | average precision |")
-    print("|---|---:|---|---:|---:|---:|---:|")
-    sets = [("article set", load_articles())]
-    if DATA.is_dir():
-        sets.insert(0, ("ClaimBuster groundtruth.csv", load_claimbuster("groundtruth.csv")))
-    for name, rows in sets:
-        truth = [label for _, label in rows]
-        classifier_rows(f"{name}, model", truth, [model.score(t) for t, _ in rows], model.threshold)
-        classifier_rows(
-            f"{name}, model + opinion markers",
-            truth,
-            [checkworthiness(t) for t, _ in rows],
-            model.threshold,
-        )
+def source_tallies() -> tuple[dict[str, dict[str, int]], int]:
+    """Per measure (sourced, vague, SL401) true positives, predictions and gold counts on the
+    article set, and the number of SL401 findings on its pure-opinion document."""
     sourced = {"tp": 0, "predicted": 0, "gold": 0}
     vague = {"tp": 0, "predicted": 0, "gold": 0}
     flagged = {"tp": 0, "predicted": 0, "gold": 0}
@@ -129,13 +113,39 @@ def main() -> None:
                 tally["gold"] += gold
             if stem.startswith("opinion_"):
                 opinion_flags += is_flagged
+    return (
+        {
+            "sentence carries a source": sourced,
+            "vague attribution (SL402 phrases)": vague,
+            "SL401: check-worthy and unsourced": flagged,
+        },
+        opinion_flags,
+    )
+
+
+def main() -> None:
+    """Print the tables."""
+    model = load_model()
+    print("Command: `.venv/bin/python benchmarks/claims.py`  ")
+    print(f"Versions: {versions('sourcelint')}  \n")
+    print("| set | sentences | threshold | F1 | precision | recall | average precision |")
+    print("|---|---:|---|---:|---:|---:|---:|")
+    sets = [("article set", load_articles())]
+    if DATA.is_dir():
+        sets.insert(0, ("ClaimBuster groundtruth.csv", load_claimbuster("groundtruth.csv")))
+    for name, rows in sets:
+        truth = [label for _, label in rows]
+        classifier_rows(f"{name}, model", truth, [model.score(t) for t, _ in rows], model.threshold)
+        classifier_rows(
+            f"{name}, model + opinion markers",
+            truth,
+            [checkworthiness(t) for t, _ in rows],
+            model.threshold,
+        )
+    tallies, opinion_flags = source_tallies()
     print("\n| on the article set | precision | recall | F1 |")
     print("|---|---:|---:|---:|")
-    for name, tally in (
-        ("sentence carries a source", sourced),
-        ("vague attribution (SL402 phrases)", vague),
-        ("SL401: check-worthy and unsourced", flagged),
-    ):
+    for name, tally in tallies.items():
         precision, recall, f1 = prf(tally["tp"], tally["predicted"], tally["gold"])
         print(f"| {name} | {precision:.3f} | {recall:.3f} | {f1:.3f} |")
     print(f"\nSL401 findings on the pure-opinion document: {opinion_flags}")

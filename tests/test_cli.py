@@ -17,8 +17,9 @@ import pytest
 
 from sourcelint.cli import main, rules_markdown
 
+# An opinion (no check-worthy claim, so SL101 is its only finding) with a marker at column 25.
 UNRESOLVED = (
-    "Exports rose by a third.[4]\n\nReferences\n[1] Ministry of Agriculture, Bulletin, 2024.\n"
+    "We think it is too slow.[4]\n\nReferences\n[1] Ministry of Agriculture, Bulletin, 2024.\n"
 )
 CLEAN = "Exports rose.[1]\n\nReferences\n[1] Ministry of Agriculture, Bulletin, 2024.\n"
 
@@ -416,7 +417,9 @@ def test_the_python_api_takes_long_texts_and_any_line_ending() -> None:
 
     assert sourcelint.scan("x" * 300).claims[0].text == "x" * 300
     analysis = sourcelint.scan("Claim one.\rClaim two [3].")
-    assert [(f.code, f.line) for f in analysis.findings] == [("SL101", 2)]
+    assert [(f.code, f.line) for f in analysis.findings if f.code.startswith("SL1")] == [
+        ("SL101", 2)
+    ]
     with pytest.raises(SourcelintError):
         sourcelint.scan("Some text.", format="pdf")
 

@@ -236,7 +236,7 @@ def test_claims_list_their_quotations_and_named_quotes_source_them() -> None:
     analysis = scan_text("“Prices will fall by spring,” Jane Doe said.\n")
     claim = analysis.claims[0]
     assert claim.quotes == ("q1",)
-    assert [source.kind for source in claim.sourced_by] == ["quote"]
+    assert [source.kind for source in claim.sourced_by] == ["quote", "attribution"]
 
 
 def test_sl202_fires_only_in_documents_that_cite_and_an_outlet_sources_the_speaker() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 
@@ -58,6 +59,30 @@ def _attach_markers(
     return fixed
 
 
+_TERMINAL = re.compile(r"[.!?…][\s\"'”’)\]]*$")
+
+
+def _merge_fragments(sentences: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """A sentence cut after a narrative citation ("Lindqvist (2022) | found that …") is one
+    sentence: a piece without closing punctuation joins a next piece that starts in lower
+    case within the same paragraph."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sentences:
+        if merged:
+            previous_start, previous_end = merged[-1]
+            gap = text[previous_end:start]
+            if (
+                text[start : start + 1].islower()
+                and "\n\n" not in gap
+                and not gap.strip()
+                and not _TERMINAL.search(text[previous_start:previous_end])
+            ):
+                merged[-1] = (previous_start, end)
+                continue
+        merged.append((start, end))
+    return merged
+
+
 def extract_claims(
     document: Document,
     citations: list[Citation],
@@ -79,6 +104,7 @@ def extract_claims(
         prose = prose_spans(document, references)
     sentences = nlp.segment(text, prose, masks=masks, progress=progress)
     sentences = _attach_markers(sentences, citations, text)
+    sentences = _merge_fragments(sentences, text)
     claims: list[Claim] = []
     by_start = sorted(citations, key=lambda citation: citation.start)
     citation_starts = [citation.start for citation in by_start]
