@@ -115,11 +115,25 @@ def _names_a_source(phrase: str) -> bool:
     return False
 
 
-def claim_attributions(text: str, start: int, end: int) -> list[SourceRef]:
+@cache
+def _cue_words() -> frozenset[str]:
+    """Every word that can start an attribution: a sentence holding none has none."""
+    words = {*load_terms("reporting_verbs"), *load_terms("attribution_verbs")}
+    words |= {*load_terms("source_nouns"), "estimated", "estimates", "reported"}
+    words |= {phrase.split()[0] for phrase in load_terms("attribution_phrases")}
+    return frozenset(word.lower() for word in words)
+
+
+def claim_attributions(
+    text: str, start: int, end: int, words: list[str] | None = None
+) -> list[SourceRef]:
     """The attributions of a sentence that name a source: "according to the UN", "the
     ministry said", "said Jane Doe", "a 2021 study in Nature found", "figures from Eurostat".
     Vague ones ("experts say", "residents said", "studies show") and verbs whose subject
-    names no one ("anyone who tells you") are left out."""
+    names no one ("anyone who tells you") are left out. `words`, the sentence's lower-cased
+    words when the caller has them, lets a sentence without any cue word skip the search."""
+    if words is not None and _cue_words().isdisjoint(words):
+        return []
     vague = find_vague_attributions(text, start, end)
     found: list[SourceRef] = []
     for candidate in find_attributions(text, start, end):

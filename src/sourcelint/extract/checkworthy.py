@@ -122,11 +122,13 @@ def opinion_marked(text: str, tokens: list[str] | None = None) -> bool:
     return bool(_opinion_markers().search(text))
 
 
-def checkworthiness(text: str) -> float:
+def checkworthiness(text: str, tokens: list[str] | None = None) -> float:
     """The check-worthiness sourcelint gives a sentence: the model's probability, capped at
     0.3 for a question or a sentence that recommends or predicts (`opinion_marked`): the
-    model learnt from debates, where "we will cut taxes by 10%" reads like a fact."""
+    model learnt from debates, where "we will cut taxes by 10%" reads like a fact. `tokens`
+    are the model's tokens of `text` when the caller has them."""
     model = load_model()
-    tokens = model.tokens(text)
+    if tokens is None:
+        tokens = model.tokens(text)
     score = model.score_tokens(tokens)
     return OPINION_CAP if score > OPINION_CAP and opinion_marked(text, tokens) else score

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from sourcelint import nlp
 from sourcelint.document import BlockKind, Document
 from sourcelint.extract.attributions import claim_attributions
-from sourcelint.extract.checkworthy import checkworthiness
+from sourcelint.extract.checkworthy import checkworthiness, load_model
 from sourcelint.extract.references import is_reference_heading
 from sourcelint.model import Citation, CitationStyle, Claim, Reference, SourceRef
 
@@ -148,9 +148,11 @@ def extract_claims(
 def score_claims(claims: list[Claim], text: str) -> list[Claim]:
     """Each claim with its check-worthiness and the named attributions it carries ("the
     ministry said", "according to the census") added to `sourced_by`."""
+    model = load_model()
     scored: list[Claim] = []
     for claim in claims:
-        found = claim_attributions(text, claim.start, claim.end)
+        words = model.tokens(claim.text)
+        found = claim_attributions(text, claim.start, claim.end, words)
         sources = claim.sourced_by
         if found:
             sources = tuple(sorted((*sources, *found), key=lambda source: source.start))
@@ -160,7 +162,7 @@ def score_claims(claims: list[Claim], text: str) -> list[Claim]:
                 claim.text,
                 claim.start,
                 claim.end,
-                round(checkworthiness(claim.text), 4),
+                round(checkworthiness(claim.text, words), 4),
                 claim.citations,
                 claim.quotes,
                 claim.quantities,
