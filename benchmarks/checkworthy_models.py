@@ -35,7 +35,8 @@ from sklearn.metrics import average_precision_score, f1_score, precision_score, 
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "train"))
-from checkworthy import TOKEN_PATTERN, load_articles, load_claimbuster, normalise  # noqa: E402
+from checkworthy import TOKEN_PATTERN  # noqa: E402
+from checkworthy_data import load_articles, load_claimbuster, normalise  # noqa: E402
 
 
 def row(name: str, truth: np.ndarray, probability: np.ndarray) -> str:

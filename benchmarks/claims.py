@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "train"))
 
-from checkworthy import DATA, load_articles, load_claimbuster  # noqa: E402
+from checkworthy_data import DATA, load_articles, load_claimbuster  # noqa: E402
 
 from run_info import versions  # noqa: E402
 from sourcelint.api import analyze  # noqa: E402

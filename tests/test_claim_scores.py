@@ -21,7 +21,7 @@ for folder in ("benchmarks", "train"):
         sys.path.insert(0, str(ROOT / folder))
 
 claims: ModuleType = importlib.import_module("claims")
-training: ModuleType = importlib.import_module("checkworthy")
+training: ModuleType = importlib.import_module("checkworthy_data")
 
 
 def f1(truth: list[bool], predicted: list[bool]) -> float:

@@ -25,11 +25,9 @@ Run: `.venv/bin/python train/checkworthy.py [--out PATH]`.
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
 import json
 import math
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -41,34 +39,14 @@ from sklearn.metrics import average_precision_score, f1_score, precision_score, 
 
 from sourcelint.extract.checkworthy import OPINION_CAP, opinion_marked
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from checkworthy_data import DATA, load_articles, load_claimbuster, normalise
+
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data" / "checkworthy" / "claimbuster"
-ARTICLES = ROOT / "tests" / "fixtures" / "checkworthy_gold"
 OUT = ROOT / "src" / "sourcelint" / "data" / "checkworthy_model.json"
 TOKEN_PATTERN = r"(?u)\w+"  # the same tokens as scikit-learn's default \b\w+\b, found faster
 C = 10.0
 TARGET_PRECISION = 0.8
-
-
-def load_claimbuster(name: str) -> list[tuple[str, bool]]:
-    """(text, check-worthy) for each row of a ClaimBuster CSV."""
-    with (DATA / name).open(newline="", encoding="utf-8") as handle:
-        return [(row["Text"], row["Verdict"] == "1") for row in csv.DictReader(handle)]
-
-
-def load_articles() -> list[tuple[str, bool]]:
-    """(sentence, check-worthy) for the project's article set."""
-    rows = []
-    for path in sorted(ARTICLES.glob("*.labels.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            entry = json.loads(line)
-            rows.append((entry["text"], entry["label"] == 1))
-    return rows
-
-
-def normalise(text: str) -> str:
-    """Words only, lower-cased: how a repeated sentence is recognised."""
-    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def scores(truth: np.ndarray, probability: np.ndarray, threshold: float) -> dict[str, float]:
