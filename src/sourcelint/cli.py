@@ -100,7 +100,40 @@ def build_parser() -> argparse.ArgumentParser:
 
     rule = commands.add_parser("rule", help="explain one rule")
     rule.add_argument("code", help="a rule code, e.g. SL101")
+
+    report = commands.add_parser("report", help="write a document's evidence map as HTML")
+    report.add_argument("path", help="a .txt, .md or .html file")
+    report.add_argument("-o", "--output", type=Path, help="write here (default: standard output)")
+    report.add_argument("--format", choices=FORMATS, help="read the file as this format")
+    report.add_argument("--config", type=Path, help="use this configuration file")
+    report.add_argument("--claim-threshold", type=_threshold, metavar="P")
+
+    serve = commands.add_parser("serve", help="run the local web app (paste or upload)")
+    serve.add_argument("--host", default="127.0.0.1", help="address (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     return parser
+
+
+def _report(arguments: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from sourcelint.api import analyze
+    from sourcelint.config import load_config_file, settings_for
+    from sourcelint.output.html import render_html
+    from sourcelint.readers import read_path
+    from sourcelint.runner import write_atomic
+
+    path = Path(arguments.path)
+    settings = load_config_file(arguments.config) if arguments.config else settings_for(path)
+    if arguments.claim_threshold is not None:
+        settings = replace(settings, claim_threshold=arguments.claim_threshold)
+    document = read_path(path, format=arguments.format)
+    page = render_html(document, analyze(document, settings=settings))
+    if arguments.output is None:
+        sys.stdout.write(page)
+    else:
+        write_atomic(arguments.output, page)
+    return 0
 
 
 def _flatten(values: list[tuple[str, ...]] | None) -> tuple[str, ...] | None:
@@ -155,6 +188,13 @@ def _run(arguments: argparse.Namespace) -> int:
             sys.stdout.write(json.dumps(payload, indent=2) + "\n")
         else:
             sys.stdout.write(_rules_text())
+        return 0
+    if arguments.command == "report":
+        return _report(arguments)
+    if arguments.command == "serve":
+        from sourcelint.web import serve
+
+        serve(arguments.host, arguments.port)
         return 0
     if arguments.command == "rule":
         found = lookup(arguments.code)

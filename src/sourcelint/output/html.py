@@ -1,0 +1,226 @@
+"""The evidence map: one self-contained HTML page per document (inline CSS and script, no
+request to any other host), rendered with Jinja2 from templates/report.html.j2.
+
+The document's text is shown whole, cut into segments at every span boundary, so quotations,
+statistics, markers and flagged claims can overlap without nesting tags. A segment that holds
+evidence is focusable and names its items (`data-refs`); the page's script shows an item's
+details from a JSON blob, always as text. Every string from the document goes through
+Jinja2's autoescaping (or `tojson`, which escapes `<`, `>`, `&` and quotes), so a document
+carrying `<script>` or `</textarea>` stays text. The page's Content-Security-Policy allows no
+network request and runs only its own script, named by its hash.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from itertools import pairwise
+from typing import Any
+
+from jinja2 import Environment, select_autoescape
+
+from sourcelint.document import Document
+from sourcelint.model import Analysis
+
+KINDS = (
+    ("quote", "quotations"),
+    ("stat", "statistics"),
+    ("marker", "markers"),
+    ("claim", "unsourced claims"),
+)
+
+
+@dataclass(slots=True)
+class _Span:
+    start: int
+    end: int
+    kind: str
+    ref: str
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(autoescape=select_autoescape(default=True, default_for_string=True))
+
+
+@cache
+def _template_text(name: str) -> str:
+    return resources.files("sourcelint").joinpath("output", "templates", name).read_text("utf-8")
+
+
+def script_and_policy() -> tuple[str, str]:
+    """The page's script and the Content-Security-Policy that runs it and nothing else."""
+    script = _template_text("report.js")
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    policy = (
+        "default-src 'none'; "
+        f"script-src 'sha256-{digest}'; style-src 'unsafe-inline'; img-src data:; "
+        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+    )
+    return script, policy
+
+
+def _segments(text: str, spans: list[_Span]) -> list[dict[str, str]]:
+    """The text cut at every span boundary; each piece with the spans covering it."""
+    cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
+    by_start = sorted(spans, key=lambda span: span.start)
+    starts = [span.start for span in by_start]
+    pieces: list[dict[str, str]] = []
+    for left, right in pairwise(cuts):
+        if left >= right:
+            continue
+        covering = [span for span in by_start[: bisect_right(starts, left)] if span.end > left]
+        refs = " ".join(span.ref for span in covering)
+        kinds = sorted({span.kind for span in covering})
+        pieces.append(
+            {
+                "text": text[left:right],
+                "refs": refs,
+                "classes": " ".join(f"k-{kind}" for kind in kinds),
+                "id": f"at{left}",
+                "label": ", ".join(kinds),
+            }
+        )
+    return pieces
+
+
+def _target(segments: list[dict[str, str]], offsets: list[int], position: int) -> str:
+    index = max(bisect_right(offsets, position) - 1, 0)
+    return segments[index]["id"] if segments else ""
+
+
+def render_html(
+    document: Document, analysis: Analysis, *, download: tuple[str, str] | None = None
+) -> str:
+    """The evidence map of one analysed document, as a complete HTML page. `download` (the
+    text and its format), from the web app, adds buttons that fetch the JSON and SARIF."""
+    text = document.text
+    spans: list[_Span] = []
+    items: dict[str, dict[str, Any]] = {}
+    for quote in analysis.quotes:
+        spans.append(_Span(quote.start, quote.end, "quote", quote.id))
+        speaker = quote.speaker
+        items[quote.id] = {
+            "kind": "quote",
+            "title": "Quotation",
+            "fields": [
+                ["speaker", speaker.name if speaker else "no speaker found"],
+                ["title", speaker.title if speaker else None],
+                ["cue", quote.cue],
+                ["date", quote.date],
+            ],
+        }
+    sourced = {claim.id: bool(claim.sourced_by) for claim in analysis.claims}
+    claim_of = {
+        quantity_id: claim.id for claim in analysis.claims for quantity_id in claim.quantities
+    }
+    for quantity in analysis.quantities:
+        spans.append(_Span(quantity.start, quantity.end, "stat", quantity.id))
+        value = quantity.to_json()
+        items[quantity.id] = {
+            "kind": "stat",
+            "title": "Statistic",
+            "fields": [
+                ["value", value["value"] if value["value"] is not None else "vague"],
+                ["to", value["value_high"]],
+                ["unit", quantity.unit],
+                ["bound", quantity.qualifier],
+                ["rate", quantity.rate],
+                ["change", quantity.change],
+                ["counts", quantity.counted],
+                ["as of", quantity.as_of],
+                ["sourced", "yes" if sourced.get(claim_of.get(quantity.id, ""), False) else "no"],
+            ],
+        }
+    references = {reference.id: reference for reference in analysis.references}
+    for citation in analysis.citations:
+        kind = "marker" if citation.reference else "unresolved"
+        ref = f"m{citation.id}"
+        if not any(s.ref == ref for s in spans[-3:]):
+            spans.append(_Span(citation.start, citation.end, kind, ref))
+        entry = references.get(citation.reference or "")
+        items[ref] = {
+            "kind": "marker",
+            "title": f"Citation {citation.marker}",
+            "fields": [["points to", entry.text if entry else "nothing: no reference entry"]],
+        }
+    flagged = {finding.start for finding in analysis.findings if finding.code in ("SL401", "SL403")}
+    for claim in analysis.claims:
+        if claim.start in flagged:
+            spans.append(_Span(claim.start, claim.end, "claim", claim.id))
+            items[claim.id] = {
+                "kind": "claim",
+                "title": "Check-worthy claim without a source",
+                "fields": [["check-worthiness", claim.checkworthy]],
+            }
+    spans = [span for span in spans if 0 <= span.start < span.end <= len(text)]
+    segments = _segments(text, spans)
+    offsets = [int(segment["id"][2:]) for segment in segments]
+    cited = {citation.reference for citation in analysis.citations if citation.reference}
+    script, policy = script_and_policy()
+    levels = {finding.severity.value for finding in analysis.findings}
+    template = _environment().from_string(_template_text("report.html.j2"))
+    return template.render(
+        title=document.title or document.path,
+        path=document.path,
+        format=document.format,
+        date=document.date,
+        counts=(
+            f"{len(analysis.quotes)} quotations, {len(analysis.quantities)} statistics, "
+            f"{len(analysis.citations)} citations, {len(analysis.findings)} findings"
+        ),
+        csp=policy,
+        download=download,
+        script=script,
+        kinds=KINDS,
+        levels=levels,
+        segments=segments,
+        evidence={"items": items},
+        findings=[
+            {
+                "severity": finding.severity.value,
+                "code": finding.code,
+                "line": finding.line,
+                "col": finding.col,
+                "message": finding.message,
+                "target": _target(segments, offsets, finding.start),
+            }
+            for finding in analysis.findings
+        ],
+        quotes=[
+            {
+                "speaker": quote.speaker.name if quote.speaker else "—",
+                "cue": quote.cue or "—",
+                "date": quote.date or "—",
+                "text": quote.text if len(quote.text) < 90 else quote.text[:89] + "…",
+                "target": _target(segments, offsets, quote.start),
+            }
+            for quote in analysis.quotes
+        ],
+        statistics=[
+            {
+                "value": quantity.text,
+                "counted": quantity.counted or "—",
+                "as_of": quantity.as_of or "—",
+                "source": "yes"
+                if sourced.get(claim_of.get(quantity.id, ""), False)
+                else "none in its sentence",
+                "target": _target(segments, offsets, quantity.start),
+            }
+            for quantity in analysis.quantities
+        ],
+        references=[
+            {
+                "id": f"ref-{reference.id}",
+                "label": reference.label or "—",
+                "text": reference.text,
+                "url": reference.url,
+                "status": "cited" if reference.id in cited else "never cited",
+            }
+            for reference in analysis.references
+        ],
+    )

@@ -1,0 +1,207 @@
+"""The local web app (`sourcelint serve`): paste or upload a document, get its evidence map;
+download the JSON contract or SARIF; a REST API (`POST /api/scan`, `GET /api/rules`) with
+its OpenAPI description at /docs.
+
+Uploads are read in memory, never written or opened by path: the file name is only a label.
+Bodies over the size limit get 413, files that are not .txt/.md/.html get 415. Every response
+carries a Content-Security-Policy, and pages show document text only through autoescaping
+templates (output/html.py). The spaCy pipeline and the check-worthiness model are loaded once
+per process, at start-up.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePath
+from typing import Annotated, Any
+
+from fastapi import FastAPI, File, Form, HTTPException, Request, UploadFile
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from jinja2 import Environment, select_autoescape
+from pydantic import BaseModel, Field
+
+from sourcelint._version import __version__
+from sourcelint.api import analyze
+from sourcelint.document import Document
+from sourcelint.errors import SourcelintError
+from sourcelint.model import contract
+from sourcelint.output.html import render_html, script_and_policy
+from sourcelint.output.sarif import render_sarif
+from sourcelint.readers import read_bytes, read_text_as
+from sourcelint.rules.registry import RULES
+
+MAX_BYTES = 2 * 1024 * 1024
+SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html"}
+SUFFIXES[".htm"] = "html"
+_FORM_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'"
+)
+# /docs (Swagger UI) loads its script from a CDN: its own, looser policy (it shows no
+# document text).
+_DOCS_POLICY = (
+    "default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: "
+    "https://fastapi.tiangolo.com; connect-src 'self'; frame-ancestors 'none'"
+)
+
+
+class ScanRequest(BaseModel):
+    """A document to scan, given as text."""
+
+    text: str = Field(description="the document's text")
+    format: str = Field(default="txt", pattern="^(txt|md|html)$")
+    path: str = Field(default="pasted.txt", max_length=200, description="a label, never opened")
+
+
+def _label(name: str | None, fallback: str) -> str:
+    """A file name reduced to a safe label: its last component, printable, short."""
+    base = PurePath((name or "").replace("\\\\", "/")).name or fallback
+    cleaned = "".join(char for char in base if char.isprintable())[:120]
+    return cleaned or fallback
+
+
+def _index(error: str | None = None, text: str = "") -> str:
+    environment = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
+    from importlib import resources
+
+    template = (
+        resources.files("sourcelint")
+        .joinpath("output", "templates", "index.html.j2")
+        .read_text("utf-8")
+    )
+    limit = f"{MAX_BYTES // (1024 * 1024)} MB"
+    return environment.from_string(template).render(error=error, text=text, limit=limit)
+
+
+def _document_from(text: str, format: str, file: UploadFile | None, data: bytes | None) -> Document:
+    if file is not None and file.filename and data:
+        suffix = PurePath(file.filename).suffix.lower()
+        if suffix not in SUFFIXES:
+            raise HTTPException(
+                415, f"SL904 only .txt, .md and .html files are read, not {suffix!r}"
+            )
+        return read_bytes(data, path=_label(file.filename, "upload.txt"), format=SUFFIXES[suffix])
+    if format not in ("txt", "md", "html"):
+        raise HTTPException(415, "SL900 format must be txt, md or html")
+    if not text.strip():
+        raise HTTPException(400, "SL903 nothing to scan: paste a text or choose a file")
+    return read_text_as(text.replace("\r\n", "\n"), path=f"pasted.{format}", format=format)
+
+
+def create_app(*, max_bytes: int = MAX_BYTES) -> FastAPI:
+    """The application; `max_bytes` caps request bodies."""
+    app = FastAPI(
+        title="sourcelint",
+        version=__version__,
+        description="What a text rests on: quotations, statistics, citations and claims.",
+    )
+    _, report_policy = script_and_policy()
+
+    @app.middleware("http")
+    async def limits_and_headers(request: Request, call_next: Any) -> Response:
+        declared = request.headers.get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > max_bytes + 65536:
+            response: Response = PlainTextResponse(
+                f"SL907 request larger than {max_bytes} bytes", status_code=413
+            )
+        else:
+            response = await call_next(request)
+        if request.url.path in ("/docs", "/redoc"):
+            response.headers["Content-Security-Policy"] = _DOCS_POLICY
+        elif "Content-Security-Policy" not in response.headers:
+            response.headers["Content-Security-Policy"] = _FORM_POLICY
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    async def read_upload(file: UploadFile | None) -> bytes | None:
+        if file is None or not file.filename:
+            return None
+        data = await file.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise HTTPException(413, f"SL907 file larger than {max_bytes} bytes")
+        return data
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index() -> HTMLResponse:
+        return HTMLResponse(_index())
+
+    @app.post("/map", response_class=HTMLResponse, include_in_schema=False)
+    async def evidence_map(
+        text: Annotated[str, Form()] = "",
+        format: Annotated[str, Form()] = "txt",
+        file: Annotated[UploadFile | None, File()] = None,
+    ) -> HTMLResponse:
+        data = await read_upload(file)
+        try:
+            document = _document_from(text, format, file, data)
+        except HTTPException as error:
+            return HTMLResponse(_index(str(error.detail), text), status_code=error.status_code)
+        analysis = analyze(document)
+        page = render_html(document, analysis, download=(document.source, document.format))
+        return HTMLResponse(page, headers={"Content-Security-Policy": report_policy})
+
+    @app.post("/api/scan")
+    async def scan(request: ScanRequest) -> JSONResponse:
+        """Scan a text and return the JSON contract (README, "JSON contract")."""
+        if len(request.text.encode("utf-8")) > max_bytes:
+            raise HTTPException(413, f"SL907 text larger than {max_bytes} bytes")
+        document = read_text_as(
+            request.text, path=_label(request.path, "pasted.txt"), format=request.format
+        )
+        return JSONResponse(contract([analyze(document)]))
+
+    @app.post("/api/scan/file")
+    async def scan_file(file: Annotated[UploadFile, File()]) -> JSONResponse:
+        """Scan an uploaded .txt, .md or .html file and return the JSON contract."""
+        data = await read_upload(file)
+        document = _document_from("", "txt", file, data)
+        return JSONResponse(contract([analyze(document)]))
+
+    @app.post("/download/{kind}", include_in_schema=False)
+    async def download(
+        kind: str,
+        text: Annotated[str, Form()] = "",
+        format: Annotated[str, Form()] = "txt",
+        file: Annotated[UploadFile | None, File()] = None,
+    ) -> Response:
+        if kind not in ("json", "sarif"):
+            raise HTTPException(404, "SL900 downloads are json or sarif")
+        data = await read_upload(file)
+        document = _document_from(text, format, file, data)
+        analysis = analyze(document)
+        body = (
+            json.dumps(contract([analysis]), ensure_ascii=False, indent=2)
+            if kind == "json"
+            else render_sarif([analysis])
+        )
+        name = f"sourcelint.{'json' if kind == 'json' else 'sarif'}"
+        return Response(
+            body,
+            media_type="application/json",
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
+
+    @app.get("/api/rules")
+    def rules() -> list[dict[str, str]]:
+        """Every rule: code, name, severity and summary."""
+        return [
+            {"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary}
+            for r in RULES
+        ]
+
+    @app.exception_handler(SourcelintError)
+    async def sourcelint_error(request: Request, error: SourcelintError) -> JSONResponse:
+        return JSONResponse({"detail": str(error)}, status_code=400)
+
+    return app
+
+
+def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Load the model once, then serve the app until interrupted."""
+    import uvicorn
+
+    analyze(read_text_as("Warm-up.", path="warm-up.txt", format="txt"))
+    uvicorn.run(create_app(), host=host, port=port, log_level="info")
