@@ -57,6 +57,7 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/checkworthy_models.py
 	$(BIN)/python benchmarks/quote_cost.py --stage checkworthiness
 	$(BIN)/python benchmarks/quote_cost.py --stage claims
+	$(BIN)/python benchmarks/web_speed.py
 
 ## Retrain the check-worthiness model shipped in src/sourcelint/data (deterministic: the
 ## committed file is what this writes).

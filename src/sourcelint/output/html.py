@@ -114,7 +114,12 @@ def render_html(
                 ["date", quote.date],
             ],
         }
-    sourced = {claim.id: bool(claim.sourced_by) for claim in analysis.claims}
+    resolved = {citation.id for citation in analysis.citations if citation.reference}
+    sourced = {  # a marker that points nowhere sources nothing (SL403)
+        claim.id: any(source.kind != "citation" for source in claim.sourced_by)
+        or any(citation_id in resolved for citation_id in claim.citations)
+        for claim in analysis.claims
+    }
     claim_of = {
         quantity_id: claim.id for claim in analysis.claims for quantity_id in claim.quantities
     }
