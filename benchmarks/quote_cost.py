@@ -128,11 +128,11 @@ def main() -> None:
             words[name] = words.get(name, 0) + len(document.text.split())
             quotes[name] = quotes.get(name, 0) + found
             progress.advance(task)
-    item, stage_name = (
-        ("statistics", "statistics stage")
-        if stage == "statistics"
-        else ("quotations", "quotation stage")
-    )
+    item, stage_name = {
+        "statistics": ("statistics", "statistics stage"),
+        "claims": ("sentences", "claims stage"),
+        "checkworthiness": ("sentences", "check-worthiness scoring"),
+    }.get(stage, ("quotations", "quotation stage"))
     print(f"| documents | words | {item} | spaCy pass (s) | {stage_name} (s) | ratio |")
     print("|---|---:|---:|---:|---:|---:|")
     all_spacy = all_quotes = 0.0

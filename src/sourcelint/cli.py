@@ -115,19 +115,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _report(arguments: argparse.Namespace) -> int:
-    from dataclasses import replace
-
     from sourcelint.api import analyze
-    from sourcelint.config import load_config_file, settings_for
     from sourcelint.output.html import render_html
-    from sourcelint.readers import read_path
-    from sourcelint.runner import write_atomic
+    from sourcelint.runner import read_document, settings_for_path, write_atomic
 
-    path = Path(arguments.path)
-    settings = load_config_file(arguments.config) if arguments.config else settings_for(path)
-    if arguments.claim_threshold is not None:
-        settings = replace(settings, claim_threshold=arguments.claim_threshold)
-    document = read_path(path, format=arguments.format)
+    options = ScanOptions(
+        paths=[arguments.path],
+        config=arguments.config,
+        claim_threshold=arguments.claim_threshold,
+        stdin_format=arguments.format,
+    )
+    settings = settings_for_path(options, arguments.path)
+    document = read_document(arguments.path, options, settings, format=arguments.format)
     page = render_html(document, analyze(document, settings=settings))
     if arguments.output is None:
         sys.stdout.write(page)

@@ -78,7 +78,7 @@ def write_atomic(path: Path, text: str | Iterable[str]) -> None:
         Path(temporary).unlink(missing_ok=True)
 
 
-def _settings(options: ScanOptions, path: str) -> Settings:
+def settings_for_path(options: ScanOptions, path: str) -> Settings:
     """The settings for one path: --config, else the nearest configuration (from the current
     folder for standard input), with the command line's options on top."""
     if options.config is not None:
@@ -95,7 +95,11 @@ def _settings(options: ScanOptions, path: str) -> Settings:
     return replace(base, **overrides)
 
 
-def _read(path: str, options: ScanOptions, settings: Settings) -> Document:
+def read_document(
+    path: str, options: ScanOptions, settings: Settings, *, format: str | None = None
+) -> Document:
+    """One input as a Document: standard input or a file, refused (SL907) over the size limit;
+    `format` overrides the format the file's name implies."""
     if path == STDIN:
         data = sys.stdin.buffer.read()
         shown = options.stdin_filename or "<stdin>"
@@ -112,7 +116,7 @@ def _read(path: str, options: ScanOptions, settings: Settings) -> Document:
             f"file is {size:,} bytes, over the limit of {settings.max_file_size:,} (max-file-size)",
             path=path,
         )
-    return read_path(Path(path), display=printable_path(path))
+    return read_path(Path(path), format=format, display=printable_path(path))
 
 
 def printable_path(path: str) -> str:
@@ -148,7 +152,7 @@ def run_scan(options: ScanOptions) -> int:
     errors: list[SourcelintError] = []
     for given in options.paths:
         try:
-            folder_settings = _settings(options, given)  # a folder's own configuration
+            folder_settings = settings_for_path(options, given)  # a folder's own configuration
         except SourcelintError as error:
             errors.append(error)
             continue
@@ -167,8 +171,8 @@ def run_scan(options: ScanOptions) -> int:
             progress.remove_task(loading)
         for number, path in enumerate(files, start=1):
             try:
-                settings = _settings(options, path)
-                document = _read(path, options, settings)
+                settings = settings_for_path(options, path)
+                document = read_document(path, options, settings)
                 callback = None
                 if progress is not None:
                     task = progress.add_task(

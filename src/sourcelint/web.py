@@ -17,7 +17,6 @@ from typing import Annotated, Any
 
 from fastapi import FastAPI, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
-from jinja2 import Environment, select_autoescape
 from pydantic import BaseModel, Field
 
 from sourcelint._version import __version__
@@ -25,7 +24,7 @@ from sourcelint.api import analyze
 from sourcelint.document import Document
 from sourcelint.errors import SourcelintError
 from sourcelint.model import contract
-from sourcelint.output.html import render_html, script_and_policy
+from sourcelint.output.html import render_html, script_and_policy, template
 from sourcelint.output.sarif import render_sarif
 from sourcelint.readers import read_bytes, read_text_as
 from sourcelint.rules.registry import RULES
@@ -56,22 +55,14 @@ class ScanRequest(BaseModel):
 
 def _label(name: str | None, fallback: str) -> str:
     """A file name reduced to a safe label: its last component, printable, short."""
-    base = PurePath((name or "").replace("\\\\", "/")).name or fallback
+    base = PurePath((name or "").replace("\\", "/")).name or fallback
     cleaned = "".join(char for char in base if char.isprintable())[:120]
     return cleaned or fallback
 
 
 def _index(error: str | None = None, text: str = "") -> str:
-    environment = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
-    from importlib import resources
-
-    template = (
-        resources.files("sourcelint")
-        .joinpath("output", "templates", "index.html.j2")
-        .read_text("utf-8")
-    )
     limit = f"{MAX_BYTES // (1024 * 1024)} MB"
-    return environment.from_string(template).render(error=error, text=text, limit=limit)
+    return template("index.html.j2").render(error=error, text=text, limit=limit)
 
 
 def _document_from(text: str, format: str, file: UploadFile | None, data: bytes | None) -> Document:

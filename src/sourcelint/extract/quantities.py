@@ -392,7 +392,7 @@ class _SentenceReader:
         start: int,
         end: int,
         masks: list[tuple[int, int]],
-        triggers: list[int] | None = None,
+        triggers: list[int],
         *,
         pound_money: bool = True,
     ) -> None:
@@ -401,7 +401,7 @@ class _SentenceReader:
         self.start = start
         self.end = end
         self.masks = masks
-        self.triggers = triggers if triggers is not None else number_positions(text)
+        self.triggers = triggers
 
     def masked(self, start: int, end: int) -> bool:
         """Whether text[start:end] lies in a citation marker or a label that looks like a
@@ -914,7 +914,7 @@ class _SentenceReader:
             return
         text = self.text
         between = re.search(r"\bbetween\s+$", self.before(figure.start, 12), re.IGNORECASE)
-        joiner = re.compile(r"\s+and\s+" if between else r"\s*[–—]\s*|-(?=[0-9$€£])|\s+to\s+")
+        joiner = _RANGE_AND if between else _RANGE_JOINER
         link = joiner.match(text, figure.end, self.end)
         if link is None:
             return
@@ -988,6 +988,8 @@ def _clause_start(text: str, start: int, position: int) -> int:
     return last
 
 
+_RANGE_AND = re.compile(r"\s+and\s+")
+_RANGE_JOINER = re.compile(r"\s*[–—]\s*|-(?=[0-9$€£])|\s+to\s+")
 _FILLER_AT_END = re.compile(
     r"(?:\b(?:an\s+average(?:\s+of)?|a\s+further|a\s+total\s+of|another|a|an)\s*)+$"
 )
@@ -1053,7 +1055,7 @@ def _read_changes(text: str, start: int, figures: list[_Figure]) -> None:
         last = tokens[-1]
         recent = tokens[-6:-1] if last == "by" else tokens[-10:-1]
         direction = next((words[token] for token in reversed(recent) if token in words), None)
-        if last in ("up", "down") and len(tokens) >= 1:
+        if last in ("up", "down"):
             figure.change = ("rise" if last == "up" else "fall") + "_by"
             _mark_level(figures, index, figure.change[:-3])
         elif last == "by" and direction:
@@ -1264,7 +1266,6 @@ _SUBJECT_VERBS = frozenset(
         "hits",
         "averaged",
         "averages",
-        "averaged",
         "cost",
         "costs",
         "was",
@@ -1440,9 +1441,8 @@ def _read_dates(reader: _SentenceReader, figures: list[_Figure], reference: date
     breaks += [match.end() for match in _CLAUSE_BREAK.finditer(text, reader.start, reader.end)]
     breaks.append(reader.end)
     segment_starts = [reader.start] + [
-        match.end() for match in re.finditer(r";\s*", text[reader.start : reader.end])
+        match.end() for match in _SEGMENT_BREAK.finditer(text, reader.start, reader.end)
     ]
-    segment_starts = [reader.start] + [reader.start + offset for offset in segment_starts[1:]]
     openers = [
         ref
         for ref in refs
@@ -1500,6 +1500,8 @@ def _read_dates(reader: _SentenceReader, figures: list[_Figure], reference: date
 
 
 _SLASH_DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 100})
+_SEGMENT_BREAK = re.compile(r";\s*")
+_STERLING = re.compile(r"\bsterling\b", re.IGNORECASE)
 _RUN = 32  # figures read together for their changes, parts and dates
 _MINOR_UNIT = re.compile(r"\s*(cents?|pence|penny)\b", re.IGNORECASE)
 
@@ -1539,7 +1541,7 @@ def extract_quantities(
     currency: str | None = None
     figures: list[_Figure] = []
     triggers = number_positions(text, [(claim.start, claim.end) for claim in claims])
-    pound_money = "£" in text or "sterling" in text.lower()
+    pound_money = "£" in text or _STERLING.search(text) is not None
     for claim in claims:
         first = bisect_left(triggers, claim.start)
         if first == len(triggers) or triggers[first] >= claim.end:

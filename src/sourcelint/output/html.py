@@ -21,7 +21,7 @@ from importlib import resources
 from itertools import pairwise
 from typing import Any
 
-from jinja2 import Environment, select_autoescape
+from jinja2 import Environment, Template, select_autoescape
 
 from sourcelint.document import Document
 from sourcelint.model import Analysis
@@ -50,6 +50,12 @@ def _environment() -> Environment:
 @cache
 def _template_text(name: str) -> str:
     return resources.files("sourcelint").joinpath("output", "templates", name).read_text("utf-8")
+
+
+@cache
+def template(name: str) -> Template:
+    """A template of output/templates, compiled once per process."""
+    return _environment().from_string(_template_text(name))
 
 
 def script_and_policy() -> tuple[str, str]:
@@ -145,8 +151,7 @@ def render_html(
     for citation in analysis.citations:
         kind = "marker" if citation.reference else "unresolved"
         ref = f"m{citation.id}"
-        if not any(s.ref == ref for s in spans[-3:]):
-            spans.append(_Span(citation.start, citation.end, kind, ref))
+        spans.append(_Span(citation.start, citation.end, kind, ref))
         entry = references.get(citation.reference or "")
         items[ref] = {
             "kind": "marker",
@@ -168,8 +173,7 @@ def render_html(
     cited = {citation.reference for citation in analysis.citations if citation.reference}
     script, policy = script_and_policy()
     levels = {finding.severity.value for finding in analysis.findings}
-    template = _environment().from_string(_template_text("report.html.j2"))
-    return template.render(
+    return template("report.html.j2").render(
         title=document.title or document.path,
         path=document.path,
         format=document.format,

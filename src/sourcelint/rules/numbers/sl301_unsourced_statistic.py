@@ -47,6 +47,7 @@ def check(evidence: Evidence) -> Iterator[Violation]:
     starts = [block.start for block in blocks]
     unsourced: dict[int, list[Quantity]] = {}
     sourced_figures: set[tuple[float | None, str | None]] = set()
+    sourced_spans: dict[tuple[int, int], bool] = {}
     for quantity in evidence.quantities:
         if not is_statistic(quantity):
             continue
@@ -60,8 +61,12 @@ def check(evidence: Evidence) -> Iterator[Violation]:
                 lead -= 1
             if lead >= 0 and blocks[lead].kind is not BlockKind.HEADING:
                 start = blocks[lead].start
-        marked = bisect_left(points, start) < bisect_left(points, end)
-        if marked or attributed(text, start, end) or outlet_in(text, start, end):
+        if (start, end) not in sourced_spans:  # once per paragraph, however many figures
+            marked = bisect_left(points, start) < bisect_left(points, end)
+            sourced_spans[(start, end)] = (
+                marked or attributed(text, start, end) or outlet_in(text, start, end)
+            )
+        if sourced_spans[(start, end)]:
             sourced_figures.add((quantity.value, quantity.unit))
             continue
         unsourced.setdefault(index, []).append(quantity)
