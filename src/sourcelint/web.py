@@ -14,8 +14,10 @@ from __future__ import annotations
 import json
 from pathlib import PurePath
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI, File, Form, HTTPException, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from pydantic import BaseModel, Field
 
@@ -53,6 +55,11 @@ class ScanRequest(BaseModel):
     path: str = Field(default="pasted.txt", max_length=200, description="a label, never opened")
 
 
+def _clean(text: str) -> str:
+    """Text with lone surrogates (which JSON allows and UTF-8 cannot hold) replaced."""
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
 def _label(name: str | None, fallback: str) -> str:
     """A file name reduced to a safe label: its last component, printable, short."""
     base = PurePath((name or "").replace("\\", "/")).name or fallback
@@ -77,7 +84,7 @@ def _document_from(text: str, format: str, file: UploadFile | None, data: bytes 
         raise HTTPException(415, "SL900 format must be txt, md or html")
     if not text.strip():
         raise HTTPException(400, "SL903 nothing to scan: paste a text or choose a file")
-    return read_text_as(text.replace("\r\n", "\n"), path=f"pasted.{format}", format=format)
+    return read_text_as(_clean(text).replace("\r\n", "\n"), path=f"pasted.{format}", format=format)
 
 
 def create_app(*, max_bytes: int = MAX_BYTES) -> FastAPI:
@@ -92,10 +99,20 @@ def create_app(*, max_bytes: int = MAX_BYTES) -> FastAPI:
     @app.middleware("http")
     async def limits_and_headers(request: Request, call_next: Any) -> Response:
         declared = request.headers.get("content-length")
-        if declared is not None and declared.isdigit() and int(declared) > max_bytes + 65536:
-            response: Response = PlainTextResponse(
-                f"SL907 request larger than {max_bytes} bytes", status_code=413
-            )
+        origin = request.headers.get("origin")
+        response: Response
+        if request.method == "POST" and declared is None:
+            # a body without a declared length could be any size: browsers always declare it
+            response = PlainTextResponse("SL900 a request body needs Content-Length", 411)
+        elif declared is not None and (not declared.isdigit() or int(declared) > max_bytes + 65536):
+            response = PlainTextResponse(f"SL907 request larger than {max_bytes} bytes", 413)
+        elif (
+            request.method == "POST"
+            and origin not in (None, "null")
+            and urlsplit(origin).netloc != request.headers.get("host", "")
+        ):
+            # another site's page posting to this local server: refused
+            response = PlainTextResponse("SL900 cross-site request refused", 403)
         else:
             response = await call_next(request)
         if request.url.path in ("/docs", "/redoc"):
@@ -107,10 +124,10 @@ def create_app(*, max_bytes: int = MAX_BYTES) -> FastAPI:
         response.headers["X-Frame-Options"] = "DENY"
         return response
 
-    async def read_upload(file: UploadFile | None) -> bytes | None:
+    def read_upload(file: UploadFile | None) -> bytes | None:
         if file is None or not file.filename:
             return None
-        data = await file.read(max_bytes + 1)
+        data = file.file.read(max_bytes + 1)
         if len(data) > max_bytes:
             raise HTTPException(413, f"SL907 file larger than {max_bytes} bytes")
         return data
@@ -120,12 +137,12 @@ def create_app(*, max_bytes: int = MAX_BYTES) -> FastAPI:
         return HTMLResponse(_index())
 
     @app.post("/map", response_class=HTMLResponse, include_in_schema=False)
-    async def evidence_map(
+    def evidence_map(
         text: Annotated[str, Form()] = "",
         format: Annotated[str, Form()] = "txt",
         file: Annotated[UploadFile | None, File()] = None,
     ) -> HTMLResponse:
-        data = await read_upload(file)
+        data = read_upload(file)
         try:
             document = _document_from(text, format, file, data)
         except HTTPException as error:
@@ -135,24 +152,26 @@ def create_app(*, max_bytes: int = MAX_BYTES) -> FastAPI:
         return HTMLResponse(page, headers={"Content-Security-Policy": report_policy})
 
     @app.post("/api/scan")
-    async def scan(request: ScanRequest) -> JSONResponse:
+    def scan(request: ScanRequest) -> JSONResponse:
         """Scan a text and return the JSON contract (README, "JSON contract")."""
-        if len(request.text.encode("utf-8")) > max_bytes:
+        if len(request.text.encode("utf-8", "surrogatepass")) > max_bytes:
             raise HTTPException(413, f"SL907 text larger than {max_bytes} bytes")
         document = read_text_as(
-            request.text, path=_label(request.path, "pasted.txt"), format=request.format
+            _clean(request.text),
+            path=_label(_clean(request.path), "pasted.txt"),
+            format=request.format,
         )
         return JSONResponse(contract([analyze(document)]))
 
     @app.post("/api/scan/file")
-    async def scan_file(file: Annotated[UploadFile, File()]) -> JSONResponse:
+    def scan_file(file: Annotated[UploadFile, File()]) -> JSONResponse:
         """Scan an uploaded .txt, .md or .html file and return the JSON contract."""
-        data = await read_upload(file)
+        data = read_upload(file)
         document = _document_from("", "txt", file, data)
         return JSONResponse(contract([analyze(document)]))
 
     @app.post("/download/{kind}", include_in_schema=False)
-    async def download(
+    def download(
         kind: str,
         text: Annotated[str, Form()] = "",
         format: Annotated[str, Form()] = "txt",
@@ -160,7 +179,7 @@ def create_app(*, max_bytes: int = MAX_BYTES) -> FastAPI:
     ) -> Response:
         if kind not in ("json", "sarif"):
             raise HTTPException(404, "SL900 downloads are json or sarif")
-        data = await read_upload(file)
+        data = read_upload(file)
         document = _document_from(text, format, file, data)
         analysis = analyze(document)
         body = (
@@ -182,6 +201,19 @@ def create_app(*, max_bytes: int = MAX_BYTES) -> FastAPI:
             {"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary}
             for r in RULES
         ]
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
+        # the default handler echoes the input back, which fails on a lone surrogate
+        fields = [".".join(str(part) for part in item.get("loc", ())) for item in error.errors()]
+        return JSONResponse({"detail": f"SL900 invalid request: {', '.join(fields)}"}, 422)
+
+    @app.exception_handler(Exception)
+    async def internal(request: Request, error: Exception) -> JSONResponse:
+        response = JSONResponse({"detail": f"SL999 internal error ({type(error).__name__})"}, 500)
+        response.headers["Content-Security-Policy"] = _FORM_POLICY
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        return response
 
     @app.exception_handler(SourcelintError)
     async def sourcelint_error(request: Request, error: SourcelintError) -> JSONResponse:

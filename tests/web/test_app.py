@@ -103,3 +103,42 @@ def test_report_command_writes_a_self_contained_page(
     assert "Content-Security-Policy" in page
     assert main(["report", str(tmp_path / "missing.md")]) == 2
     assert "SL901" in capsys.readouterr().err
+
+
+def test_requests_a_local_server_must_refuse(client: TestClient) -> None:
+    def chunks() -> object:
+        yield b'{"text": "Exports fell 12%."}'
+
+    headers = {"content-type": "application/json"}
+    assert client.post("/api/scan", content=chunks(), headers=headers).status_code == 411
+    cross = client.post("/map", data={"text": ARTICLE}, headers={"origin": "https://evil.example"})
+    assert cross.status_code == 403
+    same = client.post("/map", data={"text": ARTICLE}, headers={"origin": "http://testserver"})
+    assert same.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("feed.html", b"<p>x</p><script></script>\x0c after a form feed"),
+        ("odd.html", b"<meta charset=undefined><p>hi</p>"),
+        ("puny.html", b"<meta charset=punycode><p>hi-zzzz</p>"),
+    ],
+)
+def test_awkward_html_is_read_not_a_server_error(
+    client: TestClient, name: str, data: bytes
+) -> None:
+    assert client.post("/map", files={"file": (name, data, "text/html")}).status_code == 200
+
+
+def test_lone_surrogates_in_json_are_replaced(client: TestClient) -> None:
+    headers = {"content-type": "application/json"}
+    response = client.post("/api/scan", content=b'{"text": "a \\ud800 b."}', headers=headers)
+    assert response.status_code == 200
+    assert "\ufffd" in response.json()["documents"][0]["claims"][0]["text"]
+
+
+def test_download_forms_keep_a_leading_newline(client: TestClient) -> None:
+    page = client.post("/map", data={"text": "\nFirst line.\nSecond."}).text
+    raw = re.search(r'<textarea name="text" hidden>(.*?)</textarea>', page, re.S)
+    assert raw is not None and raw.group(1).startswith("\n\nFirst")  # HTML drops the first

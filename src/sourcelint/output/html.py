@@ -71,21 +71,25 @@ def script_and_policy() -> tuple[str, str]:
 
 
 def _segments(text: str, spans: list[_Span]) -> list[dict[str, str]]:
-    """The text cut at every span boundary; each piece with the spans covering it."""
+    """The text cut at every span boundary; each piece with the spans covering it. One sweep
+    over the boundaries keeps the spans open at each point, so the work is linear in them."""
     cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
-    by_start = sorted(spans, key=lambda span: span.start)
-    starts = [span.start for span in by_start]
+    opening: dict[int, list[_Span]] = {}
+    for span in spans:
+        opening.setdefault(span.start, []).append(span)
+    open_spans: dict[int, _Span] = {}  # by id(): spans may be equal in value
     pieces: list[dict[str, str]] = []
     for left, right in pairwise(cuts):
-        if left >= right:
-            continue
-        covering = [span for span in by_start[: bisect_right(starts, left)] if span.end > left]
-        refs = " ".join(span.ref for span in covering)
+        for span in opening.get(left, ()):
+            open_spans[id(span)] = span
+        for key in [key for key, span in open_spans.items() if span.end <= left]:
+            del open_spans[key]
+        covering = sorted(open_spans.values(), key=lambda span: (span.start, span.ref))
         kinds = sorted({span.kind for span in covering})
         pieces.append(
             {
                 "text": text[left:right],
-                "refs": refs,
+                "refs": " ".join(span.ref for span in covering),
                 "classes": " ".join(f"k-{kind}" for kind in kinds),
                 "id": f"at{left}",
                 "label": ", ".join(kinds),

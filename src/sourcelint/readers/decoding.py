@@ -79,7 +79,7 @@ def decode(data: bytes, *, path: str, html: bool = False) -> tuple[str, tuple[Pr
     if declared and declared not in ("utf-8", "utf_8"):
         try:
             return normalize_newlines(data.decode(declared)), ()
-        except UnicodeDecodeError:
+        except (UnicodeError, LookupError):  # "punycode", "undefined": not a text charset
             pass
     try:
         return normalize_newlines(data.decode("utf-8")), ()

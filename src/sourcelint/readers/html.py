@@ -658,9 +658,15 @@ def _outside(element: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> boo
     return element is not root and root not in set(element.iterancestors())
 
 
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def read_html(source: str, *, path: str, problems: tuple[Problem, ...] = ()) -> Document:
     """Read HTML (already decoded, newlines normalised)."""
     markup = _XML_DECLARATION.sub("", source, count=1)
+    # lxml refuses control characters (a form feed copied from a PDF) in text it moves: a
+    # space in their place keeps every offset
+    markup = _CONTROL_CHARACTERS.sub(" ", markup)
     if not markup.strip():
         return _empty_document(source, path, problems)
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
