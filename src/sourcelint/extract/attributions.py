@@ -14,6 +14,7 @@ import re
 from functools import cache
 
 from sourcelint.extract.numbers import trie_pattern
+from sourcelint.extract.speakers import organisation_words
 from sourcelint.model import SourceRef
 from sourcelint.terms import load_terms
 
@@ -92,11 +93,6 @@ def _named_verbs() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
 
 
-@cache
-def _organisation_words() -> frozenset[str]:
-    return frozenset(word.lower() for word in load_terms("organisation_words"))
-
-
 def _names_a_source(phrase: str) -> bool:
     """Whether a subject or object phrase names someone: a capitalised name, an organisation
     word ("the ministry", "the agency"), or he/she (a person named before)."""
@@ -105,7 +101,7 @@ def _names_a_source(phrase: str) -> bool:
         return False
     if words[-1].lower() in _PERSONS:
         return True
-    organisations = _organisation_words()
+    organisations = organisation_words()
     for position, word in enumerate(words):
         lowered = word.lower().rstrip("'’s")
         if lowered in organisations:

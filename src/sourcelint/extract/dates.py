@@ -54,7 +54,8 @@ def parse_iso(value: str | None) -> date | None:
         return None
 
 
-def _day(year: int, month: int, day: int) -> date | None:
+def valid_day(year: int, month: int, day: int) -> date | None:
+    """The date, or None when the day does not exist (30 February)."""
     try:
         return date(year, month, day)
     except ValueError:
@@ -69,15 +70,15 @@ def _resolve(match: re.Match[str], reference: date | None) -> str | None:
     if month_name and day_text:
         month = MONTHS[month_name.lower().rstrip(".")]
         if year_text:
-            found = _day(int(year_text), month, int(day_text))
+            found = valid_day(int(year_text), month, int(day_text))
             return found.isoformat() if found else None
         if reference is None:
             return None
-        found = _day(reference.year, month, int(day_text))
+        found = valid_day(reference.year, month, int(day_text))
         if found is None:
             return None
         if found > reference + timedelta(days=1):  # "on December 30" in a January article
-            found = _day(reference.year - 1, month, int(day_text))
+            found = valid_day(reference.year - 1, month, int(day_text))
         return found.isoformat() if found else None
     if groups["weekday"]:
         if reference is None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sourcelint.dates import MONTHS
-from sourcelint.extract.dates import WEEKDAYS
+from sourcelint.extract.dates import WEEKDAYS, valid_day
 
 # Month names must be capitalised ("may" is a verb); everything else matches in any case.
 _MONTH_NAMES = (
@@ -29,7 +29,6 @@ _MONTH_ANY = (
     "(?-i:" + "|".join(sorted((n.capitalize() for n in MONTHS), key=len, reverse=True)) + ")"
 )
 _YEAR = r"(?:1[89]|20|21)\d\d"
-SEASONS = ("spring", "summer", "autumn", "fall", "winter")
 _QUARTERS = {"first": 3, "second": 6, "third": 9, "fourth": 12, "final": 12, "last": 12}
 
 
@@ -38,14 +37,13 @@ class TimeRef:
     """A time expression: where it is, what it resolves to, and how it reads.
 
     `anchor` marks a comparison anchor ("on last year", "a year earlier") that dates only the
-    figure beside it; `leading` an adverbial that opens its sentence and covers all of it.
+    figure beside it.
     """
 
     start: int
     end: int
     value: str
     anchor: bool = False
-    leading: bool = False
 
 
 def _month_end_before(month: int, reference: date) -> str:
@@ -56,13 +54,6 @@ def _month_end_before(month: int, reference: date) -> str:
 def _previous_month(reference: date) -> str:
     first = reference.replace(day=1) - timedelta(days=1)
     return f"{first.year}-{first.month:02d}"
-
-
-def _day(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _month(name: str) -> int:
@@ -78,13 +69,13 @@ def _full_date(match: re.Match[str], reference: date | None) -> str | None:
     month = _month(match["month"])
     day = int(match["day"])
     if match["year"]:
-        found = _day(int(match["year"]), month, day)
+        found = valid_day(int(match["year"]), month, day)
         return found.isoformat() if found else None
     if reference is None:
         return None
-    found = _day(reference.year, month, day)
+    found = valid_day(reference.year, month, day)
     if found is not None and found > reference + timedelta(days=1):
-        found = _day(reference.year - 1, month, day)
+        found = valid_day(reference.year - 1, month, day)
     return found.isoformat() if found else None
 
 
@@ -336,6 +327,5 @@ def find_time_refs(text: str, start: int, end: int, *, reference: date | None) -
                 continue
             lowered = match.group(0).lower()
             is_anchor = anchor or lowered.startswith(("on last", "than last", "from last"))
-            leading = not text[start : match.start()].strip(" \t\"'“‘")
-            taken.append(TimeRef(match.start(), match.end(), value, is_anchor, leading))
+            taken.append(TimeRef(match.start(), match.end(), value, is_anchor))
     return sorted(taken, key=lambda ref: ref.start)
