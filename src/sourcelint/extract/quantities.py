@@ -170,6 +170,7 @@ _ANY_NUMBER = re.compile(
 )
 _LOWER_NUMBER = re.compile(rf"[0-9]+|\b{trie_pattern([*_TRIGGER_WORDS, *DENOMINATORS])}\b")
 _WORD_START = re.compile(r"\b\w")
+_LABEL_START = re.compile(r"\b\w|[+(‘'’]")
 
 
 def number_positions(text: str, spans: Sequence[tuple[int, int]] | None = None) -> list[int]:
@@ -414,17 +415,29 @@ class _SentenceReader:
         text = self.text
         if _DIGIT.search(text, start, end) is None:
             return False  # every label holds a digit
-        token_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start), 0)
-        window_start = max(min(token_start, start - 40), self.start - 8, 0)
+        token_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+        token_end = min(
+            (found for found in (text.find(" ", end), text.find("\n", end)) if found >= 0),
+            default=len(text),
+        )
+        token = text[token_start:token_end]
+        if "://" in token or "www." in token or "@" in token:
+            return True  # a link or an address
         window_end = min(end + 40, self.end + 8, len(text))
-        for pattern in (_MASKS, _label_pattern()):
-            for match in pattern.finditer(text, window_start, window_end):
-                if match.start() < end and start < match.end():
+        # A label overlapping the figure starts at a word (or a "+", "(", "'") at most a few
+        # words before it: the patterns are tried there only, not at every character.
+        labels = _label_pattern()
+        for candidate in _LABEL_START.finditer(text, max(start - 40, self.start - 8, 0), end):
+            at = candidate.start()
+            for pattern in (_MASKS, labels):
+                found = pattern.match(text, at, window_end)
+                if found is not None and found.start() < end and start < found.end():
                     return True
-        for score in _SCORE.finditer(text, window_start, window_end):
+            score = _SCORE.match(text, at, window_end)
             # "3-1", "2-2": a result
             if (
-                score.start() < end
+                score is not None
+                and score.start() < end
                 and start < score.end()
                 and int(score.group(1)) >= int(score.group(2))
             ):
