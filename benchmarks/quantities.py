@@ -57,6 +57,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from matching import greedy_pairs, overlap
 from quantity_corpora import (
     GOLD,
     HELD_OUT,
@@ -136,11 +137,6 @@ class Tally:
 # Matching
 
 
-def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    """Characters shared by two spans."""
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
 def close(a: float, b: float, tolerance: float = TOLERANCE) -> bool:
     """Equal magnitudes within a relative tolerance."""
     a, b = abs(a), abs(b)
@@ -176,15 +172,7 @@ def match(
             if with_unit and not same_unit(target.unit, prediction.unit):
                 continue
             candidates.append((shared, g, p))
-    pairs: list[tuple[int, int]] = []
-    used_gold: set[int] = set()
-    used_predicted: set[int] = set()
-    for _, g, p in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
-        if g not in used_gold and p not in used_predicted:
-            pairs.append((g, p))
-            used_gold.add(g)
-            used_predicted.add(p)
-    return sorted(pairs)
+    return greedy_pairs(candidates)
 
 
 @dataclass(slots=True)

@@ -32,6 +32,7 @@ from typing import Any
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from matching import greedy_pairs, overlap
 from quote_corpora import DATA, ROOT, GoldDocument, GoldQuote, load_gum, load_litbank
 from run_info import versions
 
@@ -144,11 +145,6 @@ def names_speaker(predicted: str | None, quote: GoldQuote) -> bool:
     return any(same_speaker(predicted, name) for name in names)
 
 
-def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    """Characters shared by two spans."""
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
 def match(gold: Sequence[GoldQuote], predicted: Sequence[Prediction]) -> list[tuple[int, int]]:
     """One-to-one greedy matching, largest overlap first; a pair qualifies when the overlap
     covers at least `MIN_COVER` of the gold span and of the predicted span."""
@@ -162,15 +158,7 @@ def match(gold: Sequence[GoldQuote], predicted: Sequence[Prediction]) -> list[tu
                 and shared >= MIN_COVER * (prediction.end - prediction.start)
             ):
                 candidates.append((shared, g, p))
-    pairs: list[tuple[int, int]] = []
-    used_gold: set[int] = set()
-    used_predicted: set[int] = set()
-    for _, g, p in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
-        if g not in used_gold and p not in used_predicted:
-            pairs.append((g, p))
-            used_gold.add(g)
-            used_predicted.add(p)
-    return sorted(pairs)
+    return greedy_pairs(candidates)
 
 
 def score(document: GoldDocument, predictions: list[Prediction]) -> DocumentResult:
