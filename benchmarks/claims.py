@@ -27,15 +27,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "train"))
 
-from checkworthy_data import DATA, load_articles, load_claimbuster  # noqa: E402
+from checkworthy_data import ARTICLES, DATA, load_articles, load_claimbuster  # noqa: E402
 
 from run_info import versions  # noqa: E402
 from sourcelint.api import analyze  # noqa: E402
 from sourcelint.extract.attributions import find_vague_attributions  # noqa: E402
 from sourcelint.extract.checkworthy import checkworthiness, load_model  # noqa: E402
 from sourcelint.readers import read_path  # noqa: E402
-
-ARTICLES = ROOT / "tests" / "fixtures" / "checkworthy_gold"
 
 
 def prf(true_positive: int, predicted: int, gold: int) -> tuple[float, float, float]:

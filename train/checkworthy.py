@@ -37,7 +37,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import average_precision_score, f1_score, precision_score, recall_score
 
-from sourcelint.extract.checkworthy import OPINION_CAP, opinion_marked
+from sourcelint.extract.checkworthy import FORMAT, OPINION_CAP, opinion_marked
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from checkworthy_data import DATA, load_articles, load_claimbuster, normalise
@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> None:
     }
     checks = [text for text, _ in test[:20]] + [text for text, _ in articles[:20]]
     payload: dict[str, Any] = {
-        "format": "sourcelint-checkworthy/1",
+        "format": FORMAT,
         "model": "tf-idf word 1-2 grams, logistic regression",
         "token_pattern": TOKEN_PATTERN,
         "ngram_range": [1, 2],

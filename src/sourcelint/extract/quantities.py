@@ -1637,3 +1637,8 @@ def is_statistic(quantity: Quantity) -> bool:
     if quantity.unit is None:
         return quantity.value >= 100
     return True
+
+
+def claims_by_quantity(claims: Sequence[Claim]) -> dict[str, Claim]:
+    """The claim (sentence) that holds each quantity, by quantity id."""
+    return {quantity_id: claim for claim in claims for quantity_id in claim.quantities}

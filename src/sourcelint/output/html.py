@@ -24,6 +24,7 @@ from typing import Any
 from jinja2 import Environment, Template, select_autoescape
 
 from sourcelint.document import Document
+from sourcelint.extract.quantities import claims_by_quantity
 from sourcelint.model import Analysis
 
 KINDS = (
@@ -131,7 +132,7 @@ def render_html(
         for claim in analysis.claims
     }
     claim_of = {
-        quantity_id: claim.id for claim in analysis.claims for quantity_id in claim.quantities
+        quantity_id: claim.id for quantity_id, claim in claims_by_quantity(analysis.claims).items()
     }
     for quantity in analysis.quantities:
         spans.append(_Span(quantity.start, quantity.end, "stat", quantity.id))

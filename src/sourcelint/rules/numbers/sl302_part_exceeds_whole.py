@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+from sourcelint.extract.quantities import claims_by_quantity
 from sourcelint.model import Quantity, Severity
 from sourcelint.rules.base import Evidence, Example, Rule, Violation
 
@@ -65,9 +66,7 @@ def check(evidence: Evidence) -> Iterator[Violation]:
             and whole is not None
         ):
             shares[("whole", whole.id)].append(quantity)
-    claims = {
-        quantity_id: claim.id for claim in evidence.claims for quantity_id in claim.quantities
-    }
+    claims = claims_by_quantity(evidence.claims)
     for quantity in evidence.quantities:
         if (
             quantity.unit in _SHARE_UNITS
@@ -76,7 +75,8 @@ def check(evidence: Evidence) -> Iterator[Violation]:
             and quantity.part_of is None
             and quantity.counted is not None
         ):
-            key = ("counted", claims.get(quantity.id, ""), quantity.counted, quantity.as_of or "")
+            claim = claims.get(quantity.id)
+            key = ("counted", claim.id if claim else "", quantity.counted, quantity.as_of or "")
             shares[key].append(quantity)
     for group in shares.values():
         if len(group) < 2:

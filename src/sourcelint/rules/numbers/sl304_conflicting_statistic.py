@@ -27,6 +27,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from sourcelint.extract.quantities import claims_by_quantity
 from sourcelint.model import Claim, Quantity, Severity
 from sourcelint.rules.base import Evidence, Example, Rule, Violation
 
@@ -61,10 +62,7 @@ def _agree(first: Quantity, second: Quantity) -> bool:
 
 def check(evidence: Evidence) -> Iterator[Violation]:
     """A violation at each figure that disagrees with an earlier one of the same thing."""
-    claim_of: dict[str, Claim] = {}
-    for claim in evidence.claims:
-        for quantity_id in claim.quantities:
-            claim_of[quantity_id] = claim
+    claim_of = claims_by_quantity(evidence.claims)
     groups: dict[tuple[str | None, ...], list[Quantity]] = defaultdict(list)
     for quantity in evidence.quantities:
         if (
