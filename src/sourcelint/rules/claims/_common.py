@@ -31,6 +31,16 @@ def body_claims(evidence: Evidence) -> list[Claim]:
     return kept
 
 
+def checkworthy_claims(evidence: Evidence) -> list[Claim]:
+    """The claims outside headings that score at or above the threshold in force."""
+    limit = threshold(evidence)
+    return [
+        claim
+        for claim in body_claims(evidence)
+        if claim.checkworthy is not None and claim.checkworthy >= limit
+    ]
+
+
 def paragraph_sourced(evidence: Evidence) -> set[str]:
     """With `claim-sources = "paragraph"`: the ids of claims whose paragraph carries a source
     in some sentence."""

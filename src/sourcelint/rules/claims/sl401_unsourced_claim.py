@@ -29,17 +29,14 @@ from collections.abc import Iterator
 from sourcelint.extract.attributions import find_vague_attributions
 from sourcelint.model import Severity
 from sourcelint.rules.base import Evidence, Example, Rule, Violation
-from sourcelint.rules.claims._common import body_claims, paragraph_sourced, threshold
+from sourcelint.rules.claims._common import checkworthy_claims, paragraph_sourced
 
 
 def check(evidence: Evidence) -> Iterator[Violation]:
     """One violation per check-worthy sentence without a source."""
-    limit = threshold(evidence)
     covered = paragraph_sourced(evidence)
     text = evidence.document.text
-    for claim in body_claims(evidence):
-        if claim.checkworthy is None or claim.checkworthy < limit:
-            continue
+    for claim in checkworthy_claims(evidence):
         if claim.sourced_by or claim.id in covered:
             continue
         if find_vague_attributions(text, claim.start, claim.end):

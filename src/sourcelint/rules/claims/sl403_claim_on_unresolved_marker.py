@@ -25,15 +25,14 @@ from collections.abc import Iterator
 
 from sourcelint.model import Severity
 from sourcelint.rules.base import Evidence, Example, Rule, Violation
-from sourcelint.rules.claims._common import body_claims, threshold
+from sourcelint.rules.claims._common import checkworthy_claims
 
 
 def check(evidence: Evidence) -> Iterator[Violation]:
     """One violation per check-worthy claim resting only on unresolved markers."""
-    limit = threshold(evidence)
     resolved = {citation.id: citation.reference is not None for citation in evidence.citations}
-    for claim in body_claims(evidence):
-        if claim.checkworthy is None or claim.checkworthy < limit or not claim.citations:
+    for claim in checkworthy_claims(evidence):
+        if not claim.citations:
             continue
         if any(resolved.get(citation_id, False) for citation_id in claim.citations):
             continue
