@@ -22,7 +22,13 @@ class BlockKind(StrEnum):
     LIST_ITEM = "list_item"
     NOTE = "note"  # a footnote or endnote definition found by structure (md [^1]:, html notes)
     CELL = "cell"
+    CAPTION = "caption"  # a figure or table caption, an image credit line
     PREFORMATTED = "preformatted"
+
+
+# Blocks that hold running prose, where claims, statistics findings and quotations are read;
+# table cells, captions, notes and code are not prose (citation markers in them still count).
+PROSE_KINDS = frozenset({BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM})
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +127,12 @@ class OffsetMap:
         for index, source_offset in enumerate(source_offsets):
             self.add(text_offset + index, source_offset)
 
+    def run_starts(self, start: int, end: int) -> list[int]:
+        """The text offsets in [start, end) where a new linear run begins."""
+        low = bisect.bisect_left(self._text_starts, start)
+        high = bisect.bisect_left(self._text_starts, end)
+        return list(self._text_starts[low:high])
+
     def to_source(self, text_offset: int) -> int:
         """The source offset of a text offset (0 for an empty map)."""
         if not self._text_starts:
@@ -166,6 +178,8 @@ class Document:
     offsets: OffsetMap
     title: str | None = None
     date: str | None = None
+    title_source: str | None = None
+    date_source: str | None = None
     blocks: tuple[Block, ...] = ()
     links: tuple[Link, ...] = ()
     marker_hints: tuple[MarkerHint, ...] = ()

@@ -7,6 +7,7 @@ blocks with blank lines and records each run of text with the attributes of its 
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -169,3 +170,60 @@ def find_aligned(
         positions.append(hit)
         position = hit + 1
     return positions
+
+
+def select_blocks(document: Document, keep: Sequence[int]) -> Document:
+    """The document reduced to the blocks at the indices `keep` (in order), joined by blank
+    lines; offsets, links, markers and code spans inside them follow, the rest is dropped."""
+    text_parts: list[str] = []
+    offsets = OffsetMap()
+    blocks: list[Block] = []
+    shifts: list[tuple[int, int, int]] = []  # (old start, old end, new start)
+    length = 0
+    for index in keep:
+        block = document.blocks[index]
+        if text_parts:
+            separator_source = document.offsets.to_source(block.start)
+            text_parts.append("\n\n")
+            offsets.add(length, separator_source)
+            offsets.add(length + 1, separator_source)
+            length += 2
+        # the old map is linear between its run starts: only those inside the block are added
+        for offset in (block.start, *document.offsets.run_starts(block.start + 1, block.end)):
+            offsets.add(length + offset - block.start, document.offsets.to_source(offset))
+        text_parts.append(document.text[block.start : block.end])
+        shifts.append((block.start, block.end, length))
+        blocks.append(replace(block, start=length, end=length + block.end - block.start))
+        length += block.end - block.start
+
+    old_starts = [old_start for old_start, _, _ in shifts]
+
+    def moved(start: int, end: int) -> tuple[int, int] | None:
+        index = bisect.bisect_right(old_starts, start) - 1
+        if index < 0:
+            return None
+        old_start, old_end, new_start = shifts[index]
+        if end <= old_end:
+            return new_start + start - old_start, new_start + end - old_start
+        return None
+
+    links = [
+        replace(link, start=span[0], end=span[1])
+        for link in document.links
+        if (span := moved(link.start, link.end))
+    ]
+    hints = [
+        replace(hint, start=span[0], end=span[1])
+        for hint in document.marker_hints
+        if (span := moved(hint.start, hint.end))
+    ]
+    code = [span for start, end in document.code_spans if (span := moved(start, end))]
+    return replace(
+        document,
+        text="".join(text_parts),
+        offsets=offsets,
+        blocks=tuple(blocks),
+        links=tuple(links),
+        marker_hints=tuple(hints),
+        code_spans=tuple(code),
+    )

@@ -18,6 +18,7 @@ import html as html_lib
 import itertools
 import re
 from array import array
+from dataclasses import replace
 
 import lxml.etree
 import lxml.html
@@ -25,7 +26,8 @@ import lxml.html
 from sourcelint.dates import parse_date
 from sourcelint.document import BlockKind, Document, OffsetMap, Problem
 from sourcelint.extract.patterns import EXPONENT_BEFORE
-from sourcelint.readers.builder import TextBuilder, find_aligned
+from sourcelint.readers import main_text
+from sourcelint.readers.builder import TextBuilder, find_aligned, select_blocks
 
 _TOKENS = re.compile(
     r"<!--.*?(?:-->|\Z)"
@@ -124,6 +126,22 @@ _NOTE_CLASSES = frozenset(
         "citations",
     ]
 )
+_CHROME = frozenset(
+    [
+        "mw-editsection",
+        "mw-jump-link",
+        "navbox",
+        "vertical-navbox",
+        "catlinks",
+        "printfooter",
+        "mw-navigation",
+        "mw-indicators",
+        "sr-only",
+        "visually-hidden",
+        "screen-reader-text",
+        "skip-link",
+    ]
+)
 _NOTE_IDS = frozenset({"footnotes", "references", "endnotes", "notes", "bibliography"})
 _NOTE_ROLES = frozenset({"doc-endnotes", "doc-bibliography", "doc-footnote"})
 _CONTENT_HINTS = (
@@ -148,6 +166,8 @@ _PARSER_DEPTH_LIMIT = 2_000  # how far from the cursor a text node is looked for
 _DATE_META = (
     "article:published_time",
     "og:published_time",
+    "article:modified_time",
+    "og:updated_time",
     "datepublished",
     "date",
     "pubdate",
@@ -162,8 +182,12 @@ _DATE_META = (
     "sailthru.date",
     "parsely-pub-date",
 )
-_JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+_JSON_LD_DATE = re.compile(r'"(datePublished|dateCreated|dateModified)"\s*:\s*"([^"]+)"')
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—·•:]\s+|\s+-\s+")
+_OTHER_STORIES = re.compile(r"related|recommend|more-|popular|most-|comment|teaser|promo|card")
+_BYLINE = re.compile(r"byline|meta|header|dateline|timestamp|published|date")
 _HEADING_TAG = re.compile(r"h([1-6])")
+_CAPTION_CLASS = re.compile(r"caption|credit", re.IGNORECASE)
 _UNSAFE_URL = re.compile(r"\s*(?:javascript|data|vbscript):", re.IGNORECASE)
 
 
@@ -221,6 +245,13 @@ def _is_boilerplate(element: lxml.html.HtmlElement) -> bool:
     return any(_BOILERPLATE.search(name) for name in names if name)
 
 
+def _is_chrome(element: lxml.html.HtmlElement) -> bool:
+    """Page furniture no reader takes for the article whatever the layout: wiki edit links,
+    navigation boxes, category bars, screen-reader-only text."""
+    names = [*_classes(element), element.get("id") or ""]
+    return any(name.lower() in _CHROME for name in names if name)
+
+
 def _text_length(element: lxml.html.HtmlElement) -> int:
     return len(" ".join(element.itertext()).split())
 
@@ -250,7 +281,9 @@ def _remove(element: lxml.html.HtmlElement) -> None:
     element.drop_tree()
 
 
-def _clean(root: lxml.html.HtmlElement, protected: set[lxml.html.HtmlElement]) -> None:
+def _clean(
+    root: lxml.html.HtmlElement, protected: set[lxml.html.HtmlElement], *, boilerplate: bool
+) -> None:
     keep = set(protected) | {ancestor for item in protected for ancestor in item.iterancestors()}
     doomed = []
     for element in root.iter():
@@ -264,8 +297,10 @@ def _clean(root: lxml.html.HtmlElement, protected: set[lxml.html.HtmlElement]) -
             or "mw-cite-backlink" in _classes(element)
             or "footnote-back" in _classes(element)
         )
-        boilerplate = element not in keep and _is_boilerplate(element)
-        if tag in _DROP_TAGS or _is_hidden(element) or boilerplate or backlink:
+        chrome = element not in keep and (
+            _is_chrome(element) or (boilerplate and _is_boilerplate(element))
+        )
+        if tag in _DROP_TAGS or _is_hidden(element) or chrome or backlink:
             doomed.append(element)
     for element in doomed:
         if element.getparent() is not None:
@@ -369,44 +404,114 @@ def footnote_structure(
     return notes, backlinks
 
 
-def _metadata(
-    tree: lxml.html.HtmlElement, root: lxml.html.HtmlElement
-) -> tuple[str | None, str | None]:
-    title = None
-    for heading in root.iter("h1"):
-        title = " ".join(heading.text_content().split()) or None
-        break
-    if title is None:
-        og = tree.xpath("//meta[@property='og:title']/@content")
-        title_tags = tree.xpath("//title")
-        if og:
-            title = " ".join(str(og[0]).split()) or None
-        elif title_tags:
-            title = " ".join(title_tags[0].text_content().split()) or None
-    published = None
+def _normalised_title(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _strip_site_name(title: str) -> str:
+    """ "Headline | Site" or "Headline - Site" without the site's name."""
+    parts = _TITLE_SEPARATOR.split(title)
+    return max(parts, key=len).strip() if len(parts) > 1 else title
+
+
+def _title(tree: lxml.html.HtmlElement) -> tuple[str | None, str | None]:
+    """The headline and where it came from, in this order: the `<h1>` that agrees with the
+    page's declared title (og:title, else <title>), og:title itself, the first `<h1>` outside
+    the page's header, navigation and asides, then <title> without the site's name. A heading
+    inside a figure or caption is never the title."""
+    headings: list[tuple[str, bool]] = []
+    for heading in tree.iter("h1"):
+        ancestors = {a.tag for a in heading.iterancestors() if isinstance(a.tag, str)}
+        if ancestors & {"figure", "figcaption", "caption"}:
+            continue
+        text = " ".join(heading.text_content().split())
+        if text:
+            headings.append((text, not ancestors & {"header", "nav", "aside", "footer"}))
+    og = tree.xpath("//meta[@property='og:title' or @name='og:title']/@content")
+    og_title = " ".join(str(og[0]).split()) if og else ""
+    title_tags = tree.xpath("//title")
+    page_title = " ".join(title_tags[0].text_content().split()) if title_tags else ""
+    for declared in (og_title, page_title):
+        wanted = _normalised_title(_strip_site_name(declared))
+        for heading, _ in headings:
+            found = _normalised_title(heading)
+            if found and wanted and (found in wanted or wanted in found):
+                return heading, "h1"
+    if og_title:
+        return og_title, "og:title"
+    for heading, in_body in headings:
+        if in_body:
+            return heading, "h1"
+    if page_title:
+        return _strip_site_name(page_title), "title-tag"
+    return None, None
+
+
+def _json_ld_dates(tree: lxml.html.HtmlElement) -> dict[str, str]:
+    dates: dict[str, str] = {}
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        for key, value in _JSON_LD_DATE.findall(script.text or ""):
+            dates.setdefault(key, value)
+    return dates
+
+
+def _metadata_date(tree: lxml.html.HtmlElement, wiki: bool) -> tuple[str | None, str | None]:
+    """The page's own date from its metadata and where it came from, in this order of trust:
+    the published date in meta tags, the modified date there, JSON-LD datePublished and
+    dateModified, `itemprop` dates, then a `<time datetime>` in a header. A wiki page, which
+    has no publication date, gives its last-modified date."""
+    if wiki and (modified := _wiki_modified(tree)):
+        return modified, "wiki-modified"
     metas: dict[str, str] = {}
     for meta in tree.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         if key and meta.get("content"):
-            metas.setdefault(key, meta.get("content"))
+            metas.setdefault(key, meta.get("content") or "")
     for key in _DATE_META:
-        if key in metas:
-            published = parse_date(metas[key])
-            if published:
-                return title, published
-    for script in tree.xpath("//script[@type='application/ld+json']"):
-        match = _JSON_LD_DATE.search(script.text or "")
-        if match and (published := parse_date(match.group(1))):
-            return title, published
-    for element in tree.xpath("//*[@itemprop='datePublished']"):
-        value = element.get("datetime") or element.get("content") or element.text_content()
-        if published := parse_date(value or ""):
-            return title, published
-    for time_element in [*root.iter("time"), *tree.iter("time")]:
-        value = time_element.get("datetime") or time_element.text_content()
-        if published := parse_date(value or ""):
-            return title, published
-    return title, None
+        if key in metas and (found := parse_date(metas[key])):
+            return found, f"meta:{key}"
+    json_ld = _json_ld_dates(tree)
+    for key in ("datePublished", "dateCreated", "dateModified"):
+        if key in json_ld and (found := parse_date(json_ld[key])):
+            return found, f"json-ld:{key}"
+    for prop in ("datePublished", "dateModified"):
+        for element in tree.xpath(f"//*[@itemprop='{prop}']"):
+            value = element.get("datetime") or element.get("content") or element.text_content()
+            if found := parse_date(value or ""):
+                return found, f"itemprop:{prop}"
+    for time_element in tree.iter("time"):
+        value = time_element.get("datetime")
+        if value and (found := parse_date(value)) and _in_header(time_element):
+            return found, "time"
+    return None, None
+
+
+def _in_header(element: lxml.html.HtmlElement) -> bool:
+    """Whether an element sits in the article's header area rather than in a list of other
+    stories or comments: near a byline, a header or the headline."""
+    for ancestor in element.iterancestors():
+        tag = ancestor.tag if isinstance(ancestor.tag, str) else ""
+        names = " ".join([*_classes(ancestor), ancestor.get("id") or ""]).lower()
+        if tag in ("li", "aside", "footer", "nav") or _OTHER_STORIES.search(names):
+            return False
+        if tag in ("header", "article") or _BYLINE.search(names):
+            return True
+    return True
+
+
+def _wiki_modified(tree: lxml.html.HtmlElement) -> str | None:
+    json_ld = _json_ld_dates(tree)
+    if "dateModified" in json_ld and (found := parse_date(json_ld["dateModified"])):
+        return found
+    for element in tree.xpath("//*[@id='footer-info-lastmod']"):
+        if found := parse_date(element.text_content()):
+            return found
+    return None
+
+
+def _is_wiki(tree: lxml.html.HtmlElement) -> bool:
+    generator = " ".join(tree.xpath("//meta[@name='generator']/@content")).lower()
+    return "mediawiki" in generator or bool(tree.xpath("//*[@id='mw-content-text']"))
 
 
 class _HtmlWalker:
@@ -593,6 +698,10 @@ class _HtmlWalker:
             builder.open_block(offset, quote=True)
         elif tag in ("td", "th"):
             builder.open_block(offset, kind=BlockKind.CELL)
+        elif tag in ("figcaption", "caption") or (
+            tag in ("p", "div") and any(_CAPTION_CLASS.search(name) for name in _classes(element))
+        ):
+            builder.open_block(offset, kind=BlockKind.CAPTION)
         elif tag == "pre":
             builder.open_block(offset, kind=BlockKind.PREFORMATTED)
         elif tag in _BLOCK_TAGS:
@@ -661,27 +770,24 @@ def _outside(element: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> boo
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def read_html(source: str, *, path: str, problems: tuple[Problem, ...] = ()) -> Document:
-    """Read HTML (already decoded, newlines normalised)."""
-    markup = _XML_DECLARATION.sub("", source, count=1)
-    # lxml refuses control characters (a form feed copied from a PDF) in text it moves: a
-    # space in their place keeps every offset
-    markup = _CONTROL_CHARACTERS.sub(" ", markup)
-    if not markup.strip():
-        return _empty_document(source, path, problems)
+def _parse(markup: str) -> lxml.html.HtmlElement | None:
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
     try:
-        tree = lxml.html.document_fromstring(markup, parser=parser)
+        return lxml.html.document_fromstring(markup, parser=parser)
     except (lxml.etree.ParserError, ValueError):
-        return _empty_document(source, path, problems)
+        return None
+
+
+def _read_tree(tree: lxml.html.HtmlElement, source: str, *, whole_page: bool) -> Document:
+    """Walk the page into a Document. With `whole_page`, everything a reader could see is
+    read (only scripts, hidden elements, navigation and wiki chrome dropped) for the main-text
+    choice to select from; otherwise the article is chosen by markup and boilerplate classes
+    are dropped too (the fallback when no main text is found)."""
     body = tree.find("body")
     if body is None:
         body = tree
-    problems = (*problems, *_depth_problems(tree, source))
     notes = _notes_containers(body)
-    root = _choose_root(body)
-    title, published = _metadata(tree, root)
-    # Notes the article's markers point to, wherever they sit in the page.
+    root = body if whole_page else _choose_root(body)
     linked_notes, _ = footnote_structure([body])
     extra = [container for container in notes if _outside(container, root)]
     extra += [
@@ -692,7 +798,7 @@ def read_html(source: str, *, path: str, problems: tuple[Problem, ...] = ()) -> 
     ]
     protected = set(notes) | set(linked_notes)
     for container in [root, *extra]:
-        _clean(container, protected)
+        _clean(container, protected, boilerplate=not whole_page)
     roots = [root, *[container for container in extra if container.getparent() is not None]]
     note_blocks, backlinks = footnote_structure(roots)
     for backlink in backlinks:
@@ -702,5 +808,42 @@ def read_html(source: str, *, path: str, problems: tuple[Problem, ...] = ()) -> 
     walker = _HtmlWalker(source, note_blocks)
     walker.walk(roots, set(notes))
     return walker.builder.document(
-        path=path, format="html", source=source, title=title, date=published, problems=problems
+        path="", format="html", source=source, title=None, date=None, problems=()
+    )
+
+
+def read_html(source: str, *, path: str, problems: tuple[Problem, ...] = ()) -> Document:
+    """Read HTML (already decoded, newlines normalised): the article's text, structure, title
+    and date."""
+    markup = _XML_DECLARATION.sub("", source, count=1)
+    # lxml refuses control characters (a form feed copied from a PDF) in text it moves: a
+    # space in their place keeps every offset
+    markup = _CONTROL_CHARACTERS.sub(" ", markup)
+    if not markup.strip():
+        return _empty_document(source, path, problems)
+    tree = _parse(markup)
+    if tree is None:
+        return _empty_document(source, path, problems)
+    problems = (*problems, *_depth_problems(tree, source))
+    title, title_source = _title(tree)
+    published, date_source = _metadata_date(tree, _is_wiki(tree))
+    page = _read_tree(tree, source, whole_page=True)
+    chosen = main_text.choose_blocks(page, markup, title=title)
+    if chosen is None:  # no main text found: choose by markup alone
+        fallback = _parse(markup)
+        document = page if fallback is None else _read_tree(fallback, source, whole_page=False)
+        dropped: tuple[Problem, ...] = ()
+    else:
+        document = select_blocks(page, chosen)
+        dropped = main_text.dropped_problems(page, chosen)
+    if published is None and (found := main_text.dateline(document)):
+        published, date_source = found, "dateline"
+    return replace(
+        document,
+        path=path,
+        title=title,
+        title_source=title_source,
+        date=published,
+        date_source=date_source,
+        problems=(*problems, *dropped),
     )
