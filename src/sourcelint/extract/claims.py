@@ -8,7 +8,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 
 from sourcelint import nlp
-from sourcelint.document import BlockKind, Document
+from sourcelint.document import PROSE_KINDS, BlockKind, Document
 from sourcelint.extract.attributions import claim_attributions
 from sourcelint.extract.checkworthy import checkworthiness, load_model
 from sourcelint.extract.references import is_reference_heading
@@ -16,12 +16,13 @@ from sourcelint.model import Citation, CitationStyle, Claim, Reference, SourceRe
 
 
 def prose_spans(document: Document, references: list[Reference]) -> list[tuple[int, int]]:
-    """The blocks that hold prose: not reference entries, notes, code or reference headings."""
+    """The blocks that hold prose: not reference entries, notes, code, table cells, captions
+    or reference headings."""
     entries = sorted((reference.entry_start, reference.end) for reference in references)
     entry_ends = list(itertools.accumulate((end for _, end in entries), max))
     spans: list[tuple[int, int]] = []
     for block in document.blocks:
-        if block.kind in (BlockKind.NOTE, BlockKind.PREFORMATTED):
+        if block.kind not in PROSE_KINDS:
             continue
         body = document.text[block.start : block.end]
         if block.kind is BlockKind.HEADING and is_reference_heading(body):
