@@ -10,6 +10,10 @@ EXAMPLE := examples/grain-exports.md
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	# pip 23 (Debian's python3.11 venv) fails to resolve one package named with two spellings
+	# of an extra (lxml[html_clean] and lxml[html-clean]); the pinned pip does not
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
+		-c requirements/constraints.txt pip
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
 		-c requirements/constraints.txt -e '.[dev]'
 	touch $(STAMP)
@@ -58,6 +62,10 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/quote_cost.py --stage checkworthiness
 	$(BIN)/python benchmarks/quote_cost.py --stage claims
 	$(BIN)/python benchmarks/web_speed.py
+	$(BIN)/python benchmarks/main_text.py
+	$(BIN)/python benchmarks/page_dates.py
+	$(BIN)/python benchmarks/page_dates.py --gold fresh
+	$(BIN)/python benchmarks/html_read_cost.py
 
 ## Retrain the check-worthiness model shipped in src/sourcelint/data (deterministic: the
 ## committed file is what this writes).

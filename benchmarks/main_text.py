@@ -17,8 +17,11 @@ of its text.
 Pages are split by id (test when the last hex digit of the id is odd) so that changes made
 while looking at dev pages can be checked on pages not looked at; the table shows both and all.
 
-Run: `.venv/bin/python benchmarks/main_text.py [--systems sourcelint,trafilatura,readability]
-[--page ID] [--worst N]`.
+`markup-reader` is sourcelint's reader before trafilatura chose the blocks (it remains the
+fallback for a page where trafilatura finds no main text).
+
+Run: `.venv/bin/python benchmarks/main_text.py [--systems sourcelint,markup-reader,trafilatura,
+readability] [--page ID] [--worst N]`.
 """
 
 from __future__ import annotations
@@ -94,6 +97,18 @@ def sourcelint_text(html: str) -> str:
     )
 
 
+def markup_reader_text(html: str) -> str:
+    """The reader before this benchmark (still sourcelint's fallback when trafilatura finds no
+    main text): the article's container chosen by markup alone, boilerplate classes removed."""
+    from sourcelint.readers import html as html_reader
+
+    tree = html_reader._parse(html)
+    if tree is None:
+        return ""
+    document = html_reader._read_tree(tree, html, whole_page=False)
+    return "\n\n".join(document.text[block.start : block.end] for block in document.blocks)
+
+
 def trafilatura_text(html: str) -> str:
     import trafilatura
 
@@ -110,6 +125,7 @@ def readability_text(html: str) -> str:
 
 SYSTEMS: dict[str, Callable[[str], str]] = {
     "sourcelint": sourcelint_text,
+    "markup-reader": markup_reader_text,
     "trafilatura": trafilatura_text,
     "readability": readability_text,
 }

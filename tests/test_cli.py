@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -65,13 +66,15 @@ def test_json_output_follows_the_contract(
     status, out, _ = run(["scan", "a.md", "--format", "json"], capsys)
     assert status == 1
     payload = json.loads(out)
-    assert payload["schema"] == "sourcelint/1.1"
+    assert payload["schema"] == "sourcelint/1.2"
     (document,) = payload["documents"]
     assert set(document) == {
         "path",
         "format",
         "title",
+        "title_source",
         "date",
+        "date_source",
         "quotes",
         "quantities",
         "citations",
@@ -80,6 +83,10 @@ def test_json_output_follows_the_contract(
         "findings",
     }
     assert (document["format"], document["title"], document["date"]) == ("md", "T", "2024-01-02")
+    assert (document["title_source"], document["date_source"]) == (
+        "front-matter:title",
+        "front-matter:date",
+    )
     (citation,) = document["citations"]
     assert citation == {
         "id": "c1",
@@ -595,3 +602,44 @@ def test_text_report_lists_statistics(tmp_cwd: Path, capsys: pytest.CaptureFixtu
     row = out.splitlines()[-1]
     assert row.split()[0] == "1:1"
     assert "upwards_of 18,000 hectare" in row and "“Upwards of 18,000 hectares”" in row
+
+
+def test_text_command_prints_each_block_with_its_kind(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_cwd / "a.html").write_text(
+        "<html><head><title>Pier | Gazette</title>"
+        '<meta property="article:published_time" content="2024-05-02T08:00:00Z"></head><body>'
+        "<h1>Pier</h1><p>The pier reopened on Saturday.</p>"
+        "<blockquote><p>It is open at last.</p></blockquote>"
+        "<table><tr><td>Cost</td><td>4,000</td></tr></table></body></html>"
+    )
+    status, out, _ = run(["text", "a.html"], capsys)
+    assert status == 0
+    assert "title: Pier  (h1)" in out
+    assert "date:  2024-05-02  (meta:article:published_time)" in out
+    assert re.search(r"^1:\d+ +blockquote +It is open at last\.$", out, re.MULTILINE)
+    assert re.search(r"^1:\d+ +cell +4,000$", out, re.MULTILINE)
+
+
+def test_text_command_json_gives_blocks_and_sources(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_cwd / "a.txt").write_text("Pier reopens\n\nPublished: 3 May 2024\n\nThe pier reopened.\n")
+    status, out, _ = run(["text", "a.txt", "--format", "json"], capsys)
+    assert status == 0
+    payload = json.loads(out)
+    assert (payload["title"], payload["title_source"]) == ("Pier reopens", "first-line")
+    assert (payload["date"], payload["date_source"]) == ("2024-05-03", "date-line")
+    last = payload["blocks"][-1]
+    assert (last["kind"], last["text"], last["line"]) == ("paragraph", "The pier reopened.", 5)
+    text = (tmp_cwd / "a.txt").read_text()
+    assert text[last["start"] : last["end"]] == "The pier reopened."
+
+
+def test_text_command_on_a_missing_file_is_a_one_line_error(
+    tmp_cwd: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, err = run(["text", "missing.html"], capsys)
+    assert status == 2
+    assert err == "error: missing.html: SL901 no such file\n"

@@ -114,6 +114,8 @@ def analyze(
         format=document.format,
         title=document.title,
         date=document.date,
+        title_source=document.title_source,
+        date_source=document.date_source,
         citations=evidence.citations,
         references=evidence.references,
         claims=evidence.claims,

@@ -108,6 +108,17 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--config", type=Path, help="use this configuration file")
     report.add_argument("--claim-threshold", type=_threshold, metavar="P")
 
+    text = commands.add_parser(
+        "text", help="print the text a scan reads, block by block, with its title and date"
+    )
+    text.add_argument("path", help="a .txt, .md or .html file, or - for stdin")
+    text.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output (default: text)"
+    )
+    text.add_argument("--input-format", choices=FORMATS, help="read the file as this format")
+    text.add_argument("-o", "--output", type=Path, help="write here (default: standard output)")
+    text.add_argument("--config", type=Path, help="use this configuration file")
+
     serve = commands.add_parser("serve", help="run the local web app (paste or upload)")
     serve.add_argument("--host", default="127.0.0.1", help="address (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
@@ -132,6 +143,24 @@ def _report(arguments: argparse.Namespace) -> int:
         sys.stdout.write(page)
     else:
         write_atomic(arguments.output, page)
+    return 0
+
+
+def _text(arguments: argparse.Namespace) -> int:
+    from sourcelint.output.reading import render_reading_json, render_reading_text
+    from sourcelint.runner import read_document, settings_for_path, write_atomic
+
+    options = ScanOptions(
+        paths=[arguments.path], config=arguments.config, stdin_format=arguments.input_format
+    )
+    settings = settings_for_path(options, arguments.path)
+    document = read_document(arguments.path, options, settings, format=arguments.input_format)
+    render = render_reading_json if arguments.format == "json" else render_reading_text
+    reading = render(document)
+    if arguments.output is None:
+        sys.stdout.write(reading)
+    else:
+        write_atomic(arguments.output, reading)
     return 0
 
 
@@ -190,6 +219,8 @@ def _run(arguments: argparse.Namespace) -> int:
         return 0
     if arguments.command == "report":
         return _report(arguments)
+    if arguments.command == "text":
+        return _text(arguments)
     if arguments.command == "serve":
         from sourcelint.web import serve
 

@@ -27,17 +27,22 @@ MONTHS = {
     for name in names
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_ISO = re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})")
+_ISO = re.compile(r"(?<!\d)(?P<year>\d{4})([-/.])(?P<mnum>\d{1,2})\2(?P<day>\d{1,2})(?!\d)")
+# 25.09.2018, as European pages print it (slashed day/month orders are ambiguous: not read)
+_DOTTED = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4})(?!\d)")
 _MONTH_DAY_YEAR = re.compile(
     _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})", re.IGNORECASE
 )
 _DAY_MONTH_YEAR = re.compile(
-    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})", re.IGNORECASE
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})", re.IGNORECASE
 )
-DATE_PATTERNS = (_ISO, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR)
+_FIRST_YEAR, _LAST_YEAR = 1800, 2200
+DATE_PATTERNS = (_ISO, _DOTTED, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR)
 
 
 def _valid(year: int, month: int, day: int) -> str | None:
+    if not _FIRST_YEAR <= year <= _LAST_YEAR:
+        return None  # a placeholder ("0001-01-01" in JSON-LD) or not a date
     try:
         return date(year, month, day).isoformat()
     except ValueError:

@@ -36,7 +36,8 @@ class Block:
     """A run of text between block boundaries (paragraph, heading, list item, note, cell).
 
     `item` groups the runs of one list item or note (a note may hold several paragraphs);
-    `group` identifies the list it belongs to; `ordinal` is its number in an ordered list;
+    `group` identifies the list (or, for a table cell, the table) it belongs to; `row` the
+    table row of a cell; `ordinal` is its number in an ordered list;
     `label` a printed or declared label (a Markdown footnote's label); `anchor` the HTML id
     markers link to; `notes` is true when the source marks the container as footnotes or
     references (class="references", role="doc-endnotes", Markdown footnotes).
@@ -53,6 +54,7 @@ class Block:
     anchor: str | None = None
     notes: bool = False
     quote: bool = False
+    row: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

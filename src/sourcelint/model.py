@@ -1,7 +1,7 @@
 """The values a scan produces. All are immutable; offsets are 0-based into Document.text.
 
 `Analysis.to_json()` yields one document of the JSON contract in DESIGN.md (schema
-"sourcelint/1.1": "sourcelint/1" with five keys added to each quantity, see README); the
+"sourcelint/1.2": "sourcelint/1" with keys added to quantities and documents, see README); the
 field names here follow it.
 """
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-SCHEMA = "sourcelint/1.1"
+SCHEMA = "sourcelint/1.2"
 
 
 class Severity(StrEnum):
@@ -238,7 +238,9 @@ class Quantity:
     `approx` groups it as the contract says); `rate` its denominator ("per year", "per tonne");
     `change` rise_by, rise_to, rise_from, fall_by, fall_to or fall_from; `counted` what is
     measured; `part_of` the id of the figure it is a part of; `as_of` the date it refers to.
-    `scale` is the scale word printed ("million"). `line`/`col` are not in the contract.
+    `scale` is the scale word printed ("million"). `past_event` is true when a figure dated
+    before the document counts a past event ("in 1998, 200 people died"), not a level that
+    can go stale. `past_event`, `line` and `col` are not in the contract.
     """
 
     id: str
@@ -256,6 +258,7 @@ class Quantity:
     change: str | None = None
     scale: str | None = None
     magnitude: int | None = None
+    past_event: bool = False
     line: int = 0
     col: int = 0
 
@@ -337,14 +340,18 @@ class Analysis:
     findings: tuple[Finding, ...]
     quotes: tuple[Quote, ...] = ()
     quantities: tuple[Quantity, ...] = ()
+    title_source: str | None = None
+    date_source: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        """This document as the JSON contract describes it."""
+        """This document as the JSON contract describes it (schema 1.2 adds the two sources)."""
         return {
             "path": self.path,
             "format": self.format,
             "title": self.title,
+            "title_source": self.title_source,
             "date": self.date,
+            "date_source": self.date_source,
             "quotes": [quote.to_json() for quote in self.quotes],
             "quantities": [quantity.to_json() for quantity in self.quantities],
             "citations": [citation.to_json() for citation in self.citations],

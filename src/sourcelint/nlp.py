@@ -45,6 +45,15 @@ def sentence_pipeline() -> Any:
     return nlp
 
 
+@cache
+def tagging_pipeline() -> Any:
+    """The model's tokenizer, tagger and lemmatizer (no parser, no NER), loaded once and only
+    when a few sentences need parts of speech."""
+    import spacy
+
+    return spacy.load(model_name(), exclude=["parser", "ner", "senter"])
+
+
 _LONG_SYMBOL_RUN = re.compile(r"[^\w\s]{40,}")
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from sourcelint.extract.dates import period_end
 from sourcelint.model import Analysis
-from sourcelint.rules.numbers.sl303_stale_statistic import period_end
 
 from ..conftest import scan_text
 

@@ -41,7 +41,7 @@ def test_every_page_carries_a_content_security_policy(client: TestClient) -> Non
 
 def test_api_scan_returns_the_contract_and_rules_are_listed(client: TestClient) -> None:
     payload = client.post("/api/scan", json={"text": ARTICLE, "format": "txt"}).json()
-    assert payload["schema"] == "sourcelint/1.1"
+    assert payload["schema"] == "sourcelint/1.2"
     (document,) = payload["documents"]
     assert document["quantities"][0]["unit"] == "percent"
     assert [f["code"] for f in document["findings"]] == ["SL101"]

@@ -6,6 +6,7 @@ A resolved date is an ISO string: "2024-10-09" for a day, "2019" for a year alon
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -51,6 +52,21 @@ def parse_iso(value: str | None) -> date | None:
     try:
         return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     except ValueError:
+        return None
+
+
+def period_end(value: str) -> date | None:
+    """The last day of an ISO date, month ("2025-03") or year ("2024")."""
+    parts = value.split("-")
+    try:
+        year = int(parts[0])
+        if len(parts) == 1:
+            return date(year, 12, 31)
+        month = int(parts[1])
+        if len(parts) == 2:
+            return date(year, month, calendar.monthrange(year, month)[1])
+        return date(year, month, int(parts[2]))
+    except (ValueError, IndexError):
         return None
 
 

@@ -21,7 +21,8 @@ from datetime import date
 from functools import cache
 
 from sourcelint.document import Document
-from sourcelint.extract.dates import parse_iso
+from sourcelint.extract.dates import parse_iso, period_end
+from sourcelint.extract.events import DatedFigure, past_events
 from sourcelint.extract.numbers import (
     DENOMINATORS,
     DIGITS_PATTERN,
@@ -1553,6 +1554,7 @@ def extract_quantities(
     masks = sorted(markers)
     currency: str | None = None
     figures: list[_Figure] = []
+    sentences: list[tuple[int, int]] = []  # each figure's sentence
     triggers = number_positions(text, [(claim.start, claim.end) for claim in claims])
     pound_money = "£" in text or _STERLING.search(text) is not None
     for claim in claims:
@@ -1592,9 +1594,11 @@ def extract_quantities(
             _read_parts(context, run, len(figures))
             _read_dates(context, run, reference)
             figures.extend(run)
+            sentences.extend((claim.start, claim.end) for _ in run)
     for figure in figures:  # a part without a date of its own is counted when its whole is
         if figure.part_of is not None and figure.as_of is None:
             figure.as_of = figures[figure.part_of].as_of
+    events = _past_events(text, figures, sentences, reference)
     return [
         Quantity(
             id=f"n{index}",
@@ -1612,9 +1616,34 @@ def extract_quantities(
             change=figure.change,
             scale=figure.scale,
             magnitude=figure.magnitude,
+            past_event=index - 1 in events,
         )
         for index, figure in enumerate(figures, start=1)
     ]
+
+
+def _past_events(
+    text: str,
+    figures: Sequence[_Figure],
+    sentences: Sequence[tuple[int, int]],
+    reference: date | None,
+) -> set[int]:
+    """The indices of figures dated before the document that count a past event. Only those
+    sentences are tagged, so an undated document costs nothing."""
+    if reference is None:
+        return set()
+    dated = [
+        index
+        for index, figure in enumerate(figures)
+        if figure.as_of is not None
+        and (end := period_end(figure.as_of)) is not None
+        and end < reference
+    ]
+    answers = past_events(
+        text,
+        [DatedFigure(figures[i].start, figures[i].end, *sentences[i]) for i in dated],
+    )
+    return {index for index, event in zip(dated, answers, strict=True) if event}
 
 
 def link_quantities(claims: Sequence[Claim], quantities: Sequence[Quantity]) -> list[Claim]:

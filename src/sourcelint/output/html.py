@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -23,7 +24,7 @@ from typing import Any
 
 from jinja2 import Environment, Template, select_autoescape
 
-from sourcelint.document import Document
+from sourcelint.document import Block, BlockKind, Document
 from sourcelint.extract.quantities import claims_by_quantity
 from sourcelint.model import Analysis
 
@@ -71,10 +72,14 @@ def script_and_policy() -> tuple[str, str]:
     return script, policy
 
 
-def _segments(text: str, spans: list[_Span]) -> list[dict[str, str]]:
-    """The text cut at every span boundary; each piece with the spans covering it. One sweep
-    over the boundaries keeps the spans open at each point, so the work is linear in them."""
-    cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
+def _segments(
+    text: str, spans: list[_Span], boundaries: Iterable[int] = ()
+) -> list[dict[str, str]]:
+    """The text cut at every span boundary (and at `boundaries`, the edges of table cells);
+    each piece with the spans covering it. One sweep over the boundaries keeps the spans open
+    at each point, so the work is linear in them."""
+    edges = {0, len(text), *(s.start for s in spans), *(s.end for s in spans), *boundaries}
+    cuts = sorted(edge for edge in edges if 0 <= edge <= len(text))
     opening: dict[int, list[_Span]] = {}
     for span in spans:
         opening.setdefault(span.start, []).append(span)
@@ -97,6 +102,53 @@ def _segments(text: str, spans: list[_Span]) -> list[dict[str, str]]:
             }
         )
     return pieces
+
+
+def _tables(document: Document) -> list[list[Block]]:
+    """The document's tables: runs of consecutive cells of one table, in order."""
+    tables: list[list[Block]] = []
+    previous: Block | None = None
+    for block in document.blocks:
+        if block.kind is BlockKind.CELL:
+            same = previous is not None and previous.kind is BlockKind.CELL
+            if same and previous is not None and previous.group == block.group:
+                tables[-1].append(block)
+            else:
+                tables.append([block])
+        previous = block
+    return tables
+
+
+def _parts(segments: list[dict[str, str]], tables: list[list[Block]]) -> list[dict[str, Any]]:
+    """The segments as the page lays them out: running text, and tables as rows of cells.
+    White space between cells (the reader's block separators) is not shown; anything else
+    there stays in the cell before it."""
+    parts: list[dict[str, Any]] = []
+    index = 0
+    starts = [int(segment["id"][2:]) for segment in segments]
+    for cells in tables:
+        first = bisect_right(starts, cells[0].start) - 1
+        if first > index:
+            parts.append({"table": False, "segments": segments[index:first]})
+        rows: list[list[list[dict[str, str]]]] = []
+        row: int | None = None
+        position = max(first, index)
+        for cell in cells:
+            end = bisect_right(starts, cell.end - 1)
+            inside = segments[bisect_right(starts, cell.start - 1) : end]
+            between = [s for s in segments[position : end - len(inside)] if s["text"].strip()]
+            if not rows or cell.row != row:
+                rows.append([])
+                row = cell.row
+            if between and rows[-1]:
+                rows[-1][-1].extend(between)
+            rows[-1].append(inside)
+            position = end
+        parts.append({"table": True, "rows": rows})
+        index = position
+    if index < len(segments):
+        parts.append({"table": False, "segments": segments[index:]})
+    return parts
 
 
 def _target(segments: list[dict[str, str]], offsets: list[int], position: int) -> str:
@@ -173,7 +225,10 @@ def render_html(
                 "fields": [["check-worthiness", claim.checkworthy]],
             }
     spans = [span for span in spans if 0 <= span.start < span.end <= len(text)]
-    segments = _segments(text, spans)
+    tables = _tables(document)
+    segments = _segments(
+        text, spans, (edge for cells in tables for cell in cells for edge in (cell.start, cell.end))
+    )
     offsets = [int(segment["id"][2:]) for segment in segments]
     cited = {citation.reference for citation in analysis.citations if citation.reference}
     script, policy = script_and_policy()
@@ -192,7 +247,7 @@ def render_html(
         script=script,
         kinds=KINDS,
         levels=levels,
-        segments=segments,
+        parts=_parts(segments, tables),
         evidence={"items": items},
         findings=[
             {

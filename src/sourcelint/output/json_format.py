@@ -1,4 +1,5 @@
-"""The JSON contract (schema "sourcelint/1.1": DESIGN.md's "sourcelint/1" plus quantity keys)."""
+"""The JSON contract (schema "sourcelint/1.2": DESIGN.md's "sourcelint/1" plus quantity keys
+and the sources of the title and date; the README documents each addition)."""
 
 from __future__ import annotations
 

@@ -128,6 +128,8 @@ class TextBuilder:
         title: str | None,
         date: str | None,
         problems: tuple[Problem, ...],
+        title_source: str | None = None,
+        date_source: str | None = None,
     ) -> Document:
         """The finished Document: this builder's text and structure, and what the reader found."""
         return Document(
@@ -138,6 +140,8 @@ class TextBuilder:
             offsets=self.offsets,
             title=title,
             date=date,
+            title_source=title_source if title is not None else None,
+            date_source=date_source if date is not None else None,
             blocks=tuple(self.blocks),
             links=tuple(self.links),
             marker_hints=tuple(self.marker_hints),

@@ -19,6 +19,7 @@ import itertools
 import re
 from array import array
 from dataclasses import replace
+from datetime import date
 
 import lxml.etree
 import lxml.html
@@ -183,6 +184,8 @@ _DATE_META = (
     "parsely-pub-date",
 )
 _JSON_LD_DATE = re.compile(r'"(datePublished|dateCreated|dateModified)"\s*:\s*"([^"]+)"')
+_SITE_NAME_WORDS = 4
+_TITLE_OVERLAP = 0.6
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—·•:]\s+|\s+-\s+")
 _OTHER_STORIES = re.compile(r"related|recommend|more-|popular|most-|comment|teaser|promo|card")
 _BYLINE = re.compile(r"byline|meta|header|dateline|timestamp|published|date")
@@ -408,42 +411,70 @@ def _normalised_title(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
+def _overlaps(found: str, wanted: str) -> bool:
+    """Whether a heading and a declared title are one headline, one holding the other with
+    little added (a kicker, "Column:"); a site's name inside the title is too short to count."""
+    shorter, longer = sorted((found, wanted), key=len)
+    return shorter in longer and len(shorter) >= _TITLE_OVERLAP * len(longer)
+
+
 def _strip_site_name(title: str) -> str:
-    """ "Headline | Site" or "Headline - Site" without the site's name."""
-    parts = _TITLE_SEPARATOR.split(title)
-    return max(parts, key=len).strip() if len(parts) > 1 else title
+    """ "Headline | Site", "Headline - Site" or "Site | Headline" without the site's name: a
+    part of at most four words at either end, cut at the separator next to it, when what is
+    left is longer. Separators inside the headline ("Here — And") stay."""
+    separators = list(_TITLE_SEPARATOR.finditer(title))
+    if not separators:
+        return title
+    last, first = separators[-1], separators[0]
+    head, tail = title[: last.start()], title[last.end() :]
+    if len(tail.split()) <= _SITE_NAME_WORDS and len(head.split()) >= len(tail.split()):
+        return head.strip()
+    head, tail = title[: first.start()], title[first.end() :]
+    if len(head.split()) <= _SITE_NAME_WORDS and len(tail.split()) > len(head.split()):
+        return tail.strip()
+    return title
 
 
 def _title(tree: lxml.html.HtmlElement) -> tuple[str | None, str | None]:
     """The headline and where it came from, in this order: the `<h1>` that agrees with the
-    page's declared title (og:title, else <title>), og:title itself, the first `<h1>` outside
-    the page's header, navigation and asides, then <title> without the site's name. A heading
-    inside a figure or caption is never the title."""
-    headings: list[tuple[str, bool]] = []
-    for heading in tree.iter("h1"):
+    page's declared title (og:title, else <title>), or an `<h2>` that is that title; the first
+    `<h1>` outside the page's header, navigation and asides that is not a link (a logo's link
+    home); og:title; then <title>; both without the site's name. A heading inside a figure
+    or caption is never the title."""
+    headings: dict[str, list[tuple[str, bool]]] = {"h1": [], "h2": []}
+    for heading in tree.iter("h1", "h2"):
         ancestors = {a.tag for a in heading.iterancestors() if isinstance(a.tag, str)}
         if ancestors & {"figure", "figcaption", "caption"}:
             continue
         text = " ".join(heading.text_content().split())
         if text:
-            headings.append((text, not ancestors & {"header", "nav", "aside", "footer"}))
+            in_body = not ancestors & {"header", "nav", "aside", "footer", "a"} and not any(
+                " ".join(link.text_content().split()) == text for link in heading.iter("a")
+            )
+            headings[str(heading.tag)].append((text, in_body))
     og = tree.xpath("//meta[@property='og:title' or @name='og:title']/@content")
-    og_title = " ".join(str(og[0]).split()) if og else ""
+    og_title = _strip_site_name(" ".join(str(og[0]).split())) if og else ""
     title_tags = tree.xpath("//title")
     page_title = " ".join(title_tags[0].text_content().split()) if title_tags else ""
-    for declared in (og_title, page_title):
-        wanted = _normalised_title(_strip_site_name(declared))
-        for heading, _ in headings:
-            found = _normalised_title(heading)
-            if found and wanted and (found in wanted or wanted in found):
-                return heading, "h1"
-    if og_title:
-        return og_title, "og:title"
-    for heading, in_body in headings:
+    page_title = _strip_site_name(page_title)
+    for tag in ("h1", "h2"):
+        for declared in (og_title, page_title):
+            wanted = _normalised_title(declared)
+            for heading, _ in headings[tag]:
+                found = _normalised_title(heading)
+                if not (found and wanted):
+                    continue
+                # an <h2> must be the declared title itself: a recipe card's "Pear Jam" is
+                # not the headline of "Pear Jam Recipe"
+                if found == wanted or (tag == "h1" and _overlaps(found, wanted)):
+                    return heading, tag
+    for heading, in_body in headings["h1"]:
         if in_body:
             return heading, "h1"
+    if og_title:
+        return og_title, "og:title"
     if page_title:
-        return _strip_site_name(page_title), "title-tag"
+        return page_title, "title-tag"
     return None, None
 
 
@@ -484,6 +515,27 @@ def _metadata_date(tree: lxml.html.HtmlElement, wiki: bool) -> tuple[str | None,
         if value and (found := parse_date(value)) and _in_header(time_element):
             return found, "time"
     return None, None
+
+
+def _printed_date(
+    metadata: str | None, source: str | None, printed: tuple[str | None, str | None]
+) -> tuple[str | None, str | None]:
+    """The page's date, given its metadata (or dateline) date and the dates printed by the
+    headline. The metadata is trusted first, but a printed date a day off is the same moment
+    in the time zone the page prints (a UTC timestamp at 02:24 is 9:24 pm the evening before
+    in New York), and a page without metadata is dated by what it prints (its update date when
+    that is all)."""
+    published, updated = printed
+    shown = published or updated
+    if shown is None:
+        return metadata, source
+    if metadata is None:
+        return shown, "byline"
+    if shown != metadata:
+        gap = abs((date.fromisoformat(shown) - date.fromisoformat(metadata)).days)
+        if gap <= 1:
+            return shown, "byline"
+    return metadata, source
 
 
 def _in_header(element: lxml.html.HtmlElement) -> bool:
@@ -696,6 +748,10 @@ class _HtmlWalker:
             builder.open_block(offset, kind=BlockKind.HEADING, level=int(heading.group(1)))
         elif tag == "blockquote":
             builder.open_block(offset, quote=True)
+        elif tag == "table":
+            builder.open_block(offset, group=next(self.ids))
+        elif tag == "tr":
+            builder.open_block(offset, row=next(self.ids))
         elif tag in ("td", "th"):
             builder.open_block(offset, kind=BlockKind.CELL)
         elif tag in ("figcaption", "caption") or (
@@ -838,6 +894,10 @@ def read_html(source: str, *, path: str, problems: tuple[Problem, ...] = ()) -> 
         dropped = main_text.dropped_problems(page, chosen)
     if published is None and (found := main_text.dateline(document)):
         published, date_source = found, "dateline"
+    if chosen is not None and date_source != "wiki-modified":
+        published, date_source = _printed_date(
+            published, date_source, main_text.printed_dates(page, chosen, title=title)
+        )
     return replace(
         document,
         path=path,

@@ -92,6 +92,12 @@ class _MarkdownWalker:
                 builder.open_block(self.cursor)
         elif kind in ("heading_close", "paragraph_close", "td_close", "th_close"):
             builder.close_block(self.cursor)
+        elif kind == "table_open":
+            builder.open_block(self.cursor, group=next(self.ids))
+        elif kind == "tr_open":
+            builder.open_block(self.cursor, row=next(self.ids))
+        elif kind in ("table_close", "tr_close"):
+            builder.close_block(self.cursor)
         elif kind in ("bullet_list_open", "ordered_list_open"):
             start = int(token.attrGet("start") or 1)
             self.lists.append((next(self.ids), kind == "ordered_list_open", start))
@@ -235,17 +241,27 @@ def read_markdown(source: str, *, path: str, problems: tuple[Problem, ...] = ())
     _unrendered_definitions(walker, rendered_lines)
     text = walker.builder.finish()
     title = fields.get("title") or None
+    title_source = "front-matter:title"
     if title is None:
+        title_source = "h1"
         for block in walker.builder.blocks:
             if block.kind is BlockKind.HEADING and block.level == 1:
                 title = text[block.start : block.end]
                 break
-    published = None
+    published, date_source = None, None
     for key in ("date", "published", "publishdate", "pubdate", "created"):
         if key in fields:
             published = parse_date(fields[key])
             if published:
+                date_source = f"front-matter:{key}"
                 break
     return walker.builder.document(
-        path=path, format="md", source=source, title=title, date=published, problems=problems
+        path=path,
+        format="md",
+        source=source,
+        title=title,
+        date=published,
+        problems=problems,
+        title_source=title_source,
+        date_source=date_source,
     )

@@ -50,7 +50,9 @@ def paragraph_blocks(text: str) -> list[Block]:
     return blocks
 
 
-def _title_and_date(text: str, blocks: list[Block]) -> tuple[str | None, str | None]:
+def _title_and_date(text: str, blocks: list[Block]) -> tuple[str | None, str | None, str | None]:
+    """The title (a short first line), the date and where the date came from: `date-line` (a
+    line that is a date, "Published: 3 May 2024") or `dateline` (a news dateline's date)."""
     title = None
     if blocks:
         first_line = text[blocks[0].start : blocks[0].end].split("\n", 1)[0].strip()
@@ -62,25 +64,26 @@ def _title_and_date(text: str, blocks: list[Block]) -> tuple[str | None, str | N
             and not is_whole_text
         ):
             title = first_line
-    published = None
+    published, date_source = None, None
     lines = [line for line in text[:3000].split("\n")[:15] if line.strip()]
     for number, line in enumerate(lines):
         if number == 0 and title is not None and line.strip() == title:
             continue  # the headline: "Remembering the landings of 6 June 1944"
         match = _DATE_LINE.match(line)
         if match and len(line.split()) <= 10:
-            published = parse_date(match.group(1))
+            published, date_source = parse_date(match.group(1)), "date-line"
         elif number <= 2:
-            published = parse_date(line)  # a dateline: "PORT SELLICK, April 9, 2024 — ..."
+            # a dateline: "PORT SELLICK, April 9, 2024 — ..."
+            published, date_source = parse_date(line), "dateline"
         if published:
-            break
-    return title, published
+            return title, published, date_source
+    return title, None, None
 
 
 def read_text(source: str, *, path: str, problems: tuple[Problem, ...] = ()) -> Document:
     """Read plain text (already decoded, newlines normalised)."""
     blocks = paragraph_blocks(source)
-    title, published = _title_and_date(source, blocks)
+    title, published, date_source = _title_and_date(source, blocks)
     return Document(
         path=path,
         format="txt",
@@ -89,6 +92,8 @@ def read_text(source: str, *, path: str, problems: tuple[Problem, ...] = ()) -> 
         offsets=OffsetMap.identity(),
         title=title,
         date=published,
+        title_source="first-line" if title is not None else None,
+        date_source=date_source,
         blocks=tuple(blocks),
         problems=problems,
     )

@@ -23,6 +23,7 @@ from sourcelint.rules.input import (
     sl902_invalid_utf8,
     sl903_empty_document,
     sl910_markup_too_deep,
+    sl913_dropped_text,
 )
 from sourcelint.rules.numbers import (
     sl301_unsourced_statistic,
@@ -58,6 +59,7 @@ RULES: tuple[Rule, ...] = (
     sl902_invalid_utf8.RULE,
     sl903_empty_document.RULE,
     sl910_markup_too_deep.RULE,
+    sl913_dropped_text.RULE,
 )
 
 ERRORS: tuple[ErrorCode, ...] = (

@@ -7,7 +7,9 @@ date, read from its sentence ("in 2022", "as of March 3", "last year"), ends mor
 before the document's own date. A month counts from its last day and a year from 31 December,
 so "in 2024" in a January 2025 article is not stale. The starting level of a stated change
 ("up from 1,845 GWh in January 2024") is history by design and is not reported; neither is a
-document without a date.
+figure that counts a past event the sentence dates ("in 1998, more than 200 people died":
+the verb next to it is a past-tense verb of event, not of state like "had" or "stood at"),
+nor anything in a document without a date of its own (metadata, front matter or dateline).
 
 ## Why
 Figures go stale: a reader who repeats "12% unemployment" today should know it was measured
@@ -25,31 +27,14 @@ The region had 48,000 dairy cows in 2022.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterator
-from datetime import date
 
-from sourcelint.extract.dates import parse_iso
+from sourcelint.extract.dates import parse_iso, period_end
 from sourcelint.extract.quantities import is_statistic
 from sourcelint.model import Severity
 from sourcelint.rules.base import Evidence, Example, Rule, Violation
 
 STALE_AFTER_DAYS = 90
-
-
-def period_end(value: str) -> date | None:
-    """The last day of an ISO date, month ("2025-03") or year ("2024")."""
-    parts = value.split("-")
-    try:
-        year = int(parts[0])
-        if len(parts) == 1:
-            return date(year, 12, 31)
-        month = int(parts[1])
-        if len(parts) == 2:
-            return date(year, month, calendar.monthrange(year, month)[1])
-        return date(year, month, int(parts[2]))
-    except (ValueError, IndexError):
-        return None
 
 
 def check(evidence: Evidence) -> Iterator[Violation]:
@@ -60,7 +45,7 @@ def check(evidence: Evidence) -> Iterator[Violation]:
     for quantity in evidence.quantities:
         if quantity.as_of is None or not is_statistic(quantity):
             continue
-        if (quantity.change or "").endswith("_from"):
+        if (quantity.change or "").endswith("_from") or quantity.past_event:
             continue
         end = period_end(quantity.as_of)
         if end is None:
@@ -85,6 +70,9 @@ RULE = Rule(
     passing=(
         Example("---\ndate: 2025-09-18\n---\nThe region had 48,000 dairy cows in August.\n", "md"),
         Example("The region had 48,000 dairy cows in 2022.\n"),
+        Example(
+            "---\ndate: 2025-09-18\n---\nIn 1998, more than 200 people died in the floods.\n", "md"
+        ),
     ),
     failing=(
         Example("---\ndate: 2025-09-18\n---\nThe region had 48,000 dairy cows in 2022.\n", "md"),
