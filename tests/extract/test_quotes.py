@@ -488,3 +488,60 @@ def test_epigraph_credited_with_a_work_and_year_is_sourced() -> None:
     assert "SL202" not in codes(work)
     person = scan_text(cited + "— Alfred Mayhew, Mayor" + notes, "md")
     assert "SL202" in codes(person)
+
+
+@pytest.mark.parametrize(
+    "occasion",
+    [
+        "In a televised address on Sunday, President Tara Voss said:",
+        "At a news conference, Tara Voss said:",
+        "During testimony to the committee, Tara Voss said:",
+        "Tara Voss told this newspaper:",
+    ],
+)
+def test_an_occasion_or_the_writers_own_interview_sources_a_quotation(occasion: str) -> None:
+    linked = "See [the report](https://example.org/report).\n\n"
+    analysis = scan_text(f'{linked}{occasion} "The country will not be divided."\n', "md")
+    assert [quote.speaker.name if quote.speaker else None for quote in analysis.quotes] == [
+        "Tara Voss"
+    ]
+    assert "SL202" not in codes(analysis)
+    bare = scan_text(f'{linked}Tara Voss said: "The country will not be divided."\n', "md")
+    assert "SL202" in codes(bare)
+
+
+def test_an_outlet_named_once_for_a_speaker_sources_all_their_quotations() -> None:
+    document = (
+        "See [the report](https://example.org/report).\n\n"
+        "In an interview with the BBC, Ada Obi said the talks had stalled.\n\n"
+        '"Nobody wants another winter," Obi said.\n\n'
+        '"We lost everything," Ann Lee said.\n'
+    )
+    findings = [f for f in scan_text(document, "md").findings if f.code == "SL202"]
+    assert [f.message.split(" says")[0] for f in findings] == ["quotation of Ann Lee"]
+
+
+def test_in_someones_words_names_the_speaker() -> None:
+    analysis = scan_text(
+        "Neurons keep score. In Dr. Maya Shadlen's words, “the brain keeps a running tally of "
+        "evidence.”\n"
+    )
+    (quote,) = analysis.quotes
+    assert quote.speaker is not None and quote.speaker.name == "Maya Shadlen"
+    assert "SL201" not in codes(analysis)
+
+
+def test_a_contraction_is_a_pronoun_never_a_name() -> None:
+    analysis = scan_text("Tom Ruiz runs the station.\n\n“It was chaos,” He’d said later.\n")
+    (quote,) = analysis.quotes
+    assert quote.speaker is not None and quote.speaker.name == "Tom Ruiz"
+
+
+def test_a_subordinating_word_never_starts_a_speakers_name() -> None:
+    for sentence, name in [
+        ("Since Tom Ruiz said the depot was “never busier than now,” nobody argued.", "Tom Ruiz"),
+        ("Once Diaz said “the depot is closed for good,” buses stopped.", "Diaz"),
+        ("Although Ruiz called it “a disaster for the town,” he stayed.", "Ruiz"),
+    ]:
+        (quote,) = scan_text(sentence + "\n").quotes
+        assert quote.speaker is not None and quote.speaker.name == name

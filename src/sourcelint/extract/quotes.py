@@ -234,14 +234,24 @@ def _plain_key(name: str) -> str:
 @cache
 def _outlets() -> re.Pattern[str]:
     names = "|".join(sorted(map(re.escape, load_terms("news_outlets")), key=len, reverse=True))
+    occasions = "|".join(
+        sorted(
+            (re.escape(term).replace(r"\ ", r"\s+") for term in load_terms("occasions")),
+            key=len,
+            reverse=True,
+        )
+    )
     return re.compile(
         rf"\b(?:told|to|with|in|on|via|for|by|in an interview with|wrote in|writing in)\s+"
         rf"(?:the\s+)?(?:{names})\b"
         # a credit naming a work and its year: "— Alfred Mayhew, Letters from the Coast, 1889"
         r"|^[ \t>]*[—–―-]{1,2}[ \t]*[^\n,]+,[^\n]+,[ \t]*(?:1[0-9]|20)\d\d[ \t]*$"
-        r"|\b(?:in|during) (?:a|an|the) (?:radio |television |TV |phone |telephone )?"
-        r"(?:statement|press release|interview|letter|speech"
-        r"|news conference|press conference|briefing|post|tweet|video|memo|report)\b",
+        # an occasion: "in a televised address", "at a news conference", "during testimony"
+        rf"|\b(?i:in|at|during|from)\s+(?i:a|an|the|his|her|their|its|this|that)?\s*"
+        rf"(?:[\w’'-]+\s+){{0,3}}?(?i:{occasions})s?\b"
+        # the writer's own reporting: "told this newspaper", "told The Courier"
+        r"|\btold\s+(?:this|our)\s+(?:newspaper|paper|reporter|correspondent|website|site"
+        r"|magazine|publication|station|programme|program|outlet|podcast)\b",
         re.MULTILINE,
     )
 
@@ -283,6 +293,8 @@ def _left_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | None
     colon = bool(tokens) and tokens[-1].text == ":"
     marked = end < len(tokens) and tokens[end].text in {",", ":"}
     floor = max(0, end - _CUE_REACH)
+    if (owner := _words_of(tokens, end)) is not None:
+        return owner, tokens[end - 1], "words", True
     openers = cue_openers()
     for index in range(end - 1, floor - 1, -1):
         token = tokens[index]
@@ -345,6 +357,22 @@ def _left_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | None
             if found is not None and named and found.end == words[-1].end:
                 return found, None, None, True
     return None, None, None, False
+
+
+def _words_of(tokens: list[Token], end: int) -> Mention | None:
+    """The owner in "In Dr. Shadlen's words, “…”" (the words right before the mark)."""
+    if end < 3 or tokens[end - 1].lower != "words":
+        return None
+    owner = tokens[end - 2]
+    if not owner.lower.endswith(("'s", "’s")) or not owner.capitalised:
+        return None
+    first = end - 2
+    while first - 1 >= 0 and tokens[first - 1].capitalised and tokens[first - 1].lower != "in":
+        first -= 1
+    if first - 1 < 0 or tokens[first - 1].lower != "in":
+        return None
+    name = [*tokens[first : end - 2], Token(owner.text[:-2], owner.start, owner.end - 2)]
+    return mention_after(name, 0, len(name))
 
 
 def _earlier_subject(tokens: list[Token], index: int) -> Mention | None:

@@ -212,6 +212,19 @@ LEADING_WORDS = {
     "asked",
     "speaking",
     "according",
+    "since",
+    "once",
+    "because",
+    "although",
+    "though",
+    "unless",
+    "until",
+    "whether",
+    "whereas",
+    "before",
+    "despite",
+    "whenever",
+    "wherever",
 }
 _NP_INSIDE = {"of", "for", "at", "to", "on", "in", "and", "&", "'s", "’s", "-"}
 
@@ -249,6 +262,9 @@ class Mention:
     gender: str = ""
 
 
+_CONTRACTION = re.compile(r"([A-Za-z]+)(['’](?:d|s|ll|re|ve|m))", re.IGNORECASE)
+
+
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """The words and marks of text[start:end], with their offsets."""
     tokens: list[Token] = []
@@ -266,6 +282,12 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
             last += 1  # "Dr.", "J.", and "U." "S." of "U.S."
             skip = last - 1
             word += "."
+        contraction = _CONTRACTION.fullmatch(word)
+        if contraction and contraction.group(1).lower() in PRONOUNS:
+            # "He’d", "She's": a pronoun, never a name; the clitic (had, would, is) is left
+            # out so that "He’d said" reads as "he said"
+            tokens.append(Token(contraction.group(1), first, first + contraction.end(1)))
+            continue
         tokens.append(Token(word, first, last))
     return tokens
 

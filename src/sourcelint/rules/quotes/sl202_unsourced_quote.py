@@ -5,9 +5,12 @@ comes from.
 In a document that cites its sources (it has a citation marker, a link or a reference list),
 reports a quotation with a named speaker when its paragraph carries no citation marker or
 link and names no outlet or occasion ("told Reuters", "in a statement", "in an interview with
-CNN", "wrote on X"; data/news_outlets.txt), and no credit line under it names a work ("—
-Alfred Mayhew, Letters from the Coast, 1889"). One sourced quotation covers the speaker's other
-quotations in the document; a speaker's unsourced quotations in one paragraph are one finding.
+CNN", "in a televised address", "told this newspaper", "wrote on X"; data/news_outlets.txt,
+data/occasions.txt), and no credit line under it names a work ("— Alfred Mayhew, Letters from
+the Coast, 1889"). A paragraph anywhere in the piece that names the speaker with an outlet,
+occasion, marker or link covers all of the speaker's quotations ("In an interview with the
+BBC, Mr Obama said …" sources his later quotations); a speaker's unsourced quotations in one
+paragraph are one finding.
 Quotations with no speaker are SL201's, not reported twice.
 Documents that cite nothing at all (most original reporting, where the reporter is the
 source) get no SL202: there it would fire on every quotation and say nothing new.
@@ -27,6 +30,7 @@ Use instead: `"Prices will fall by spring," Jane Doe told Reuters.` or add a lin
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
@@ -67,8 +71,9 @@ def check(evidence: Evidence) -> Iterator[Violation]:
             sourced_speakers.add(quote.speaker.id)
         else:
             unsourced.setdefault((quote.speaker.id, start), []).append(quote)
+    named_sources = _speakers_sourced_elsewhere(evidence, blocks, points)
     for (speaker_id, _), quotes in unsourced.items():
-        if speaker_id in sourced_speakers:
+        if speaker_id in sourced_speakers or speaker_id in named_sources:
             continue
         first = quotes[0]
         name = first.speaker.name if first.speaker else ""
@@ -81,6 +86,33 @@ def check(evidence: Evidence) -> Iterator[Violation]:
             first.end,
             f"{message} (no marker, link or outlet in the paragraph)",
         )
+
+
+def _speakers_sourced_elsewhere(
+    evidence: Evidence, blocks: list[tuple[int, int]], points: list[int]
+) -> set[str]:
+    """Speakers whose occasion or outlet the piece gives in a paragraph that names them,
+    quoted there or not ("In an interview with the BBC, Mr Obama said the talks had stalled"
+    sources his later quotations)."""
+    text = evidence.document.text
+    surnames: dict[str, str] = {}
+    for quote in evidence.quotes:
+        if quote.speaker is not None and quote.speaker.name[:1].isupper():
+            surnames[quote.speaker.id] = quote.speaker.name.split()[-1]
+    if not surnames:
+        return set()
+    found: set[str] = set()
+    for start, end in blocks:
+        marked = bisect_left(points, start) < bisect_left(points, end)
+        if not (marked or outlet_in(text, start, end)):
+            continue
+        paragraph = text[start:end]
+        found.update(
+            speaker
+            for speaker, name in surnames.items()
+            if re.search(rf"\b{re.escape(name)}\b", paragraph)
+        )
+    return found
 
 
 RULE = Rule(
