@@ -545,3 +545,51 @@ def test_a_subordinating_word_never_starts_a_speakers_name() -> None:
     ]:
         (quote,) = scan_text(sentence + "\n").quotes
         assert quote.speaker is not None and quote.speaker.name == name
+
+
+MARKDOWN_WITH_HTML = """# Notes from the coast
+
+The harbour reopened this week after a winter of repairs.
+
+<aside class="pullquote">
+<p>“The sea gave us nothing back this year.”</p>
+</aside>
+
+— Mara Lindahl, harbour master
+
+<blockquote class="twitter-tweet"><p>We are open again. Come down to the quay!</p>&mdash; Port of
+Kessel (@kesselport) <a href="https://x.com/kesselport/status/1">May 1, 2024</a></blockquote>
+
+<figure><blockquote>Repairs took fourteen weeks and every one was needed.</blockquote>
+<figcaption>— Tom Ruiz, Harbour Log</figcaption></figure>
+
+The first boats left at dawn (“we could not wait another day,” said skipper Ana Diaz).
+
+- Her crew: “best catch in a year”, she said later.
+"""
+
+
+def test_raw_html_in_markdown_is_read_like_html_with_its_quotations_and_credits() -> None:
+    analysis = scan_text(MARKDOWN_WITH_HTML, "md")
+    found = [
+        (quote.text, quote.speaker.name if quote.speaker else None) for quote in analysis.quotes
+    ]
+    assert found == [
+        ("The sea gave us nothing back this year.", "Mara Lindahl"),
+        ("We are open again. Come down to the quay!", "Port of Kessel"),
+        ("Repairs took fourteen weeks and every one was needed.", "Tom Ruiz"),
+        ("we could not wait another day,", "Ana Diaz"),
+        ("best catch in a year", "Ana Diaz"),
+    ]
+    assert "The harbour reopened" not in " ".join(quote.text for quote in analysis.quotes)
+
+
+def test_a_pull_quote_repeating_an_attributed_quotation_is_one_quotation() -> None:
+    document = (
+        "“The sea gave us nothing back this year,” said harbour master Mara Lindahl.\n\n"
+        '<aside class="pullquote"><p>“The sea gave us nothing back this year.”</p></aside>\n\n'
+        "The boats stayed in.\n"
+    )
+    (quote,) = scan_text(document, "md").quotes
+    assert quote.speaker is not None
+    assert (quote.speaker.name, quote.speaker.title) == ("Mara Lindahl", "harbour master")

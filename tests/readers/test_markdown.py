@@ -87,3 +87,23 @@ def test_a_label_defined_twice_keeps_both_definitions_in_file_order() -> None:
     assert [(f.code, f.line, f.message) for f in analysis.findings] == [
         ("SL105", 6, "reference label a is used twice (first on line 5)")
     ]
+
+
+def test_raw_html_blocks_are_read_like_html_with_offsets_into_the_markdown() -> None:
+    source = (
+        "# Fares\n\nIntro paragraph.\n\n"
+        '<table><tr><td>Adult</td><td>13.50 <a href="https://example.org/fares">euros</a>'
+        "</td></tr></table>\n\n"
+        "<blockquote><p>Open again.</p></blockquote>\n\nAfter.\n"
+    )
+    document = read_bytes(source.encode(), path="a.md")
+    kinds = [(b.kind.value, b.quote, document.text[b.start : b.end]) for b in document.blocks]
+    assert ("cell", False, "13.50 euros") in kinds
+    assert ("paragraph", True, "Open again.") in kinds
+    assert kinds[-1] == ("paragraph", False, "After.")
+    (link,) = document.links
+    assert document.text[link.start : link.end] == "euros"
+    assert link.url == "https://example.org/fares"
+    cell = next(b for b in document.blocks if document.text[b.start : b.end] == "13.50 euros")
+    line, col = document.locate(cell.start)
+    assert source.splitlines()[line - 1][col - 1 :].startswith("13.50")

@@ -46,10 +46,14 @@ from sourcelint.extract.speakers import (
 from sourcelint.model import Claim, Quote, Reference, SourceRef, Speaker
 from sourcelint.terms import load_terms
 
+_REPEAT_WORDS = 5  # a pull quote shorter than this may repeat a common phrase by chance
+_CREDIT_WORD = r"(?:[A-Z][\w.'’-]*|de|van|von|da|di|del|bin|al|el|la|le)"
 _DASH_CREDIT = re.compile(
     r"(?:—|–|―|-{1,2})[ \t]*"
-    r"(?P<who>@\w+|(?:[A-Z][\w.'’-]*|de|van|von|da|di|del|bin|al|el|la|le)"
-    r"(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|da|di|del|bin|al|el|la|le)){0,5})"
+    rf"(?P<who>@\w+|{_CREDIT_WORD}(?:[ \t]+(?:(?:of|the|for|and|&)[ \t]+)?{_CREDIT_WORD}){{0,5}})"
+    # an embedded post's credit: "— Port of Kessel (@kesselport) May 1, 2024"
+    r"(?:[ \t]*\((?P<handle>@\w+)\))?"
+    r"(?:[ \t]+(?P<posted>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?[ \t]+\d{4}))?"
     r"(?:[ \t]*,[ \t]*(?P<title>[^\n]{1,160}?))?[ \t]*$",
     re.MULTILINE,
 )
@@ -437,6 +441,9 @@ def _dash_credit(text: str, start: int, end: int) -> _Credit | None:
     who = match.group("who")
     if who.startswith("@"):
         mention: Mention | None = Mention(who, None, match.start("who"), match.end("who"), "person")
+    elif re.search(r"\s(?:of|the|for|and|&)\s", who):
+        # "Port of Kessel", "Friends of the Earth": a name with its small words is one name
+        mention = Mention(who, None, match.start("who"), match.end("who"), "org")
     else:
         tokens = tokenize(text, match.start("who"), match.end("who"))
         mention = mention_after(tokens, 0, len(tokens))
@@ -553,11 +560,30 @@ class _Extractor:
         for candidate in candidates:
             if self.attribute(candidate, accepted[-1] if accepted else None):
                 accepted.append(candidate)
-        kept = _outermost(accepted)
+        kept = self.without_pull_quote_repeats(_outermost(accepted))
         self.inherit(kept)
         clusters = self.resolve(kept)
         quotes = self.build(kept, clusters)
         return QuoteScan(tuple(quotes), tuple(strays))
+
+    def without_pull_quote_repeats(self, kept: list[_Candidate]) -> list[_Candidate]:
+        """A pull quote repeats words the article quotes with their attribution: a quotation
+        that is a whole paragraph by itself, with no speaker of its own, whose words another
+        quotation of the document holds, is the same quotation printed twice and is dropped."""
+        keys = [" ".join(_words(self.text[c.start : c.end])).lower() for c in kept]
+        found: list[_Candidate] = []
+        for index, candidate in enumerate(kept):
+            start, end = self.context.paragraphs[candidate.paragraph]
+            alone = not _words(
+                self.text[start : candidate.open] + self.text[candidate.close + 1 : end]
+            )
+            repeated = len(keys[index].split()) >= _REPEAT_WORDS and any(
+                other != index and keys[index] in keys[other] for other in range(len(kept))
+            )
+            if alone and repeated and candidate.mention is None:
+                continue
+            found.append(candidate)
+        return found
 
     def from_pair(self, pair: MarkedSpan) -> _Candidate:
         candidate = _Candidate(
@@ -586,6 +612,8 @@ class _Extractor:
                 continue
             last = index
             while last + 1 < len(paragraphs):
+                if _dash_credit(text, *paragraphs[last]) is not None:
+                    break  # a credit line closes its block quote: the next one is another
                 following_start = paragraphs[last + 1][0]
                 following = self.blocks[self.block_at(following_start)]
                 if not following.quote or text[following_start] in _OPENERS:
@@ -603,11 +631,15 @@ class _Extractor:
             credit_year: str | None = None
             if in_group is not None and in_group.start > start:
                 credit, content_end, credit_year = in_group
-            elif index < len(paragraphs):
-                next_start, next_end = paragraphs[index]
-                after = _dash_credit(text, next_start, next_end)
-                if after is not None:
-                    credit, credit_year = after.mention, after.year
+            else:
+                # the credit under it: the next block of any kind ("<figcaption>— Tom Ruiz,
+                # Harbour Log</figcaption>" is a caption, not prose)
+                following_block = self.block_at(group_end) + 1
+                if following_block < len(self.blocks):
+                    after_block = self.blocks[following_block]
+                    after = _dash_credit(text, after_block.start, after_block.end)
+                    if after is not None:
+                        credit, credit_year = after.mention, after.year
             while content_end > start and text[content_end - 1].isspace():
                 content_end -= 1
             if _covering(covered, start + 1) >= content_end - 2:

@@ -868,6 +868,16 @@ def _read_tree(tree: lxml.html.HtmlElement, source: str, *, whole_page: bool) ->
     )
 
 
+def read_fragment(markup: str) -> Document:
+    """A piece of HTML inside another format (a raw HTML block in Markdown) read as the whole
+    of a page: every visible block with its kind, links and markers; offsets into `markup`."""
+    cleaned = _CONTROL_CHARACTERS.sub(" ", markup)
+    tree = _parse(f"<html><body>{cleaned}</body></html>") if cleaned.strip() else None
+    if tree is None:
+        return _empty_document(markup, "", ())
+    return _read_tree(tree, markup, whole_page=True)
+
+
 def read_html(source: str, *, path: str, problems: tuple[Problem, ...] = ()) -> Document:
     """Read HTML (already decoded, newlines normalised): the article's text, structure, title
     and date."""

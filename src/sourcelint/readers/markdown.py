@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -15,8 +16,9 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from sourcelint.dates import parse_date
-from sourcelint.document import BlockKind, Document, LineIndex, Problem
+from sourcelint.document import BlockKind, Document, LineIndex, Link, Problem
 from sourcelint.readers.builder import TextBuilder, find_aligned
+from sourcelint.readers.html import read_fragment
 
 _FRONT_MATTER_FIELD = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*[:=]\s*(.*?)\s*$")
 _SUP_OPEN = re.compile(r"^<sup\b[^>]*>$", re.IGNORECASE)
@@ -136,10 +138,48 @@ class _MarkdownWalker:
             self.footnote_label = None
         elif kind == "inline":
             self._inline(token.children or [])
+        elif kind == "html_block" and token.map is not None:
+            self._html_block(token)
         elif kind in ("fence", "code_block") and token.map is not None:
             self.code_lines.append((token.map[0], token.map[1]))
         elif kind == "hr":
             builder.close_block(self.cursor)
+
+    def _html_block(self, token: Token) -> None:
+        """A raw HTML block (a pull quote in `<aside>`, an embedded post in `<blockquote>`, a
+        `<figure>`) read as HTML: its blocks keep their kinds and quote flags, its links and
+        markers count, and offsets point into the Markdown source."""
+        assert token.map is not None
+        start = self.lines.line_start(token.map[0] + 1)
+        fragment = read_fragment(token.content)
+        builder = self.builder
+        for block in fragment.blocks:
+            builder.open_block(
+                start + fragment.offsets.to_source(block.start),
+                kind=block.kind,
+                level=block.level,
+                quote=block.quote,
+                notes=block.notes,
+                anchor=block.anchor,
+            )
+            base = builder.position
+            builder.emit(
+                fragment.text[block.start : block.end],
+                [start + fragment.offsets.to_source(i) for i in range(block.start, block.end)],
+            )
+            shift = base - block.start
+            builder.links.extend(
+                Link(link.start + shift, link.end + shift, link.url)
+                for link in fragment.links
+                if block.start <= link.start and link.end <= block.end
+            )
+            builder.marker_hints.extend(
+                replace(hint, start=hint.start + shift, end=hint.end + shift)
+                for hint in fragment.marker_hints
+                if block.start <= hint.start and hint.end <= block.end
+            )
+            builder.close_block(start + fragment.offsets.to_source(max(block.end - 1, 0)) + 1)
+        self.cursor = max(self.cursor, self.lines.line_start(token.map[1] + 1))
 
     def _inline(self, children: list[Token]) -> None:
         builder = self.builder
