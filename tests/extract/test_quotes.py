@@ -593,3 +593,25 @@ def test_a_pull_quote_repeating_an_attributed_quotation_is_one_quotation() -> No
     (quote,) = scan_text(document, "md").quotes
     assert quote.speaker is not None
     assert (quote.speaker.name, quote.speaker.title) == ("Mara Lindahl", "harbour master")
+
+
+def test_a_description_stands_for_the_person_named_with_that_title() -> None:
+    analysis = scan_text(
+        "Mayor Tom Ruiz opened the meeting on Monday.\n\n"
+        "“We will not close the pier,” the mayor said.\n\n"
+        "The company’s chief executive, Ana Diaz, disagreed. “The pier is unsafe,” the "
+        "executive said.\n"
+    )
+    assert [quote.speaker.name if quote.speaker else None for quote in analysis.quotes] == [
+        "Tom Ruiz",
+        "Ana Diaz",
+    ]
+
+
+def test_a_description_two_people_could_hold_stays_a_description() -> None:
+    analysis = scan_text(
+        "Mayor Tom Ruiz and Mayor Ana Diaz met on Monday.\n\n"
+        "“We will not close the pier,” the mayor said.\n"
+    )
+    (quote,) = analysis.quotes
+    assert quote.speaker is not None and quote.speaker.name == "the mayor"

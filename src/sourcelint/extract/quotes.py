@@ -46,6 +46,7 @@ from sourcelint.extract.speakers import (
 from sourcelint.model import Claim, Quote, Reference, SourceRef, Speaker
 from sourcelint.terms import load_terms
 
+_TITLE_REACH = 6  # sentences back in which a description's title holder may be named
 _REPEAT_WORDS = 5  # a pull quote shorter than this may repeat a common phrase by chance
 _CREDIT_WORD = r"(?:[A-Z][\w.'’-]*|de|van|von|da|di|del|bin|al|el|la|le)"
 _DASH_CREDIT = re.compile(
@@ -150,7 +151,9 @@ class _Cluster:
             words = mention.name.split()
             if len(words) > 1:
                 self.firsts.add(words[0].lower().rstrip("."))
-            if (len(words), len(mention.name)) > (len(self.name.split()), len(self.name)):
+            described = self.kind == "person" and mention.kind != "person"  # "the mayor"
+            longer = (len(words), len(mention.name)) > (len(self.name.split()), len(self.name))
+            if longer and not described:
                 self.name = mention.name
         if mention.title and mention.title not in self.titles:
             self.titles.append(mention.title)
@@ -1015,9 +1018,47 @@ class _Extractor:
                 if cluster is not None:
                     speakers.add(cluster, mention)
             else:
-                cluster = speakers.cluster_for(mention)
+                holder = None
+                if mention.kind == "nominal" and speakers.existing(mention) is None:
+                    holder = self.title_holder(mention)
+                if holder is not None:
+                    cluster = speakers.cluster_for(holder)
+                    speakers.add(cluster, mention)
+                else:
+                    cluster = speakers.cluster_for(mention)
             candidate.cluster = cluster
         return speakers.clusters
+
+    def title_holder(self, nominal: Mention) -> Mention | None:
+        """The person a definite description stands for when the text has named them with that
+        title before ("Mayor Tom Ruiz" … "the mayor said"; "The company’s chief executive, Ana
+        Diaz," … "the chief executive added"): the one person named with a title ending in the
+        description's head word in the sentences before it; None when there are two."""
+        words = nominal.name.lower().split()
+        if len(words) < 2 or words[0] != "the" or words[-1] not in title_heads():
+            return None
+        head = words[-1]
+        context = self.context
+        index = context.sentence_index(nominal.start)
+        holders: dict[str, Mention] = {}
+        for sentence_start, sentence_end in context.sentences[
+            max(index - _TITLE_REACH, 0) : index + 1
+        ]:
+            end = min(sentence_end, nominal.start)
+            if end <= sentence_start:
+                continue
+            tokens = tokenize(self.text, sentence_start, end)
+            found = [mention_after(tokens, 0, len(tokens))]
+            for match in _NAME_RUN.finditer(self.text, sentence_start, end):
+                run = tokenize(self.text, match.start(), match.end())
+                found.append(mention_after(run, 0, len(run)))
+            for mention in found:
+                if mention is None or mention.kind != "person" or not mention.title:
+                    continue
+                title = mention.title.lower().replace("’s", "'s").split()
+                if title and title[-1] == head and all(w in title for w in words[1:]):
+                    holders[surname(mention.name)] = mention
+        return next(iter(holders.values())) if len(holders) == 1 else None
 
     def antecedent(self, pronoun: Mention, speakers: _Speakers) -> _Cluster | None:
         """The most recent compatible speaker, counting people named in this sentence and the
