@@ -573,20 +573,24 @@ class _Extractor:
         """A pull quote repeats words the article quotes with their attribution: a quotation
         that is a whole paragraph by itself, with no speaker of its own, whose words another
         quotation of the document holds, is the same quotation printed twice and is dropped."""
-        keys = [" ".join(_words(self.text[c.start : c.end])).lower() for c in kept]
-        found: list[_Candidate] = []
-        for index, candidate in enumerate(kept):
-            start, end = self.context.paragraphs[candidate.paragraph]
-            alone = not _words(
-                self.text[start : candidate.open] + self.text[candidate.close + 1 : end]
-            )
-            repeated = len(keys[index].split()) >= _REPEAT_WORDS and any(
-                other != index and keys[index] in keys[other] for other in range(len(kept))
-            )
-            if alone and repeated and candidate.mention is None:
-                continue
-            found.append(candidate)
-        return found
+        text, paragraphs = self.text, self.context.paragraphs
+        lone = [
+            index
+            for index, candidate in enumerate(kept)
+            if candidate.mention is None
+            and _WORD.search(text, paragraphs[candidate.paragraph][0], candidate.open) is None
+            and _WORD.search(text, candidate.close + 1, paragraphs[candidate.paragraph][1]) is None
+        ]
+        if not lone:
+            return kept
+        keys = [" ".join(_words(text[c.start : c.end])).lower() for c in kept]
+        joined = "\n".join(keys)
+        repeats = {
+            index
+            for index in lone
+            if keys[index].count(" ") + 1 >= _REPEAT_WORDS and joined.count(keys[index]) >= 2
+        }
+        return [candidate for index, candidate in enumerate(kept) if index not in repeats]
 
     def from_pair(self, pair: MarkedSpan) -> _Candidate:
         candidate = _Candidate(

@@ -282,7 +282,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
             last += 1  # "Dr.", "J.", and "U." "S." of "U.S."
             skip = last - 1
             word += "."
-        contraction = _CONTRACTION.fullmatch(word)
+        contraction = _CONTRACTION.fullmatch(word) if ("’" in word or "'" in word) else None
         if contraction and contraction.group(1).lower() in PRONOUNS:
             # "He’d", "She's": a pronoun, never a name; the clitic (had, would, is) is left
             # out so that "He’d said" reads as "he said"
