@@ -615,3 +615,11 @@ def test_a_description_two_people_could_hold_stays_a_description() -> None:
     )
     (quote,) = analysis.quotes
     assert quote.speaker is not None and quote.speaker.name == "the mayor"
+
+
+def test_a_heading_is_never_the_speaker_of_the_quotation_under_it() -> None:
+    analysis = scan_text(
+        "# Harbour News\n\n## Skipper Ana Diaz\n\n“We will fish again next week.”\n", "md"
+    )
+    (quote,) = analysis.quotes
+    assert quote.speaker is None

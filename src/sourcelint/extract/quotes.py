@@ -981,6 +981,8 @@ class _Extractor:
         before = context.sentences[sentence - 1]
         if context.paragraph_index(before[0]) < candidate.paragraph - 1:
             return None
+        if self.blocks and self.blocks[self.block_at(before[0])].kind is BlockKind.HEADING:
+            return None  # a heading names a section, never the speaker of what follows
         if _OPENING_MARK.search(text, before[0], before[1]):
             return None  # the sentence before quotes someone itself
         cue_at = cue_words().search(text, before[0], before[1])
