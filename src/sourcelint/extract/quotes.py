@@ -331,6 +331,10 @@ def _left_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | None
                 if by is not None:
                     return by, token, token.text, True
             before = mention_before(tokens, index)
+            if before is None and index > 1 and tokens[index - 1].text == ",":
+                # "The ministry, stating that “…”": a participle's subject before its comma
+                if token.lower.endswith("ing"):
+                    before = mention_before(tokens, index - 1)
             if before is not None and before.kind == "pronoun":
                 # "Pryce, a welder, said he had reported it “at least four times”"
                 earlier = _earlier_subject(tokens, index)
@@ -782,10 +786,13 @@ class _Extractor:
                     right_side = (candidate.mention, candidate.cue, candidate.cue_span)
                     candidate.mention = None
                     self.left_of(candidate, allow_previous=False)
-                    if candidate.mention is None or candidate.mention.kind not in {
-                        "person",
-                        "pronoun",
-                    }:
+                    # with no speaker on the right, an adjacent cue on the left names one of
+                    # any kind ("The ministry, stating that “…,” promised more staff")
+                    left_speaks = candidate.mention is not None and (
+                        candidate.mention.kind in {"person", "pronoun"}
+                        or (mention is None and candidate.adjacent and candidate.cue is not None)
+                    )
+                    if not left_speaks:
                         candidate.mention, candidate.cue, candidate.cue_span = right_side
                         candidate.adjacent = True
             else:
