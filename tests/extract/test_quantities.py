@@ -340,3 +340,35 @@ def test_random_noise_never_breaks_the_stage() -> None:
         analysis = scan_text(text + "\n")
         for quantity in analysis.quantities:
             assert 0 <= quantity.start < quantity.end <= len(text) + 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The plan was published on 2020-10-26 and revised later.",
+        "The plan was published on 26.10.2020 and revised later.",
+        "Call 206-652-6593 for the details of the plan.",
+        "The wreck lies at 41°17′S, 174°46′E off the coast.",
+        "The largest value is 2^15 - 1 in this format.",
+        "Ninety Mile Beach hosted the Group of Seven summit.",
+    ],
+)
+def test_dates_phones_coordinates_arithmetic_and_names_are_not_statistics(sentence: str) -> None:
+    assert scan_text(sentence + "\n").quantities == ()
+
+
+def test_markup_arguments_and_code_are_not_statistics() -> None:
+    document = (
+        "---\ntitle: Notes\n---\n\n"
+        '{{< image "harbour.png" 519 >}}\n\n'
+        "{% include figure.html width=640 %}\n\n"
+        "Set `limit = 250` in the file; 300 boats came.\n"
+    )
+    assert [q.text for q in scan_text(document, "md").quantities] == ["300 boats"]
+
+
+def test_a_price_a_pound_is_per_pound_of_weight_and_alternatives_are_a_range() -> None:
+    analysis = scan_text("Plums cost $6 a pound; volunteers give 10 or 20 hours per week.\n")
+    price, hours = analysis.quantities
+    assert (price.unit, price.rate) == ("USD", "per lb")
+    assert (hours.value, hours.value_high, hours.unit, hours.rate) == (10, 20, "hour", "per week")

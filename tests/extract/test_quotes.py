@@ -627,8 +627,7 @@ def test_a_heading_is_never_the_speaker_of_the_quotation_under_it() -> None:
 
 def test_a_participle_cue_in_an_aside_names_its_subject() -> None:
     analysis = scan_text(
-        "The ministry, stating that “no ship will wait longer than a week,” promised more "
-        "staff.\n"
+        "The ministry, stating that “no ship will wait longer than a week,” promised more staff.\n"
     )
     (quote,) = analysis.quotes
     assert quote.speaker is not None and quote.speaker.name == "the ministry"

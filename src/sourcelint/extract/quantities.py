@@ -211,6 +211,17 @@ _MASKS = re.compile(
     r"|\b[0-2]?[0-9]:[0-5][0-9]\b"
     # phone numbers: "0800 412 7763", "+44 1632 960 214", "0471 55 20 90"
     r"|(?<![\w+])(?:\+[0-9]{1,3}[\s.-]?\(?0?\)?[0-9]{1,5}|\(?0[0-9]{1,5}\)?)(?:[\s.-][0-9]{2,4}){1,4}\b"
+    # numeric dates: "2020-10-26", "2020/10/26", "26.10.2020", "10/26/2020"
+    r"|\b(?:1[5-9]|20|21)[0-9]{2}([-/.])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12][0-9]|3[01])\b"
+    r"|\b(?:0?[1-9]|[12][0-9]|3[01])([./])(?:0?[1-9]|1[0-2])\2(?:1[5-9]|20|21)[0-9]{2}\b"
+    r"|\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])/(?:[0-9]{2}|(?:1[5-9]|20|21)[0-9]{2})\b"
+    # North American phone numbers: "206-652-6593", "(206) 652-6593"
+    r"|(?<![\w+])\(?[0-9]{3}\)?[\s.-][0-9]{3}[.-][0-9]{4}\b"
+    # coordinates: "41°17′S", "174°46′E", "41.3° N"
+    r"|\b[0-9]{1,3}(?:\.[0-9]+)?°\s*(?:[0-9]{1,2}(?:\.[0-9]+)?[′']\s*)?"
+    r"(?:[0-9]{1,2}(?:\.[0-9]+)?[″\"]\s*)?[NSEW]\b"
+    # arithmetic and code: "2^15 - 1", "2**16"
+    r"|\b[0-9]+\s*(?:\^|\*\*)\s*[0-9]+(?:\s*[-+*/]\s*[0-9]+)*"
     # version numbers and codes: "5.2.1", "v2.0.3", "OG/2025/014", "A61", "SV-15"
     r"|\b[0-9]+(?:\.[0-9]+){2,}\b|\b[A-Za-z]+[0-9][\w]*\b|\b[A-Z]{1,4}-[0-9]+\b"
     r"|\b[A-Za-z]\w*(?:/[0-9]+)+\b|\b[0-9]+(?:/[0-9]+){2,}\b"
@@ -218,6 +229,7 @@ _MASKS = re.compile(
     r"|\b(?:1[5-9]|20|21)[0-9]{2}s\b|['’][0-9]0s\b"
     r"|\b(?:1[5-9]|20|21)[0-9]{2}\s*[-–/]\s*(?:(?:1[5-9]|20|21)[0-9]{2}|[0-9]{2})\b"
 )
+_NEXT_WORD = re.compile(r"[\s-]+([^\W\d_][\w'’-]*)")
 _PHONE_CONTEXT = re.compile(
     r"\b(?:call|calling|ring|dial|phone|telephone|tel|helpline|hotline|freephone|text|sms|fax)"
     r"\b[^.;]{0,25}$",
@@ -700,6 +712,8 @@ class _SentenceReader:
         value = words_value(surface)
         if value is None:
             return None
+        if surface[:1].isupper() and self.in_name(match.start(), match.end()):
+            return None  # "the Group of Seven", "Ninety Mile Beach": a name
         lowered = surface.lower()
         if lowered in ("one", "a", "an"):
             after = self.after(match.end())
@@ -727,6 +741,15 @@ class _SentenceReader:
         elif value == 1 and scale is None:
             return None  # "one of the ...", "one more": not a statistic
         return figure
+
+    def in_name(self, start: int, end: int) -> bool:
+        """Whether a capitalised number word is part of a name: capitalised inside its
+        sentence, or opening it before another capitalised word ("Ninety Mile Beach")."""
+        lead = self.text[self.start : start].strip(" \t\n\"'“‘(")
+        if lead:
+            return True
+        following = _NEXT_WORD.match(self.text, end, self.end)
+        return following is not None and following.group(1)[:1].isupper()
 
     def read_vague(self, match: re.Match[str]) -> _Figure | None:
         words = match.group(0).lower().split()
@@ -986,7 +1009,9 @@ class _SentenceReader:
         canonical = table.canonical.get(denominator) or table.canonical.get(denominator.lower())
         if canonical is None and denominator.lower().endswith("s"):
             canonical = table.canonical.get(denominator.lower()[:-1] + "s")
-        if canonical is not None and canonical not in PERCENT_UNITS:
+        if canonical == "GBP" and figure.kind == "money" and denominator.lower() == "pound":
+            figure.rate = "per lb"  # "$5 a pound": a price per pound of weight
+        elif canonical is not None and canonical not in PERCENT_UNITS:
             figure.rate = "per " + canonical
         elif found.group("per").lower() == "per" or denominator.lower() in _RATE_DENOMINATORS:
             figure.rate = "per " + denominator.lower()
@@ -1003,7 +1028,8 @@ def _clause_start(text: str, start: int, position: int) -> int:
 
 
 _RANGE_AND = re.compile(r"\s+and\s+")
-_RANGE_JOINER = re.compile(r"\s*[–—]\s*|-(?=[0-9$€£])|\s+to\s+")
+# "10–15", "10 to 15", and alternatives read as one range: "10 or 20 hours"
+_RANGE_JOINER = re.compile(r"\s*[–—]\s*|-(?=[0-9$€£])|\s+to\s+|\s+or\s+")
 _FILLER_AT_END = re.compile(
     r"(?:\b(?:an\s+average(?:\s+of)?|a\s+further|a\s+total\s+of|another|a|an)\s*)+$"
 )
@@ -1551,7 +1577,7 @@ def extract_quantities(
     """Every statistic in the document's sentences, in document order, with ids n1, n2, …"""
     text = document.text
     reference = parse_iso(document.date)
-    masks = sorted(markers)
+    masks = sorted([*markers, *document.code_spans])  # markers, code, shortcodes
     currency: str | None = None
     figures: list[_Figure] = []
     sentences: list[tuple[int, int]] = []  # each figure's sentence

@@ -331,10 +331,10 @@ def _left_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | None
                 if by is not None:
                     return by, token, token.text, True
             before = mention_before(tokens, index)
-            if before is None and index > 1 and tokens[index - 1].text == ",":
+            participle = token.lower.endswith("ing") and index > 1
+            if before is None and participle and tokens[index - 1].text == ",":
                 # "The ministry, stating that “…”": a participle's subject before its comma
-                if token.lower.endswith("ing"):
-                    before = mention_before(tokens, index - 1)
+                before = mention_before(tokens, index - 1)
             if before is not None and before.kind == "pronoun":
                 # "Pryce, a welder, said he had reported it “at least four times”"
                 earlier = _earlier_subject(tokens, index)

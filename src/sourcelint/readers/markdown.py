@@ -21,6 +21,7 @@ from sourcelint.readers.builder import TextBuilder, find_aligned
 from sourcelint.readers.html import read_fragment
 
 _FRONT_MATTER_FIELD = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*[:=]\s*(.*?)\s*$")
+_SHORTCODE = re.compile(r"\{\{[<%]?.*?[>%]?\}\}|\{%.*?%\}", re.DOTALL)
 _SUP_OPEN = re.compile(r"^<sup\b[^>]*>$", re.IGNORECASE)
 _SUP_CLOSE = re.compile(r"^</sup\s*>$", re.IGNORECASE)
 _SUP_LABEL = re.compile(r"^\[?(\d{1,3}|[*†‡]{1,3})\]?$")
@@ -280,6 +281,9 @@ def read_markdown(source: str, *, path: str, problems: tuple[Problem, ...] = ())
     walker.walk(tokens)
     _unrendered_definitions(walker, rendered_lines)
     text = walker.builder.finish()
+    # Hugo, Jekyll and Liquid shortcodes ({{< image "x.png" 519 >}}, {% include … %}) are
+    # markup: their arguments are never figures, markers or prose
+    walker.builder.code_spans.extend(match.span() for match in _SHORTCODE.finditer(text))
     title = fields.get("title") or None
     title_source = "front-matter:title"
     if title is None:
