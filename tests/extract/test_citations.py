@@ -281,3 +281,23 @@ def test_numbers_that_open_a_declared_note_are_its_text() -> None:
     analysis = scan_text("The statute applies.[^1]\n\n[^1]: 42 U.S.C. § 1983.\n", "md")
     assert [(ref.label, ref.text) for ref in analysis.references] == [("1", "42 U.S.C. § 1983.")]
     assert analysis.findings == ()
+
+
+def test_a_pasted_wiki_reference_list_with_edit_residue_and_no_blank_lines_resolves() -> None:
+    text = (
+        "Kessel Harbour\n\n"
+        "Kessel Harbour is a fishing port.[1] It was rebuilt in 1961.[2][3]\n"
+        "References[edit]\n"
+        "^ a b Island Record Office (1990). Charters of the north coast.\n"
+        '^ Harbour Board (2022). "Annual report 2021".\n'
+        "^ Smith, J. (2001). A history of ports. Kessel Press.\n\n"
+        "External links follow here in the page, with no entries of their own.\n"
+    )
+    analysis = scan_text(text)
+    assert [(c.marker, c.reference) for c in analysis.citations] == [
+        ("1", "r1"),
+        ("2", "r2"),
+        ("3", "r3"),
+    ]
+    assert len(analysis.references) == 3
+    assert not [f for f in analysis.findings if f.code in ("SL101", "SL102")]

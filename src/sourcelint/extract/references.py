@@ -46,6 +46,9 @@ _LABEL = re.compile(
     # "1 Ministry of ...", as PDFs print notes; not indented (a wrapped line) nor a date.
     rf")|(?P<spaced>\d{{1,3}})(?=[ \t]+(?!(?:{_MONTH_NAMES})\b)[A-Z\"“]))\s*"
 )
+# what a wiki's heading carries when copied from the browser: "References[edit]", "Notes [edit
+# source]"
+_EDIT_RESIDUE = re.compile(r"\s*\[\s*edit(?:\s+source)?\s*\]\s*$", re.IGNORECASE)
 _WEB_BACKLINKS = re.compile(r"^\s*\^(?:\s+[a-z](?=\s))*\s*")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\]]+", re.IGNORECASE)
 _DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
@@ -70,8 +73,8 @@ def heading_names() -> frozenset[str]:
 
 def is_reference_heading(text: str) -> bool:
     """True when a heading's text names a reference section ("References", "7. Notes:")."""
-    name = _SECTION_NUMBER.sub("", text.strip()).rstrip(":").strip().lower()
-    return name in heading_names()
+    name = _EDIT_RESIDUE.sub("", _SECTION_NUMBER.sub("", text.strip()))
+    return name.rstrip(":").strip().lower() in heading_names()
 
 
 def _clean_url(url: str) -> str:
@@ -155,6 +158,7 @@ class _Finder:
         self.text = document.text
         self.entries: list[EntrySpan] = []
         self.labelled: dict[int, bool] = {}  # list id -> every entry so far has a printed label
+        self.carets: dict[int, bool] = {}  # list id -> every entry so far opens with "^"
         self.list_id = 0
         # A footnote mark and its note come in pairs: "rose 4%*" ... "* Provisional figures".
         self.attached_marks = {match.group(1) for match in attached_marks(self.text)}
@@ -185,13 +189,22 @@ class _Finder:
                 list_id = note_lists.setdefault(block.group, self._new_list())
                 self._item(items, block, list_id, structural=True)
                 continue
-            if section_level is None and block.kind is BlockKind.PARAGRAPH:
-                first_line_end = body.find("\n")
-                first_line = body if first_line_end < 0 else body[:first_line_end]
-                if first_line_end > 0 and is_reference_heading(first_line):
-                    # "References" on the line right above its entries, no blank line between.
-                    section_level, section_list = 2, self._new_list()
-                    self._lines(block.start + first_line_end + 1, block.end, section_list)
+            if block.kind is BlockKind.PARAGRAPH and "\n" in body:
+                headings = [
+                    (line_start, line_end)
+                    for line_start, line_end in _line_spans(self.text, block.start, block.end)
+                    if line_end < block.end and is_reference_heading(self.text[line_start:line_end])
+                ]
+                if headings:
+                    # "References" (or "Notes[edit]" pasted from a wiki) on the line right above
+                    # its entries, with no blank line before or after it: each such line starts
+                    # a list; the lines before the first are the paragraph's own.
+                    if section_level is not None and headings[0][0] > block.start:
+                        self._lines(block.start, headings[0][0] - 1, section_list)
+                    bounds = [*(start for start, _ in headings[1:]), block.end + 1]
+                    for (_, heading_end), next_start in zip(headings, bounds, strict=True):
+                        section_level, section_list = 2, self._new_list()
+                        self._lines(heading_end + 1, next_start - 1, section_list)
                     continue
             if section_level is not None and self._ends_labelled_list(body, section_list):
                 section_level = None  # "Jane Doe reports on farming." after "[1] ... [2] ..."
@@ -206,16 +219,22 @@ class _Finder:
 
     def _ends_labelled_list(self, body: str, list_id: int) -> bool:
         """A paragraph without a label after a list whose entries all have printed labels."""
+        if body.lstrip().startswith("^"):
+            return False
+        if self.carets.get(list_id, False):
+            return True  # a wiki's pasted list ("^ a b …") ends where its carets end
         return (
             self.labelled.get(list_id, False)
             and _LABEL.match(body) is None
-            and not body.lstrip().startswith("^")
             and not looks_like_bibliography_entry(body)  # an unnumbered bibliography below
         )
 
     def _add(self, entry: EntrySpan) -> None:
         self.entries.append(entry)
-        printed = _LABEL.match(self.text[entry.start : entry.end]) is not None
+        body = self.text[entry.start : entry.end]
+        caret = body.lstrip().startswith("^")
+        printed = _LABEL.match(body) is not None or caret
+        self.carets[entry.list_id] = self.carets.get(entry.list_id, True) and caret
         self.labelled[entry.list_id] = self.labelled.get(entry.list_id, True) and printed
 
     def _item(
