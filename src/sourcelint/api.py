@@ -93,7 +93,7 @@ def check(evidence: Evidence, settings: Settings) -> list[Finding]:
     findings = [
         to_finding(document, rule, violation)
         for rule in RULES
-        if settings.enabled(rule.code)
+        if settings.enabled(rule.code, default=rule.default)
         for violation in rule.check(evidence)
     ]
     findings = apply_suppressions(findings, inline_suppressions(document))

@@ -169,9 +169,11 @@ def _flatten(values: list[tuple[str, ...]] | None) -> tuple[str, ...] | None:
 
 
 def _rules_text() -> str:
-    lines = [f"{'code':<7}{'name':<28}{'severity':<10}summary"]
+    lines = [f"{'code':<7}{'name':<28}{'severity':<10}{'default':<9}summary"]
     lines += [
-        f"{rule.code:<7}{rule.name:<28}{rule.severity.value:<10}{rule.summary}" for rule in RULES
+        f"{rule.code:<7}{rule.name:<28}{rule.severity.value:<10}"
+        f"{'on' if rule.default else 'off':<9}{rule.summary}"
+        for rule in RULES
     ]
     lines += ["", "Errors (exit status 2):"]
     lines += [f"{error.code:<7}{error.name:<28}{'':<10}{error.summary}" for error in ERRORS]
@@ -183,16 +185,23 @@ def rule_markdown(rule: Rule) -> str:
     title, _, body = rule.doc.strip().partition("\n")
     summary = title.split(":", 1)[-1].strip()
     severity = rule.severity.value
-    return f"## {rule.code} `{rule.name}`\n\n{summary}\n\nSeverity: {severity}.\n{body}\n"
+    default = (
+        ""
+        if rule.default
+        else f" Off by default: select it with `--select {rule.code}` (its findings were right"
+        " less than 80% of the time on real pages)."
+    )
+    return f"## {rule.code} `{rule.name}`\n\n{summary}\n\nSeverity: {severity}.{default}\n{body}\n"
 
 
 def rules_markdown() -> str:
     """docs/rules.md: every rule's page and the error table."""
     parts = [
         "# Rules\n\nGenerated from the rules' docstrings by `make docs`; do not edit by hand.\n",
-        "| code | name | severity | summary |\n|---|---|---|---|",
+        "| code | name | severity | default | summary |\n|---|---|---|---|---|",
         *[
-            f"| {rule.code} | {rule.name} | {rule.severity.value} | {rule.summary} |"
+            f"| {rule.code} | {rule.name} | {rule.severity.value} | "
+            f"{'on' if rule.default else 'off'} | {rule.summary} |"
             for rule in RULES
         ],
         "",
@@ -210,7 +219,13 @@ def _run(arguments: argparse.Namespace) -> int:
             sys.stdout.write(rules_markdown())
         elif arguments.format == "json":
             payload = [
-                {"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary}
+                {
+                    "code": r.code,
+                    "name": r.name,
+                    "severity": r.severity.value,
+                    "default": r.default,
+                    "summary": r.summary,
+                }
                 for r in RULES
             ]
             sys.stdout.write(json.dumps(payload, indent=2) + "\n")

@@ -47,9 +47,13 @@ class Settings:
     claim_sources: str = "sentence"  # "paragraph": a source anywhere in the paragraph counts
     source: str | None = field(default=None, compare=False)
 
-    def enabled(self, code: str) -> bool:
-        """Whether a code is on: the most specific matching prefix wins, ignore on a tie."""
-        return _match_length(code, self.select) > _match_length(code, self.ignore)
+    def enabled(self, code: str, *, default: bool = True) -> bool:
+        """Whether a code is on: the most specific matching prefix wins, ignore on a tie. A
+        rule that is off by default needs its code or a prefix of it, not `ALL`."""
+        selected = _match_length(code, self.select)
+        if not default and selected <= 0:
+            return False
+        return selected > _match_length(code, self.ignore)
 
 
 def _match_length(code: str, prefixes: tuple[str, ...]) -> int:

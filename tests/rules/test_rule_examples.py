@@ -50,3 +50,14 @@ def test_failing_examples_fail(rule: Rule) -> None:
 def test_passing_examples_pass(rule: Rule) -> None:
     for example in rule.passing:
         assert rule.code not in codes(scan_text(example.content, example.format)), example.content
+
+
+def test_a_rule_off_by_default_runs_only_when_its_code_or_prefix_is_selected() -> None:
+    from sourcelint.config import Settings
+
+    assert Settings().enabled("SL202", default=True)
+    assert not Settings().enabled("SL202", default=False)
+    assert not Settings(select=("ALL",)).enabled("SL202", default=False)
+    assert Settings(select=("SL2",)).enabled("SL202", default=False)
+    assert Settings(select=("ALL", "SL202")).enabled("SL202", default=False)
+    assert not Settings(select=("SL202",), ignore=("SL202",)).enabled("SL202", default=False)

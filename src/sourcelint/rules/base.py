@@ -60,7 +60,11 @@ Check = Callable[[Evidence], Iterator[Violation]]
 @dataclass(frozen=True)
 class Rule:
     """One rule: code (SL1xx citations, SL2xx quotes, SL3xx numbers, SL4xx claims, SL5xx
-    verification, SL9xx input), name, severity, one-line summary, check and examples."""
+    verification, SL9xx input), name, severity, one-line summary, check and examples.
+
+    `default` is false for a rule whose findings were right less than 80% of the time on real
+    pages: it runs only when selected by its code or a prefix of it (`--select SL2`), never
+    by the default `ALL`."""
 
     code: str
     name: str
@@ -70,6 +74,7 @@ class Rule:
     doc: str
     passing: tuple[Example, ...]
     failing: tuple[Example, ...]
+    default: bool = True
 
 
 @dataclass(frozen=True)
