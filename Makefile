@@ -65,6 +65,7 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/main_text.py
 	$(BIN)/python benchmarks/page_dates.py
 	$(BIN)/python benchmarks/page_dates.py --gold fresh
+	$(BIN)/python benchmarks/rule_precision.py
 	$(BIN)/python benchmarks/html_read_cost.py
 
 ## Retrain the check-worthiness model shipped in src/sourcelint/data (deterministic: the

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from sourcelint.api import analyze
+from sourcelint.config import Settings
 from sourcelint.model import Analysis
 from sourcelint.readers import read_bytes
 
@@ -14,10 +15,16 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 
-def scan_text(content: str | bytes, fmt: str = "txt", path: str = "doc") -> Analysis:
-    """Read and analyse a document written in a test."""
+EVERY_RULE = Settings(select=("SL",))
+
+
+def scan_text(
+    content: str | bytes, fmt: str = "txt", path: str = "doc", *, settings: Settings = EVERY_RULE
+) -> Analysis:
+    """Read and analyse a document written in a test, with every rule on (those off by
+    default too: a test of a rule runs it whatever the default set is)."""
     data = content.encode("utf-8") if isinstance(content, str) else content
-    return analyze(read_bytes(data, path=f"{path}.{fmt}", format=fmt))
+    return analyze(read_bytes(data, path=f"{path}.{fmt}", format=fmt), settings=settings)
 
 
 def codes(analysis: Analysis) -> list[str]:

@@ -13,6 +13,10 @@ sentences name different places, people or bodies are taken to count different t
 A document that gives two values for one figure contradicts itself; a reader cannot tell
 which to repeat, and one of them is usually a typo or a stale copy.
 
+## Default
+Off: run it with `--select SL304`. 0 of 1 finding on 82 real pages judged right (judged blind,
+`tests/fixtures/rule_judgments/`); it returns to the default set when a fresh judgment reaches 80%.
+
 ## Example
 ```text
 The harvest reached 18,000 tonnes of grain in 2024.
@@ -123,4 +127,5 @@ RULE = Rule(
             "Officials later put the harvest at 81,000 tonnes of grain in 2024.\n"
         ),
     ),
+    default=False,
 )
