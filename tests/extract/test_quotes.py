@@ -632,3 +632,52 @@ def test_a_participle_cue_in_an_aside_names_its_subject() -> None:
     (quote,) = analysis.quotes
     assert quote.speaker is not None and quote.speaker.name == "the ministry"
     assert quote.cue == "stating"
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker.name if q.speaker else None for q in scan_text(text).quotes]
+
+
+def test_a_pronoun_opening_a_sentence_is_never_a_speakers_name() -> None:
+    text = (
+        "Prime Minister Olek Varnas offered to resign on Friday.\n\n"
+        "Varnas filed his resignation after the leak. He said the president is "
+        "“a model of honesty for me”; however, “I wrote a resignation offer,” he added.\n"
+    )
+    assert _speakers(text) == ["Olek Varnas", "Olek Varnas"]
+
+
+def test_a_participle_after_a_comma_has_its_clauses_subject() -> None:
+    text = (
+        "In a press release issued the following day, the Harlow Ministry of Transport "
+        "denounced the conclusions of the summit, calling the agreements “legitimate and fully "
+        "lawful under every treaty”.\n"
+    )
+    (speaker,) = _speakers(text)
+    assert speaker is not None and speaker.endswith("Harlow Ministry of Transport")
+
+
+def test_a_name_after_a_preposition_is_an_object_not_the_speaker() -> None:
+    text = (
+        "On Tuesday, the minister speaking to the Grand Council think tank called the border "
+        "agreement “null and void and geographically absurd”.\n"
+    )
+    assert "Grand Council think tank" not in str(_speakers(text))
+
+
+def test_a_lower_case_occupation_before_a_name_in_commas() -> None:
+    text = (
+        "One of the study's authors, herpetologist Dana Bleck, told a magazine the pattern "
+        "was deep: “These frogs are turning on some ancient machinery in their DNA.”\n"
+    )
+    assert _speakers(text) == ["Dana Bleck"]
+
+
+def test_a_pronoun_after_a_name_met_with_is_not_that_name() -> None:
+    text = (
+        "Prime Minister Kostas Manolis spoke in Athens on Monday.\n\n"
+        "Later on Tuesday Manolis met with President Ruth Hale, where he denounced the deal "
+        "again. He noted “it is important to point out that the agreement infringes on our "
+        "rights”.\n"
+    )
+    assert _speakers(text) == ["Kostas Manolis"]

@@ -26,6 +26,7 @@ from sourcelint.extract.quote_marks import MarkedSpan, StrayMark, pair_marks
 from sourcelint.extract.speakers import (
     DETERMINERS,
     LEADING_WORDS,
+    PRONOUNS,
     Mention,
     NameIndex,
     Token,
@@ -85,10 +86,15 @@ _FIRST_WORD = re.compile(r"[\s,;:—–-]*([\w@][\w'’-]*)")
 # A single capitalised name right before a reporting verb: "Rees said", "Ode added".
 _SURNAME_CUE = re.compile(r"\b(?P<name>[A-Z][\w'’-]+)\s+(?P<cue>[a-z]+)\b")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SUBJECT_VERB = re.compile(r"\b[A-Z][a-z][\w'’-]*[ \t]+[a-z]+(?:ed|s)\b")
+# A sentence opening with one capitalised word and a lower-case one ("Honcharuk filed").
+_OPENING_SURNAME = re.compile(r"(?P<name>\b[A-Z][a-z][\w'’-]*)[ \t]+[a-z]")
 _OPENING_MARK = re.compile(r"[“„«\"‘]")
 _RECENT = 40  # speakers a pronoun is compared with: the ones quoted or named last
 _NAMESAKES = 50  # people sharing a surname compared with a new mention (the latest ones)
 _INTRODUCED = 60  # speakers whose introduction is looked up (each reads the text once)
+# Words after which a name is an object, never the subject a pronoun can stand for.
+_OBJECT_WORDS = {"with", "against", "than", "about", "toward", "towards", "like", "between"}
 _PLACE_PREPOSITIONS = {"on", "in", "at", "to", "from", "near", "into", "across", "of", "for", "by"}
 # "Cornyn released a statement …" introduces the quotation that follows.
 _ISSUING = {"released", "issued", "published", "sent", "gave"}
@@ -332,9 +338,25 @@ def _left_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | None
                     return by, token, token.text, True
             before = mention_before(tokens, index)
             participle = token.lower.endswith("ing") and index > 1
-            if before is None and participle and tokens[index - 1].text == ",":
-                # "The ministry, stating that “…”": a participle's subject before its comma
-                before = mention_before(tokens, index - 1)
+            if participle and tokens[index - 1].text == ",":
+                # "Netanyahu called on Italy to join the project, adding “…”": a participle
+                # after a comma has its clause's subject, not the noun before the comma
+                before = _clause_subject(tokens, index - 1) or (
+                    before or mention_before(tokens, index - 1)
+                )
+            if before is not None and before.kind != "pronoun":
+                at = next((i for i, t in enumerate(tokens) if t.start >= before.start), 0)
+                absolute = participle and tokens[at - 1].lower == "with"  # "with Boswell stating"
+                if (
+                    at > 0
+                    and tokens[at - 1].lower in _OBJECT_WORDS | {"to", "at", "for"}
+                    and not absolute
+                ):
+                    # "Mitsotakis speaking to the Atlantic Council called it “…”": the name
+                    # after a preposition is an object; the clause's subject speaks
+                    before = _clause_subject(tokens, index)
+                    if before is None:
+                        return None, token, token.text, adjacent
             if before is not None and before.kind == "pronoun":
                 # "Pryce, a welder, said he had reported it “at least four times”"
                 earlier = _earlier_subject(tokens, index)
@@ -368,6 +390,20 @@ def _left_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | None
             if found is not None and named and found.end == words[-1].end:
                 return found, None, None, True
     return None, None, None, False
+
+
+def _clause_subject(tokens: list[Token], end: int) -> Mention | None:
+    """The person or organisation opening the sentence that ends at tokens[end], after a
+    fronted phrase in commas ("In a press release, the ministry denounced …")."""
+    start = end
+    while start > 0 and tokens[start - 1].text not in _SENTENCE_STOPS:
+        start -= 1
+    words = tokens[start:end]
+    if words and words[0].lower in LEADING_WORDS:
+        comma = next((i for i, t in enumerate(words) if t.text == ","), None)
+        words = words[comma + 1 :] if comma is not None else []
+    found = sentence_subject(words) if words else None
+    return found if found is not None and found.kind in {"person", "org"} else None
 
 
 def _words_of(tokens: list[Token], end: int) -> Mention | None:
@@ -546,6 +582,7 @@ class _Extractor:
         self.block_starts = [block.start for block in self.blocks]
         self.reference_date = parse_iso(document.date)
         self.acronyms: dict[str, str] = {}
+        self.full_names: dict[str, int] = {}
         self.single_primary = False
         self.marker_ends = dict(markers)
         self.marker_starts = {end: start for start, end in markers}
@@ -913,6 +950,12 @@ class _Extractor:
         candidate.windows.append((left_start, candidate.open))
         left = tokenize(text, left_start, candidate.open)
         mention, cue, cue_text, adjacent = _left_attribution(left)
+        cut = sentence is not None and candidate.open - 600 <= sentence[0] < left_start
+        if cue is not None and cue.lower.endswith("ing") and sentence is not None and cut:
+            # the window cut the sentence: read the participle's subject from its start
+            whole = tokenize(text, sentence[0], cue.start)
+            if len(whole) > 1 and whole[-1].text == ",":
+                mention = _clause_subject(whole, len(whole) - 1) or mention
         if cue is not None and mention is None and sentence is not None:
             whole = tokenize(text, max(sentence[0], candidate.open - 600), cue.start)
             mention = _earlier_subject(whole, len(whole))
@@ -1122,34 +1165,88 @@ class _Extractor:
                 or mention.kind != "person"
                 or (len(mention.name.split()) < 2 and not mention.title)
             ):
+                # "…, Bloomberg endorsed his former rival, Joe Biden.": a single name or an
+                # organisation can still be its sentence's subject, which a later name is not
+                sentence = context.sentence_index(match.start())
+                lead = text[context.sentences[sentence][0] : match.start()] if sentence >= 0 else ""
+                verb = re.match(r"[ \t]+[a-z]", text[match.end() : match.end() + 3])
+                if verb and (lead.rstrip().endswith(",") or not lead.strip()):
+                    subjects.add(sentence)
                 continue
-            preceding = text[max(0, match.start() - 8) : match.start()].split()[-1:]
-            if preceding and preceding[0].lower() in _PLACE_PREPOSITIONS:
-                continue  # "lives on Mill Lane", "in New Zealand": a place
+            preceding = text[max(0, match.start() - 16) : match.start()].split()[-2:]
+            if preceding and preceding[-1].lower() in DETERMINERS:
+                preceding = preceding[:-1]  # "in the Eastern Mediterranean"
+            if preceding and preceding[-1].lower() in _PLACE_PREPOSITIONS | _OBJECT_WORDS:
+                continue  # "lives on Mill Lane", "in New Zealand", "met with President Lee"
             sentence = context.sentence_index(match.start())
             lead = text[context.sentences[sentence][0] : tokens[0].start] if sentence >= 0 else ""
             after = tokenize(text, match.end(), min(match.end() + 30, offset))[:1]
             named_subject = bool(after and (after[0].text == "," or is_cue(after[0])))
             # Near the sentence's start, or right after a fronted phrase ("Writing in a blog
             # post, Matthew Ingram …").
-            opening = len(lead.split()) <= 3 or lead.rstrip().endswith(",")
+            # Not after a clause of its own ("…, Bloomberg endorsed his former rival, Joe
+            # Biden": the name closes an object).
+            segment = lead.rstrip()[:-1].rsplit(",", 1)
+            clause = len(segment) > 1 and _SUBJECT_VERB.search(segment[1]) is not None
+            opening = len(lead.split()) <= 3 or (lead.rstrip().endswith(",") and not clause)
             if named_subject or (opening and sentence not in subjects):
                 subjects.add(sentence)
                 found.append((mention.start, mention))
             else:
                 subjects.add(sentence)
+        for sentence_start, sentence_end in context.sentences[max(index - 2, 0) : index + 1]:
+            subject: re.Match[str] | None = None
+            for found_word in _OPENING_SURNAME.finditer(text, max(sentence_start, start), offset):
+                if found_word.start("name") >= sentence_end:
+                    break
+                lead = text[sentence_start : found_word.start("name")].rstrip()
+                if lead.strip(' \t\n“"‘'):
+                    segment = lead[:-1].rsplit(",", 1)
+                    clause = len(segment) > 1 and _SUBJECT_VERB.search(segment[1]) is not None
+                    if not lead.endswith(",") or clause:
+                        continue
+                subject = found_word  # "Wednesday, …, Bloomberg endorsed …": after a fronted phrase
+                break
+            if subject is None:
+                continue
+            word = subject.group("name")
+            if word.lower() in PRONOUNS or word.lower() in DETERMINERS | LEADING_WORDS:
+                continue
+            # "Honcharuk filed his resignation": a surname alone opening a sentence is its
+            # subject when the text has named that person in full before.
+            if self.first_full_name(word) < subject.start("name"):
+                name_end = subject.start("name") + len(word)
+                mention = Mention(word, None, subject.start("name"), name_end, "person")
+                found.append((mention.start, mention))
         for match in _SURNAME_CUE.finditer(text, start, offset):
             before = text[max(0, match.start() - 20) : match.start()].split()[-1:]
             joined = before and (
                 (before[0][:1].isupper() and before[0].lower().rstrip(".") not in title_heads())
                 or before[0].lower() in {"and", "of", "&", "the"}
             )
+            word = match.group("name")
+            if (
+                word.lower() in PRONOUNS
+                or word.lower() in DETERMINERS
+                or word.lower() in LEADING_WORDS
+            ):
+                continue  # "He said", "This said": not a surname
             if not joined and match.group("cue") in reporting_verbs():
-                word = match.group("name")
                 found.append(
                     (match.start(), Mention(word, None, match.start(), match.end("name"), "person"))
                 )
         return [mention for _, mention in sorted(found, key=lambda item: item[0])]
+
+    def first_full_name(self, word: str) -> int:
+        """Where the text first prints `word` after another capitalised word ("Oleksiy
+        Honcharuk"), or past the end when it does not (or when too many were asked: each
+        lookup reads the text once)."""
+        if word not in self.full_names:
+            found = None
+            if len(self.full_names) < _INTRODUCED:
+                found = re.search(rf"\b[A-Z][\w'’-]+[ \t]+{re.escape(word)}\b", self.text)
+            self.full_names[word] = found.start() if found else len(self.text) + 1
+        return self.full_names[word]
 
     def build(self, kept: list[_Candidate], clusters: list[_Cluster]) -> list[Quote]:
         text = self.text

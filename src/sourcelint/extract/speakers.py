@@ -483,9 +483,18 @@ def mention_before(tokens: list[Token], end: int, floor: int = 0) -> Mention | N
                 # "Its chair, Dev Amberley, wrote": the name in commas is the speaker and
                 # the description its title.
                 named = mention_after(inside, 0, len(inside))
+                role = ""
+                if named is None or named.kind != "person":
+                    # "One of the study's authors, herpetologist David Blackburn, told": a
+                    # lower-case occupation before the name
+                    first = next((i for i, t in enumerate(inside) if t.capitalised), 0)
+                    if 0 < first <= 3 and all(t.text.isalpha() for t in inside[:first]):
+                        named = mention_after(inside, first, len(inside))
+                        role = " ".join(t.text for t in inside[:first])
                 full = named is not None and len(named.name.split()) > 1
                 if named and full and named.kind == "person" and named.end == inside[-1].end:
                     title = found.name.split(" ", 1)[-1] if " " in found.name else found.name
+                    title = role or title
                     return Mention(
                         named.name, named.title or title, named.start, named.end, "person"
                     )
@@ -515,6 +524,8 @@ def _affiliation(
     cut = next((i for i, token in enumerate(run) if token.lower == "of"), None)
     if cut is None or cut < 2 or cut > 3:
         return None
+    if run[cut - 1].lower in title_heads():
+        return None  # "Montana Secretary of State Corey Stapleton": a title, not a name
     person = _name_mention(run[:cut], None)
     if person is None or person.kind != "person" or len(person.name.split()) < 2:
         return None
@@ -786,8 +797,8 @@ class NameIndex:
                 break
             tokens = tokenize(text, max(0, position - 60), end)
             found = _phrase_ending_at(tokens, len(tokens) - 1, 0, None) if tokens else None
-            if found is None or found.kind != "person":
-                continue
+            if found is None or found.kind != "person" or found.name.split()[-1] != last:
+                continue  # "Elizabeth Warren of Massachusetts and Michael Bloomberg"
             if found.title is None:
                 found = _with_appositive_title(text, tokens, found, end)
             if len(found.name.split()) > len(words):
