@@ -681,3 +681,27 @@ def test_a_pronoun_after_a_name_met_with_is_not_that_name() -> None:
         "rights”.\n"
     )
     assert _speakers(text) == ["Kostas Manolis"]
+
+
+def test_an_occupation_in_lower_case_before_a_full_name() -> None:
+    text = (
+        "“Organics are very important for the chance of life on Tarn,” said planetary "
+        "geologist Rosa Lenz of the Vale Laboratory.\n\n"
+        "“We performed diligent safety checks on every sample,” Goddard planetary scientist "
+        "Avi Mendel said.\n"
+    )
+    assert _speakers(text) == ["Rosa Lenz", "Avi Mendel"]
+
+
+def test_a_surname_after_a_fronted_phrase_is_the_pronouns_antecedent() -> None:
+    text = (
+        "Prime Minister Kostas Manolis arrived in Washington on Monday.\n\n"
+        "In his Tuesday talk at the Hollin Institute's headquarters, Manolis said the project "
+        "is open to all. “We don't seek to exclude anyone from energy cooperation,” he said.\n"
+    )
+    assert _speakers(text) == ["Kostas Manolis"]
+
+
+def test_a_friend_of_a_named_person_is_not_that_person() -> None:
+    text = "“He never missed a day of work,” a friend of Avi Mendel said.\n"
+    assert _speakers(text) != ["Avi Mendel"]

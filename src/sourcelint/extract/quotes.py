@@ -93,6 +93,10 @@ _OPENING_MARK = re.compile(r"[“„«\"‘]")
 _RECENT = 40  # speakers a pronoun is compared with: the ones quoted or named last
 _NAMESAKES = 50  # people sharing a surname compared with a new mention (the latest ones)
 _INTRODUCED = 60  # speakers whose introduction is looked up (each reads the text once)
+# Words that make the words before a name something other than its occupation ("a friend of").
+_NOT_OCCUPATION = frozenset(
+    {"of", "for", "to", "with", "and", "or", "by", "from", "a", "an", "the", "his", "her", "their"}
+)
 # Words after which a name is an object, never the subject a pronoun can stand for.
 _OBJECT_WORDS = {"with", "against", "than", "about", "toward", "towards", "like", "between"}
 _PLACE_PREPOSITIONS = {"on", "in", "at", "to", "from", "near", "into", "across", "of", "for", "by"}
@@ -406,6 +410,23 @@ def _clause_subject(tokens: list[Token], end: int) -> Mention | None:
     return found if found is not None and found.kind in {"person", "org"} else None
 
 
+def _after_occupation(tokens: list[Token], start: int) -> Mention | None:
+    """ "said planetary geologist Rosaly Lopes": a full name after one to three lower-case
+    words of occupation, which become its title."""
+    first = start
+    while first < len(tokens) and first - start < 3 and tokens[first].text.islower():
+        if not tokens[first].text.isalpha() or tokens[first].lower in _NOT_OCCUPATION:
+            return None
+        first += 1
+    if first == start or first >= len(tokens):
+        return None
+    found = mention_after(tokens, first, len(tokens))
+    if found is None or found.kind != "person" or len(found.name.split()) < 2:
+        return None
+    title = " ".join(token.text for token in tokens[start:first])
+    return Mention(found.name, found.title or title, found.start, found.end, "person")
+
+
 def _words_of(tokens: list[Token], end: int) -> Mention | None:
     """The owner in "In Dr. Shadlen's words, “…”" (the words right before the mark)."""
     if end < 3 or tokens[end - 1].lower != "words":
@@ -444,7 +465,10 @@ def _right_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | Non
     if index >= len(tokens):
         return None, None, None
     if is_cue(tokens[index]):
-        return mention_after(tokens, index + 1, len(tokens)), tokens[index], tokens[index].text
+        found = mention_after(tokens, index + 1, len(tokens))
+        if found is None or found.kind == "nominal":
+            found = _after_occupation(tokens, index + 1) or found
+        return found, tokens[index], tokens[index].text
     if phrase_at(tokens, index) == ("according", "to"):
         return mention_after(tokens, index + 2, len(tokens)), tokens[index], "according to"
     for cue_index in range(index + 1, min(len(tokens), index + _RIGHT_REACH)):
@@ -456,6 +480,15 @@ def _right_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | Non
             found = mention_before(tokens, cue_index, floor=index)
             lead = [t for t in tokens[index:cue_index] if t.end <= (found.start if found else 0)]
             titled = all(t.capitalised or t.lower in _LEAD for t in lead)
+            # "Goddard planetary scientist Avi Mandell said": an occupation before a full name
+            occupation = (
+                found is not None
+                and found.kind == "person"
+                and len(found.name.split()) > 1
+                and 0 < len(lead) <= 4
+                and all(t.text.isalpha() and t.lower not in _NOT_OCCUPATION for t in lead)
+            )
+            titled = titled or occupation
             # "the port authority's operations director, Mara Lindahl, told": a description
             # in front of the name, set off by a comma
             described = bool(lead) and lead[-1].text == "," and lead[0].lower in DETERMINERS
@@ -1199,6 +1232,9 @@ class _Extractor:
             for found_word in _OPENING_SURNAME.finditer(text, max(sentence_start, start), offset):
                 if found_word.start("name") >= sentence_end:
                     break
+                name = found_word.group("name").lower()
+                if name in PRONOUNS or name in DETERMINERS or name in LEADING_WORDS:
+                    continue  # "In his talk, Mitsotakis said": read on to the name
                 lead = text[sentence_start : found_word.start("name")].rstrip()
                 if lead.strip(' \t\n“"‘'):
                     segment = lead[:-1].rsplit(",", 1)
@@ -1210,8 +1246,6 @@ class _Extractor:
             if subject is None:
                 continue
             word = subject.group("name")
-            if word.lower() in PRONOUNS or word.lower() in DETERMINERS | LEADING_WORDS:
-                continue
             # "Honcharuk filed his resignation": a surname alone opening a sentence is its
             # subject when the text has named that person in full before.
             if self.first_full_name(word) < subject.start("name"):
