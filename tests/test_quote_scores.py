@@ -59,3 +59,26 @@ def test_gum_news_keeps_its_scores() -> None:
     recall = tally.matched / tally.gold
     assert 2 * precision * recall / (precision + recall) >= 0.94
     assert tally.speaker_right / tally.speaker_gold >= 0.89
+
+
+AEB = (
+    Path(__file__).resolve().parents[2]
+    / "shared"
+    / "data"
+    / "html"
+    / "article-extraction-benchmark"
+)
+
+
+@pytest.mark.skipif(not AEB.is_dir(), reason=f"the article-extraction benchmark is not at {AEB}")
+def test_real_documents_keep_their_scores() -> None:
+    """Floors under the scores on the blind real-document corpus (tests/fixtures/quotes_real),
+    dev and test together (2026-12-04: F1 0.886, speaker over all gold 0.650)."""
+    real = importlib.import_module("quotes_real")
+    total = real.Counts()
+    for document in real.load_documents():
+        total.add(real.score(document, real.sourcelint_quotes(document)))
+    precision, recall = total.matched / total.predicted, total.matched / total.gold
+    assert precision >= 0.97
+    assert recall >= 0.79
+    assert total.speaker_right / total.gold >= 0.63

@@ -87,6 +87,8 @@ _FIRST_WORD = re.compile(r"[\s,;:—–-]*([\w@][\w'’-]*)")
 _SURNAME_CUE = re.compile(r"\b(?P<name>[A-Z][\w'’-]+)\s+(?P<cue>[a-z]+)\b")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SUBJECT_VERB = re.compile(r"\b[A-Z][a-z][\w'’-]*[ \t]+[a-z]+(?:ed|s)\b")
+# Two capitalised words in a row; the second is captured (overlapping: "Prime Minister Oleksiy").
+_NAME_PAIR = re.compile(r"\b[A-Z][\w'’-]*[ \t]+(?=([A-Z][\w'’-]+)\b)")
 # A sentence opening with one capitalised word and a lower-case one ("Honcharuk filed").
 _OPENING_SURNAME = re.compile(r"(?P<name>\b[A-Z][a-z][\w'’-]*)[ \t]+[a-z]")
 _OPENING_MARK = re.compile(r"[“„«\"‘]")
@@ -615,7 +617,7 @@ class _Extractor:
         self.block_starts = [block.start for block in self.blocks]
         self.reference_date = parse_iso(document.date)
         self.acronyms: dict[str, str] = {}
-        self.full_names: dict[str, int] = {}
+        self.full_names: dict[str, int] | None = None
         self.single_primary = False
         self.marker_ends = dict(markers)
         self.marker_starts = {end: start for start, end in markers}
@@ -1273,14 +1275,15 @@ class _Extractor:
 
     def first_full_name(self, word: str) -> int:
         """Where the text first prints `word` after another capitalised word ("Oleksiy
-        Honcharuk"), or past the end when it does not (or when too many were asked: each
-        lookup reads the text once)."""
-        if word not in self.full_names:
-            found = None
-            if len(self.full_names) < _INTRODUCED:
-                found = re.search(rf"\b[A-Z][\w'’-]+[ \t]+{re.escape(word)}\b", self.text)
-            self.full_names[word] = found.start() if found else len(self.text) + 1
-        return self.full_names[word]
+        Honcharuk"), or past the end when it never does; one pass over the text, on first use."""
+        if self.full_names is None:
+            self.full_names = {}
+            for pair in _NAME_PAIR.finditer(self.text):
+                second = pair.group(1)
+                self.full_names.setdefault(second, pair.start())
+                if second.endswith(("'s", "’s")):  # "Oleksiy Honcharuk's offer"
+                    self.full_names.setdefault(second[:-2], pair.start())
+        return self.full_names.get(word, len(self.text) + 1)
 
     def build(self, kept: list[_Candidate], clusters: list[_Cluster]) -> list[Quote]:
         text = self.text
