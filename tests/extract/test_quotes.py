@@ -705,3 +705,49 @@ def test_a_surname_after_a_fronted_phrase_is_the_pronouns_antecedent() -> None:
 def test_a_friend_of_a_named_person_is_not_that_person() -> None:
     text = "“He never missed a day of work,” a friend of Avi Mendel said.\n"
     assert _speakers(text) != ["Avi Mendel"]
+
+
+INTERVIEW = (
+    "Marta Quell, a glass artist from Dunmore, spoke to us about her studio.\n\n"
+    "Interviewer: How did you start working with glass?\n\n"
+    "Marta Quell: My uncle had a furnace behind his shop, and I watched him every summer.\n\n"
+    "I was nine when he let me hold the pipe.\n\n"
+    "Interviewer: What do you make now?\n\n"
+    "Marta Quell: Mostly bowls. We sell them at the Saturday market.\n"
+)
+
+
+def test_interview_turns_are_quotations_of_their_labelled_speaker() -> None:
+    quotes = scan_text(INTERVIEW).quotes
+    answers = [q for q in quotes if q.speaker and q.speaker.name == "Marta Quell"]
+    assert [q.text for q in answers] == [
+        "My uncle had a furnace behind his shop, and I watched him every summer.",
+        "I was nine when he let me hold the pipe.",
+        "Mostly bowls. We sell them at the Saturday market.",
+    ]
+
+
+def test_question_and_answer_labels_credit_the_person_introduced() -> None:
+    text = (
+        "Meet Junia Gasse, our new chief executive. Junia Gasse joined us in May.\n\n"
+        "Q: What drew you to the role?\n\nA: I love building teams.\n\n"
+        "Q: What is next for you?\n\nA: We open two offices this year.\n"
+    )
+    quotes = scan_text(text).quotes
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("I love building teams.", "Junia Gasse"),
+        ("We open two offices this year.", "Junia Gasse"),
+    ]
+
+
+def test_labels_that_are_not_speech_make_no_turns() -> None:
+    box_score = (
+        "Harbor City beat Elmwood 101-99 on Tuesday.\n\n"
+        "Harbor: Tom Lisk missed the game with a knee sprain.\n\n"
+        "Elmwood: Dan Ruhl left in the second quarter.\n\n"
+        "Harbor: Host Elmwood on Friday.\n\n"
+        "Elmwood: Visit Harbor on Friday.\n"
+    )
+    assert scan_text(box_score).quotes == ()
+    update = "The bridge reopened on Monday.\n\nUpdate: It closed again at noon.\n"
+    assert scan_text(update).quotes == ()

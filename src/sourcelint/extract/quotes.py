@@ -87,6 +87,12 @@ _FIRST_WORD = re.compile(r"[\s,;:—–-]*([\w@][\w'’-]*)")
 _SURNAME_CUE = re.compile(r"\b(?P<name>[A-Z][\w'’-]+)\s+(?P<cue>[a-z]+)\b")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SUBJECT_VERB = re.compile(r"\b[A-Z][a-z][\w'’-]*[ \t]+[a-z]+(?:ed|s)\b")
+# A speaker's label opening a paragraph: "((Dorsa Derakhshani))", "Jane Doe:", "JUNIOR:", "Q:".
+_TURN_LABEL = re.compile(
+    r"[ \t]*(?:\(\((?P<wiki>[^()\n]{1,40})\)\)"
+    r"|(?P<name>(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*)[ \t]*:)[ \t]+(?=\S)"
+)
+_PERSONAL = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|we|We|our|Our|us|you|You|your|Your)\b")
 # Two capitalised words in a row; the second is captured (overlapping: "Prime Minister Oleksiy").
 _NAME_PAIR = re.compile(r"\b[A-Z][\w'’-]*[ \t]+(?=([A-Z][\w'’-]+)\b)")
 # A sentence opening with one capitalised word and a lower-case one ("Honcharuk filed").
@@ -634,6 +640,7 @@ class _Extractor:
         self.single_primary = singles >= 3 and singles > 2 * (len(pairs) - singles)
         candidates = [self.from_pair(pair) for pair in pairs]
         candidates += self.block_quotes(pairs)
+        candidates += self.interview_turns()
         candidates.sort(key=lambda candidate: candidate.start)
         accepted: list[_Candidate] = []
         for candidate in candidates:
@@ -783,6 +790,88 @@ class _Extractor:
             found.append(candidate)
         return found
 
+    def interview_turns(self) -> list[_Candidate]:
+        """The answers of an interview printed as a transcript: paragraphs opening with a
+        speaker's label ("Dorsa Derakhshani: …", "((WN)) …", "A: …"), and the unlabelled
+        paragraphs that continue one. Read only where at least four paragraphs carry labels
+        and two labels recur (an interview alternates), so a lone "Update:" is no turn. "Q"
+        and "A" stand for the interviewer and the person the piece introduces."""
+        text = self.text
+        paragraphs = self.context.paragraphs
+        labelled: dict[int, tuple[str, int]] = {}
+        for number, (start, end) in enumerate(paragraphs):
+            match = _TURN_LABEL.match(text, start, end)
+            if match is None:
+                continue
+            label = (match.group("wiki") or match.group("name") or "").strip()
+            if label.lower() in load_terms("turn_labels") or len(label) > 40:
+                continue
+            labelled[number] = (label, match.end())
+        counts: dict[str, int] = {}
+        for label, _ in labelled.values():
+            counts[label] = counts.get(label, 0) + 1
+        if len(labelled) < 4 or sum(1 for count in counts.values() if count >= 2) < 2:
+            return []
+        # Spoken turns talk in the first and second person; "Lakers: Visit the Thunder on
+        # Friday." (a box score's team notes) does not.
+        spoken = sum(
+            1
+            for number, (_, content) in labelled.items()
+            if _PERSONAL.search(text, content, paragraphs[number][1])
+        )
+        if spoken * 2 < len(labelled):
+            return []
+        first = min(labelled)
+        interviewee = self.interviewee(paragraphs[first][0])
+        found: list[_Candidate] = []
+        speaker: Mention | None = None
+        for number in range(first, len(paragraphs)):
+            start, end = paragraphs[number]
+            block = self.blocks[self.block_at(start)] if self.blocks else None
+            if block is not None and block.kind is not BlockKind.PARAGRAPH:
+                speaker = None  # a heading or a list ends the turn
+                continue
+            if number in labelled:
+                label, content = labelled[number]
+                if label in {"Q", "A"}:
+                    speaker = interviewee if label == "A" else None
+                    if label == "Q":
+                        continue  # the interviewer's question
+                else:
+                    speaker = Mention(label, None, start, start + len(label), "person")
+            else:
+                content = start
+                if speaker is None:
+                    continue
+            while end > content and text[end - 1].isspace():
+                end -= 1
+            if end <= content or (speaker is None and number not in labelled):
+                continue
+            candidate = _Candidate(content, end, "turn", content, end)
+            candidate.paragraph = number
+            candidate.mention, candidate.adjacent = speaker, True
+            found.append(candidate)
+        return found
+
+    def interviewee(self, before: int) -> Mention | None:
+        """The person an interview introduces: the full name printed most often before its
+        first turn (None when two tie)."""
+        counts: dict[str, int] = {}
+        mentions: dict[str, Mention] = {}
+        for match in _NAME_RUN.finditer(self.text, 0, before):
+            tokens = tokenize(self.text, match.start(), match.end())
+            mention = mention_after(tokens, 0, len(tokens))
+            if mention is None or mention.kind != "person" or len(mention.name.split()) < 2:
+                continue
+            counts[mention.name] = counts.get(mention.name, 0) + 1
+            mentions.setdefault(mention.name, mention)
+        if not counts:
+            return None
+        ranked = sorted(counts.items(), key=lambda item: -item[1])
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return None
+        return mentions[ranked[0][0]]
+
     def opening_paragraphs(self) -> set[int]:
         """The first two paragraphs of running text (headings and the title not counted)."""
         opening: set[int] = set()
@@ -804,6 +893,8 @@ class _Extractor:
         words = _words(content[:400])
         if candidate.end <= candidate.start or not words:
             return False
+        if candidate.marks == "turn":
+            return True
         if candidate.marks in {"block", "credited"}:
             if candidate.mention is None:
                 self.left_of(candidate, allow_previous=True)
