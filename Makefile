@@ -66,6 +66,8 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/page_dates.py
 	$(BIN)/python benchmarks/page_dates.py --gold fresh
 	$(BIN)/python benchmarks/rule_precision.py
+	$(BIN)/python benchmarks/stats_real.py
+	$(BIN)/python benchmarks/quotes_real.py
 	$(BIN)/python benchmarks/html_read_cost.py
 
 ## Retrain the check-worthiness model shipped in src/sourcelint/data (deterministic: the

@@ -372,3 +372,23 @@ def test_a_price_a_pound_is_per_pound_of_weight_and_alternatives_are_a_range() -
     price, hours = analysis.quantities
     assert (price.unit, price.rate) == ("USD", "per lb")
     assert (hours.value, hours.value_high, hours.unit, hours.rate) == (10, 20, "hour", "per week")
+
+
+def _texts(text: str) -> list[str]:
+    return [quantity.text for quantity in scan_text(text).quantities]
+
+
+def test_a_score_is_neither_a_range_nor_two_figures() -> None:
+    assert _texts("The Hawks beat the Owls 112-107 on Tuesday.\n") == []
+    assert _texts("Prices rose by 10-15% last year.\n") == ["10-15%"]
+
+
+def test_an_attributive_duration_names_a_kind_of_thing() -> None:
+    assert _texts("The council declared a seven day mourning period.\n") == []
+    assert _texts("The mourning lasted seven days.\n") == ["seven days"]
+
+
+def test_a_small_number_pointing_back_at_known_items_is_not_a_count() -> None:
+    text = "Arden and Lisk held talks. The leaders of the two countries spoke on Friday.\n"
+    assert _texts(text) == []
+    assert _texts("Two countries signed the treaty on Friday.\n") == ["Two countries"]

@@ -250,6 +250,7 @@ _YEAR_BEFORE = re.compile(
     r"around|early|late|mid|circa|c\.|fiscal|year|spring|summer|autumn|winter)|['’]s)\s+$",
     re.IGNORECASE,
 )
+_ANAPHORIC = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
 _RANK = re.compile(r"\b(?:top|bottom|first|last|the\s+best|the\s+worst)\s+$", re.IGNORECASE)
 _SUPERLATIVE_AFTER = re.compile(r"^\s+\w+est\b|^\s+most\b", re.IGNORECASE)
 
@@ -416,6 +417,7 @@ class _SentenceReader:
         self.end = end
         self.masks = masks
         self.triggers = triggers
+        self.score_end = -1  # where the last score read ("112-107") ends
 
     def masked(self, start: int, end: int) -> bool:
         """Whether text[start:end] lies in a citation marker or a label that looks like a
@@ -482,7 +484,7 @@ class _SentenceReader:
                     position = plain.end() if plain else match.start() + 1
                     continue
             if figure is None:
-                position = match.end()
+                position = max(match.end(), self.score_end)
                 continue
             found.append(figure)
             position = figure.end
@@ -535,10 +537,25 @@ class _SentenceReader:
             return None
         if self.is_age_bracket(figure):
             return None
+        if self.attributive_duration(figure):
+            return None
         self.read_qualifier(figure)
         self.read_range(figure)
+        if figure.kind == "score":
+            return None
         self.read_rate(figure)
         return figure
+
+    def attributive_duration(self, figure: _Figure) -> bool:
+        """ "a seven day mourning period", "a forty minute drive": a number above one with a
+        time unit in the singular, before a noun, describes a kind of thing rather than
+        measuring one."""
+        if figure.unit not in TIME_UNITS or figure.value is None or figure.value <= 1:
+            return False
+        word = re.search(r"([a-z]+)$", self.text[figure.start : figure.end].lower())
+        if word is None or word.group(1) != figure.unit:
+            return False
+        return re.match(r"[ \t]+[a-z]", self.text[figure.end : figure.end + 3]) is not None
 
     def read_digits(self, match: re.Match[str]) -> _Figure | None:
         text = self.text
@@ -740,6 +757,8 @@ class _SentenceReader:
             )
         elif value == 1 and scale is None:
             return None  # "one of the ...", "one more": not a statistic
+        elif value <= 10 and scale is None and _ANAPHORIC.search(self.before(match.start(), 12)):
+            return None  # "the two countries", "these three types": known items, not a count
         return figure
 
     def in_name(self, start: int, end: int) -> bool:
@@ -976,7 +995,9 @@ class _SentenceReader:
         elif figure.unit is not None and figure.unit != second.unit:
             return
         if "-" in link.group(0) and first_value >= second.value and figure.unit is None:
-            return  # a score: "3-1"
+            figure.kind = "score"  # "3-1", "112-107": a result, neither side a statistic
+            self.score_end = second.end
+            return
         if first_value >= second.value:
             return
         if not between and re.search(r"\bfrom\s+$", self.before(figure.start, 8), re.IGNORECASE):
