@@ -73,3 +73,21 @@ def test_consistent_documents_get_no_consistency_findings() -> None:
             analysis = analyze(read_path(source))
             found = [f for f in analysis.findings if f.code in ("SL302", "SL304")]
             assert found == [], (source.name, [f.message for f in found])
+
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+@pytest.mark.skipif(
+    not (SHARED / "news" / "wikinews-2020").is_dir(), reason=f"no shared data at {SHARED}"
+)
+def test_real_documents_keep_their_scores() -> None:
+    """Floors under the blind real-document statistics (tests/fixtures/stats_real), dev and
+    test together (2026-12-04: value precision 0.69, recall 0.91)."""
+    real = importlib.import_module("stats_real")
+    tally = real.Tally()
+    for document in real.load_documents():
+        real.score(document, real.sourcelint_figures(document["text"]), tally, None)
+    precision, recall, _ = tally.prf("value")
+    assert precision >= 0.67
+    assert recall >= 0.89
