@@ -751,3 +751,46 @@ def test_labels_that_are_not_speech_make_no_turns() -> None:
     assert scan_text(box_score).quotes == ()
     update = "The bridge reopened on Monday.\n\nUpdate: It closed again at noon.\n"
     assert scan_text(update).quotes == ()
+
+
+def test_a_name_in_commas_after_a_parenthesis() -> None:
+    text = (
+        "The general secretary of the dockers' union (Harbour Union of Rail, Sea and Road "
+        "Workers), Mick Dorran, said the measure was “nowhere near enough for anyone”.\n"
+    )
+    assert _speakers(text) == ["Mick Dorran"]
+
+
+def test_a_nested_quotation_closing_first_still_ends_with_punctuation() -> None:
+    text = (
+        "She was shocked to find an olfactory receptor called Olfr78 in kidney cells.\n\n"
+        "“I said to my adviser, like, ‘I don’t even know that I can trust this data?’” "
+        "Pluzek recalled.\n"
+    )
+    assert _speakers(text) == ["Pluzek"]
+
+
+def test_a_place_after_a_comma_is_not_a_pronouns_antecedent() -> None:
+    text = (
+        "Richard Loxley, an immunologist at the University of Carrow, San Ferrin, directs "
+        "the work. He describes the prospects as good, but cautions that “we’re still in the "
+        "very early days” of it.\n"
+    )
+    assert _speakers(text) == ["Richard Loxley"]
+
+
+def test_a_surname_after_a_connective_opens_its_sentence() -> None:
+    text = (
+        "Andrew Vale studies tuft cells. Others praised the new results.\n\n"
+        "But Vale cautioned that the cells might cause trouble. “You may not always want to "
+        "overreact,” he said.\n"
+    )
+    assert _speakers(text) == ["Andrew Vale"]
+
+
+def test_an_imperative_opening_the_sentence_before_is_no_speaker() -> None:
+    text = (
+        "We have brought some reviews here! Check them out below.\n\n"
+        "“The show was really great and the staff were kind to us all evening.”\n"
+    )
+    assert _speakers(text) == [None]

@@ -105,6 +105,10 @@ _INTRODUCED = 60  # speakers whose introduction is looked up (each reads the tex
 _NOT_OCCUPATION = frozenset(
     {"of", "for", "to", "with", "and", "or", "by", "from", "a", "an", "the", "his", "her", "their"}
 )
+# Words that open a sentence before its subject ("But Vaughan cautioned …").
+_CONNECTIVES = frozenset(
+    {"but", "and", "so", "yet", "still", "then", "now", "also", "meanwhile", "however", "or"}
+)
 # Words after which a name is an object, never the subject a pronoun can stand for.
 _OBJECT_WORDS = {"with", "against", "than", "about", "toward", "towards", "like", "between"}
 _PLACE_PREPOSITIONS = {"on", "in", "at", "to", "from", "near", "into", "across", "of", "for", "by"}
@@ -1011,6 +1015,8 @@ class _Extractor:
         end = candidate.end
         while end in self.marker_starts:
             end = self.marker_starts[end]
+        while end - 1 > candidate.start and text[end - 1] in "’'”\"":
+            end -= 1  # "… you know?’”": a nested quotation closes first
         inside = text[end - 1 : end] if end > candidate.start else ""
         following = text[after : after + 2].lstrip()[:1]
         return inside in _ATTRIBUTION_PUNCTUATION or following in _ATTRIBUTION_PUNCTUATION
@@ -1164,8 +1170,14 @@ class _Extractor:
         cue_at = cue_words().search(text, before[0], before[1])
         issuing = _ISSUING_WORDS.search(text, before[0], before[1])
         if cue_at is None and issuing is None:
-            # No cue: only the sentence's opening words matter ("O’Neill was unimpressed.").
-            return sentence_subject(tokenize(text, before[0], min(before[1], before[0] + 80)))
+            # No cue: only the sentence's opening words matter ("O’Neill was unimpressed."),
+            # and one capitalised word is a name only when the text has named that person in
+            # full before ("Check them out below" is an imperative).
+            found = sentence_subject(tokenize(text, before[0], min(before[1], before[0] + 80)))
+            single = found is not None and found.kind == "person" and " " not in found.name
+            if found is not None and single and self.first_full_name(found.name) > found.start:
+                return None
+            return found
         first_cue = min(match.end() for match in (cue_at, issuing) if match is not None)
         tokens = tokenize(text, before[0], min(before[1], first_cue + 60))
         for index, token in enumerate(tokens):
@@ -1299,6 +1311,10 @@ class _Extractor:
                 if verb and (lead.rstrip().endswith(",") or not lead.strip()):
                     subjects.add(sentence)
                 continue
+            if re.search(
+                r"[A-Z][\w'’.-]*,[ \t]+$", text[max(0, match.start() - 30) : match.start()]
+            ):
+                continue  # "the University of California, San Francisco": a place goes on
             preceding = text[max(0, match.start() - 16) : match.start()].split()[-2:]
             if preceding and preceding[-1].lower() in DETERMINERS:
                 preceding = preceding[:-1]  # "in the Eastern Mediterranean"
@@ -1328,8 +1344,12 @@ class _Extractor:
                 name = found_word.group("name").lower()
                 if name in PRONOUNS or name in DETERMINERS or name in LEADING_WORDS:
                     continue  # "In his talk, Mitsotakis said": read on to the name
+                if name in _CONNECTIVES:
+                    continue  # "But Vaughan cautioned"
                 lead = text[sentence_start : found_word.start("name")].rstrip()
-                if lead.strip(' \t\n“"‘'):
+                if any(
+                    w.lower().strip(",") not in _CONNECTIVES for w in lead.split()
+                ) and lead.strip(' \t\n“"‘'):
                     segment = lead[:-1].rsplit(",", 1)
                     clause = len(segment) > 1 and _SUBJECT_VERB.search(segment[1]) is not None
                     if not lead.endswith(",") or clause:

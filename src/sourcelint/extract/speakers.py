@@ -472,10 +472,19 @@ def mention_before(tokens: list[Token], end: int, floor: int = 0) -> Mention | N
     fallback: Mention | None = None
     comma = index - 1
     while comma >= floor and index - comma <= 26:
+        between = [token.text for token in tokens[comma + 1 : index]]
+        if between.count(")") > between.count("("):
+            comma -= 1  # "(National Union of Rail, Maritime …), Mick Cash, said": inside
+            continue
         if tokens[comma].text == ",":
             aside = _aside_title(tokens[comma + 1 : index])
             found = _phrase_ending_at(tokens, comma - 1, floor, aside)
             inside = tokens[comma + 1 : index]
+            if found is None and comma > floor and tokens[comma - 1].text == ")" and inside:
+                # "The general secretary of the union (…), Mick Cash, said"
+                named = mention_after(inside, 0, len(inside))
+                if named and named.kind == "person" and len(named.name.split()) > 1:
+                    return named
             described = found is not None and (
                 found.kind == "nominal" or len(found.name.split()) == 1
             )
