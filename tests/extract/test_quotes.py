@@ -794,3 +794,31 @@ def test_an_imperative_opening_the_sentence_before_is_no_speaker() -> None:
         "“The show was really great and the staff were kind to us all evening.”\n"
     )
     assert _speakers(text) == [None]
+
+
+def test_saying_before_a_quotation_is_its_cue() -> None:
+    text = (
+        "In a livestream, Sanders shared his reasoning with supporters, pointing out he trailed "
+        "Joe Biden, saying “the path toward victory is virtually impossible”.\n"
+    )
+    (quote,) = scan_text(text).quotes
+    assert quote.cue == "saying" and quote.speaker is not None
+    assert quote.speaker.name == "Sanders"
+
+
+def test_a_participle_after_a_quotation_leaves_the_speaker_before_it() -> None:
+    text = (
+        "Bernie Sanders said in his live stream, “I do not make this decision lightly”, "
+        "calling it a hard choice.\n"
+    )
+    assert _speakers(text) == ["Bernie Sanders"]
+
+
+def test_a_document_after_a_weak_inverted_cue() -> None:
+    text = "“It is likely that the outbreak has caused many more cases than reported”, reads the report.\n"
+    assert _speakers(text) == ["the report"]
+
+
+def test_an_inverted_cue_and_name_need_no_punctuation_before_the_mark() -> None:
+    text = "“You would probably minimise the panic” said Russell Zane of the retail council.\n"
+    assert _speakers(text) == ["Russell Zane"]

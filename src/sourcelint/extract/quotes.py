@@ -69,7 +69,7 @@ _WORK = re.compile(r"\*[^*]+\*|_[^_]+_|“[^”]+”|\"[^\"]+\"")
 _CALLOUT = re.compile(r"^\s*(?:\[!\w+\]|\**(?:Note|Tip|Warning|Important|Caution|Update)\b)", re.I)
 _EDITED = re.compile(r"…|\.\s?\.\s?\.|\[[^\]\n]*[^\W\d_][^\]\n]*\]")
 _TERMINAL = re.compile(r"[.!?…][)\]’'\"]*$")
-_SKIP_LEFT = {":", ",", "that", "—", "–", "-", "as", "saying"}
+_SKIP_LEFT = {":", ",", "that", "—", "–", "-", "as"}
 _LEAD = {"the", "a", "an", "u.", "s.", "former", "then", "deputy", "acting", "vice"}
 # Two or more capitalised words in a row (with particles and initials): where people are named.
 _NAME_RUN = re.compile(
@@ -476,11 +476,24 @@ def _right_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | Non
         index += 1
     if index >= len(tokens):
         return None, None, None
+    if is_cue(tokens[index]) and tokens[index].lower.endswith("ing"):
+        # "“…”, calling it …", "“…”, adding that …": what follows is the participle's
+        # object; its subject spoke before the quotation
+        return None, tokens[index], tokens[index].text
     if is_cue(tokens[index]):
         found = mention_after(tokens, index + 1, len(tokens))
         if found is None or found.kind == "nominal":
             found = _after_occupation(tokens, index + 1) or found
         return found, tokens[index], tokens[index].text
+    if is_cue(tokens[index], weak=True):
+        # "“…”, reads the report.": a weak cue inverted before a document that ends the
+        # sentence
+        found = mention_after(tokens, index + 1, len(tokens))
+        closing = found is not None and all(
+            token.text in {".", "!", "?"} for token in tokens if token.start >= found.end
+        )
+        if found is not None and found.kind in {"nominal", "org"} and closing:
+            return found, tokens[index], tokens[index].text
     if phrase_at(tokens, index) == ("according", "to"):
         return mention_after(tokens, index + 2, len(tokens)), tokens[index], "according to"
     for cue_index in range(index + 1, min(len(tokens), index + _RIGHT_REACH)):
@@ -939,7 +952,8 @@ class _Extractor:
             candidate.credit_year = credit.year
         else:
             mention, cue, cue_text = self.right_of(after, max(right_end, after))
-            if cue is not None and not self.punctuated(candidate, after):
+            named = mention is not None and mention.kind == "person" and len(words) >= 4
+            if cue is not None and not self.punctuated(candidate, after) and not named:
                 # “Anonymous” posted it: the quoted words are the verb's subject, not an
                 # utterance. An attribution after the marks follows punctuation: “…,” said.
                 mention = cue = cue_text = None
