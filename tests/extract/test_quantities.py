@@ -392,3 +392,19 @@ def test_a_small_number_pointing_back_at_known_items_is_not_a_count() -> None:
     text = "Arden and Lisk held talks. The leaders of the two countries spoke on Friday.\n"
     assert _texts(text) == []
     assert _texts("Two countries signed the treaty on Friday.\n") == ["Two countries"]
+
+
+def test_clock_readings_and_a_persons_age_are_not_statistics() -> None:
+    assert _texts("The quake struck at 2am local time (0100 UTC) on Friday.\n") == []
+    assert _texts("Lisk scored with 55 seconds left in the game.\n") == []
+    assert _texts("I have fixed cars since I was 17, and I still do.\n") == []
+
+
+def test_a_line_of_bare_numbers_is_a_table_row() -> None:
+    text = "Harbor d. Elmwood 70-44\n\nElmwood 14 11 6 15 — 44\n\nHarbor 18 22 13 17 — 70\n"
+    assert _texts(text) == []
+    assert _texts("Turnout was 14, 11, 6 and 15 percent in the four wards.\n") != []
+
+
+def test_a_three_pointer_is_a_name_not_a_count() -> None:
+    assert _texts("Lisk hit a 3-pointer at the buzzer.\n") == []

@@ -250,6 +250,9 @@ _YEAR_BEFORE = re.compile(
     r"around|early|late|mid|circa|c\.|fiscal|year|spring|summer|autumn|winter)|['’]s)\s+$",
     re.IGNORECASE,
 )
+_CLOCK_ZONE = re.compile(r"\s*(?:UTC|GMT|hrs\b|hours\s+(?:local|UTC|GMT))")
+_CLOCK_LEFT = re.compile(r"\s+(?:left|remaining|to\s+go|to\s+play)\b")
+_PERSON_WAS = re.compile(r"\b(?:I|he|she|we|they)\s+(?:was|were|am|turned)\s+$", re.IGNORECASE)
 _ANAPHORIC = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
 _RANK = re.compile(r"\b(?:top|bottom|first|last|the\s+best|the\s+worst)\s+$", re.IGNORECASE)
 _SUPERLATIVE_AFTER = re.compile(r"^\s+\w+est\b|^\s+most\b", re.IGNORECASE)
@@ -537,7 +540,7 @@ class _SentenceReader:
             return None
         if self.is_age_bracket(figure):
             return None
-        if self.attributive_duration(figure):
+        if self.attributive_duration(figure) or self.clock_or_age(figure):
             return None
         self.read_qualifier(figure)
         self.read_range(figure)
@@ -545,6 +548,30 @@ class _SentenceReader:
             return None
         self.read_rate(figure)
         return figure
+
+    def clock_or_age(self, figure: _Figure) -> bool:
+        """A reading of a clock or a person's age, not a statistic: "0100 UTC", "with 55
+        seconds left", "since I was 17"."""
+        surface = self.text[figure.start : figure.end]
+        after = self.after(figure.end, 24)
+        if re.fullmatch(r"[0-2][0-9][0-5][0-9]", surface) and (
+            surface.startswith("0") or _CLOCK_ZONE.match(after)
+        ):
+            return True
+        before = self.before(figure.start, 12)
+        if (
+            figure.unit in TIME_UNITS
+            and re.search(r"\bwith\s+$", before)
+            and _CLOCK_LEFT.match(after)
+        ):
+            return True
+        if figure.unit is None and figure.value is not None and figure.value < 130:
+            person = _PERSON_WAS.search(self.before(figure.start, 24))
+            return (
+                person is not None
+                and re.match(r"\s*(?:[,.;)]|$|\s+(?:when|and|at)\b)", after) is not None
+            )
+        return False
 
     def attributive_duration(self, figure: _Figure) -> bool:
         """ "a seven day mourning period", "a forty minute drive": a number above one with a
@@ -1589,6 +1616,25 @@ def _label_pattern() -> re.Pattern[str]:
     )
 
 
+def _without_number_lines(text: str, found: list[_Figure]) -> list[_Figure]:
+    """Bare numbers on a line made of little else ("Rockledge 14 11 6 15 — 44", a line score
+    or a table row pasted as text) are cells of a table, not statistics of the prose."""
+    bare = [figure for figure in found if figure.unit is None and figure.counted is None]
+    if len(bare) < 4:
+        return found
+    lines: dict[int, list[_Figure]] = {}
+    for figure in bare:
+        lines.setdefault(text.rfind("\n", 0, figure.start) + 1, []).append(figure)
+    dropped: set[int] = set()
+    for line_start, numbers in lines.items():
+        line_end = text.find("\n", line_start)
+        line = text[line_start : len(text) if line_end < 0 else line_end]
+        words = len(re.findall(r"[^\W\d_]{2,}", line))
+        if len(numbers) >= 4 and words <= len(numbers) // 2 + 1:
+            dropped.update(id(figure) for figure in numbers)
+    return [figure for figure in found if id(figure) not in dropped]
+
+
 def extract_quantities(
     document: Document,
     claims: Sequence[Claim],
@@ -1611,7 +1657,7 @@ def extract_quantities(
         reader = _SentenceReader(
             text, claim.start, claim.end, masks, triggers, pound_money=pound_money
         )
-        found = reader.figures()
+        found = _without_number_lines(text, reader.figures())
         if not found:
             continue
         if currency is None:  # read once, and only for documents with figures
