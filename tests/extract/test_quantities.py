@@ -408,3 +408,25 @@ def test_a_line_of_bare_numbers_is_a_table_row() -> None:
 
 def test_a_three_pointer_is_a_name_not_a_count() -> None:
     assert _texts("Lisk hit a 3-pointer at the buzzer.\n") == []
+
+
+RECIPE = (
+    "Americans ate 20% more sugar in 2020 than in 2000, the survey found.\n\n"
+    "Ingredients\n\n"
+    "- 2 cups flour\n- 3 tablespoons sugar\n- 1 teaspoon salt\n- 2 cloves garlic\n\n"
+    "Bake for 25 minutes at 350 degrees Fahrenheit. Serves four.\n"
+)
+
+
+def test_a_recipes_amounts_and_steps_are_instructions() -> None:
+    assert _texts(RECIPE) == ["20%"]
+
+
+def test_a_deals_listings_prices_advertise() -> None:
+    text = (
+        "Shoppers spent $9.4 billion online on Black Friday, Adobe estimated.\n\n"
+        "- AirPods Pro: $199 at Amazon (save $50)\n"
+        "- Kindle Paperwhite: $99 at Best Buy, 30% off\n"
+        "- Echo Dot: $25 at Walmart\n"
+    )
+    assert _texts(text) == ["$9.4 billion"]

@@ -253,6 +253,12 @@ _YEAR_BEFORE = re.compile(
 _CLOCK_ZONE = re.compile(r"\s*(?:UTC|GMT|hrs\b|hours\s+(?:local|UTC|GMT))")
 _CLOCK_LEFT = re.compile(r"\s+(?:left|remaining|to\s+go|to\s+play)\b")
 _PERSON_WAS = re.compile(r"\b(?:I|he|she|we|they)\s+(?:was|were|am|turned)\s+$", re.IGNORECASE)
+_AT_SHOP = re.compile(r"\s+(?:at|from|on)\s+((?:[A-Z][\w'’&.]*)(?:\s+[A-Z][\w'’&.]*)?)")
+_SERVES = re.compile(r"\b(?:serves|makes|yields?|servings?:?)\s+$", re.IGNORECASE)
+_DEAL_WORDS = re.compile(
+    r"\b(?:save|saving|was|reg\.|regularly|list price|MSRP|off|deal|discount|coupon|sale)\b",
+    re.IGNORECASE,
+)
 _ANAPHORIC = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
 _RANK = re.compile(r"\b(?:top|bottom|first|last|the\s+best|the\s+worst)\s+$", re.IGNORECASE)
 _SUPERLATIVE_AFTER = re.compile(r"^\s+\w+est\b|^\s+most\b", re.IGNORECASE)
@@ -1635,6 +1641,71 @@ def _without_number_lines(text: str, found: list[_Figure]) -> list[_Figure]:
     return [figure for figure in found if id(figure) not in dropped]
 
 
+def _instructions_and_ads_left_out(document: Document, figures: list[_Figure]) -> list[int]:
+    """The indexes of the figures that are statistics. In a recipe (three amounts in kitchen
+    measures), its amounts, oven temperatures and cooking times instruct; in a deals listing
+    (three prices offered at a shop), its prices and discounts advertise. Neither reports."""
+    text = document.text
+    measures = _word_set("recipe_measures")
+    kept = list(range(len(figures)))
+
+    def next_word(figure: _Figure) -> str:
+        found = re.match(r"[\s-]+(?:of\s+)?([a-z]+)", text[figure.end : figure.end + 24])
+        return found.group(1) if found else ""
+
+    def words(figure: _Figure) -> set[str]:
+        return set(re.findall(r"[a-z]+", text[figure.start : figure.end])) | {next_word(figure)}
+
+    in_measure = {i for i, f in enumerate(figures) if words(f) & measures}
+    if len(in_measure) >= 3:
+        cooking = _word_set("cooking_verbs")
+        dropped = set(in_measure)
+        for index, figure in enumerate(figures):
+            if _SERVES.search(text, max(0, figure.start - 12), figure.start):
+                dropped.add(index)  # "Serves four", "Makes 12"
+            if figure.unit in {"degF", "degC"} or figure.unit in TIME_UNITS:
+                sentence = _sentence_words(text, figure.start)
+                if sentence & cooking:
+                    dropped.add(index)
+        kept = [index for index in kept if index not in dropped]
+    retailers = _word_set("retailers")
+    offers: list[int] = []
+    for index, figure in enumerate(figures):
+        shop = _AT_SHOP.match(text, figure.end) if figure.kind == "money" else None
+        if shop is not None and shop.group(1).lower() in retailers:
+            offers.append(index)
+    if len(offers) >= 3:
+        lines = {text.rfind("\n", 0, figures[index].start) for index in offers}
+
+        def advertised(figure: _Figure) -> bool:
+            if figure.kind not in {"money", "share"}:
+                return False
+            if text.rfind("\n", 0, figure.start) in lines:
+                return True
+            near = (max(0, figure.start - 40), figure.end + 40)
+            return _DEAL_WORDS.search(text, *near) is not None
+
+        kept = [index for index in kept if not advertised(figures[index])]
+    return kept
+
+
+def _sentence_words(text: str, position: int) -> set[str]:
+    start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
+    ends = [at for at in (text.find(". ", position), text.find("\n", position)) if at >= 0]
+    end = min(ends) if ends else len(text)
+    return set(re.findall(r"[a-zé]+", text[start:end].lower()))
+
+
+def _renumbered(figures: list[_Figure], kept: list[int]) -> list[_Figure]:
+    """Figures after some were left out, with their part-of links pointing at the new places
+    (a link to a figure left out is dropped)."""
+    new_index = {old: new for new, old in enumerate(kept)}
+    for figure in figures:
+        if figure.part_of is not None:
+            figure.part_of = new_index.get(figure.part_of)
+    return figures
+
+
 def extract_quantities(
     document: Document,
     claims: Sequence[Claim],
@@ -1691,6 +1762,10 @@ def extract_quantities(
     for figure in figures:  # a part without a date of its own is counted when its whole is
         if figure.part_of is not None and figure.as_of is None:
             figure.as_of = figures[figure.part_of].as_of
+    kept = _instructions_and_ads_left_out(document, figures)
+    if len(kept) < len(figures):
+        sentences = [sentences[index] for index in kept]
+        figures = _renumbered([figures[index] for index in kept], kept)
     events = _past_events(text, figures, sentences, reference)
     return [
         Quantity(
