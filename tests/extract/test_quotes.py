@@ -822,3 +822,15 @@ def test_a_document_after_a_weak_inverted_cue() -> None:
 def test_an_inverted_cue_and_name_need_no_punctuation_before_the_mark() -> None:
     text = "“You would probably minimise the panic” said Russell Zane of the retail council.\n"
     assert _speakers(text) == ["Russell Zane"]
+
+
+def test_a_title_in_capitals_before_a_name_and_a_statement_that_reads() -> None:
+    text = (
+        "IM Dora Derak grew up in Tehran, and she learned to read at a young age. She "
+        "remarked that a country where “women are seen as second-class citizens” was hard.\n\n"
+        "The club's official statement read “We are very sorry to report that our player has "
+        "left us.”\n"
+    )
+    speakers = _speakers(text)
+    assert speakers[0] == "Dora Derak"
+    assert speakers[1] is not None and "statement" in speakers[1]

@@ -105,6 +105,10 @@ _INTRODUCED = 60  # speakers whose introduction is looked up (each reads the tex
 _NOT_OCCUPATION = frozenset(
     {"of", "for", "to", "with", "and", "or", "by", "from", "a", "an", "the", "his", "her", "their"}
 )
+# Written things whose words a weak cue ("read", "reads") introduces.
+_DOCUMENT_NOUNS = frozenset(
+    {"statement", "letter", "post", "message", "note", "tweet", "sign", "report", "notice"}
+)
 # Words that open a sentence before its subject ("But Vaughan cautioned …").
 _CONNECTIVES = frozenset(
     {"but", "and", "so", "yet", "still", "then", "now", "also", "meanwhile", "however", "or"}
@@ -335,7 +339,12 @@ def _left_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | None
         if phrase in _NAMING_PHRASES:
             found = mention_after(tokens, index + len(phrase), end)
             return found, token, " ".join(phrase), True
-        weak = index == end - 1 and marked and is_cue(token, weak=True)
+        weak = index == end - 1 and is_cue(token, weak=True)
+        # "Stardom's official statement yesterday read “…”": a weak cue right before the
+        # marks counts after a comma or colon, or after a document it reads from
+        weak = weak and (
+            marked or any(t.lower in _DOCUMENT_NOUNS for t in tokens[max(0, index - 4) : index])
+        )
         noun = index > 0 and tokens[index - 1].lower in {"a", "an", "the"}  # "a warning"
         if (is_cue(token) or weak) and not noun:
             # Adjacent: nothing but "that", a comma or a colon between cue and mark, or the
@@ -1312,6 +1321,12 @@ class _Extractor:
             while len(tokens) > 1 and tokens[0].lower in LEADING_WORDS:
                 tokens = tokens[1:]
             mention = mention_after(tokens, 0, len(tokens))
+            capitals = len(tokens) > 2 and tokens[0].text.isupper() and len(tokens[0].text) <= 4
+            if (mention is None or mention.kind != "person") and capitals:
+                # "IM Dorsa Derakhshani", "GM …": a title in capitals before the name
+                retry = mention_after(tokens, 1, len(tokens))
+                if retry is not None and retry.kind == "person":
+                    mention = Mention(retry.name, tokens[0].text, retry.start, retry.end, "person")
             if (
                 mention is None
                 or mention.kind != "person"
