@@ -73,13 +73,13 @@ AEB = (
 @pytest.mark.skipif(not AEB.is_dir(), reason=f"the article-extraction benchmark is not at {AEB}")
 def test_real_documents_keep_their_scores() -> None:
     """Floors under the scores on the blind real-document corpus (tests/fixtures/quotes_real),
-    dev and test together (2026-12-04, 76 documents: precision 0.979, recall 0.863, speaker
-    over all gold 0.753)."""
+    dev and test together (2026-12-04, 76 documents: precision 0.980, recall 0.881, speaker
+    over all gold 0.780)."""
     real = importlib.import_module("quotes_real")
     total = real.Counts()
     for document in real.load_documents():
         total.add(real.score(document, real.sourcelint_quotes(document)))
     precision, recall = total.matched / total.predicted, total.matched / total.gold
     assert precision >= 0.97
-    assert recall >= 0.85
-    assert total.speaker_right / total.gold >= 0.74
+    assert recall >= 0.87
+    assert total.speaker_right / total.gold >= 0.76
