@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import pytest
+
+from sourcelint.extract.attributions import claim_attributions
+
 from ..conftest import scan_text
 
 
@@ -43,3 +47,25 @@ def test_sentences_never_cross_paragraphs() -> None:
         "The body starts here.",
         "It ends here.",
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "NATO member states agreed to spend 2% of GDP on defence.",
+        "The United States sent 3,000 troops to the region.",
+        "The minister did not say how many troops would go.",
+        "The company was found to have dumped 300 tonnes of waste.",
+        "It was reported that 40 people died in the fire.",
+    ],
+)
+def test_names_plural_nouns_negations_and_agentless_passives_name_no_source(
+    sentence: str,
+) -> None:
+    assert claim_attributions(sentence, 0, len(sentence)) == []
+
+
+def test_a_passive_with_by_and_a_name_names_its_source() -> None:
+    sentence = "The levels were reported by the Environment Agency on Monday."
+    (source,) = claim_attributions(sentence, 0, len(sentence))
+    assert source.text == "reported"

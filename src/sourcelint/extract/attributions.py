@@ -111,6 +111,38 @@ def _names_a_source(phrase: str) -> bool:
     return False
 
 
+_NEGATED = re.compile(
+    r"\b(?:not|never|n[’']t|declined\s+to|refused\s+to|would\s+not|wouldn[’']t)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# Words before a form in -s that make it a plural noun ("member states", "the reports").
+_NOUN_BEFORE = frozenset(
+    {"the", "these", "those", "all", "some", "many", "several", "other", "both", "member", "of"}
+    | {"two", "three", "four", "five", "few", "most", "such", "their", "its", "his", "her", "our"}
+    | {"news", "media", "police", "press", "earlier", "recent", "annual", "official", "united"}
+)
+
+
+def _used_as_a_verb(verb: str, before: str, after: str) -> bool:
+    """Whether a reporting verb found by its spelling is a verb naming a source: not part of
+    a name ("the United States"), not a plural noun ("NATO member states", "the reports"),
+    not negated ("did not say", "declined to comment"), and not an agentless passive ("was
+    found to have", "it was reported"), which names no one (a passive with "by" and a name
+    does)."""
+    stripped = before.rstrip()
+    if verb[0].isupper() and stripped and not stripped.endswith((".", "!", "?")):
+        return False
+    previous = stripped.rsplit(None, 1)[-1].lower() if stripped else ""
+    if verb.lower().endswith("s") and previous in _NOUN_BEFORE:
+        return False
+    if _NEGATED.search(before):
+        return False
+    if _PASSIVE.search(before):
+        return re.match(r"\s+by\s+(?:the\s+)?[A-Z]", after) is not None
+    return True
+
+
 @cache
 def _cue_words() -> frozenset[str]:
     """Every word that can start an attribution: a sentence holding none has none."""
@@ -146,6 +178,11 @@ def claim_attributions(
             continue
         before = re.split(r"[,;:“”\"()]", text[max(start, verb.start() - 60) : verb.start()])[-1]
         after = text[verb.end() : min(end, verb.end() + 40)]
+        if not _used_as_a_verb(verb.group(0), before, after):
+            continue
+        if _PASSIVE.search(before):  # "were reported by the Environment Agency"
+            found.append(SourceRef("attribution", verb.group(0), verb.start(), verb.end()))
+            continue
         subject = re.sub(
             r"\b(?:has|have|had|also|later|earlier|previously|on\s+\w+|last\s+\w+)\s*$",
             "",
