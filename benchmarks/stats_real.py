@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
 WIKINEWS = SHARED / "news" / "wikinews-2020" / "wikinews_2020.csv"
 PAGES = SHARED / "html" / "article-extraction-benchmark"
-GOLD = ROOT / "tests" / "fixtures" / "stats_real" / "gold.json"
+GOLDS = ROOT / "tests" / "fixtures" / "stats_real"
 FIELDS = ("counted", "as_of", "bound")
 _LOWER = {"at_least", "more_than", "over", "upwards_of", "vague"}
 _UPPER = {"at_most", "less_than", "under", "nearly", "up_to"}
@@ -56,7 +56,11 @@ def load_documents() -> list[dict[str, Any]]:
     with WIKINEWS.open(encoding="utf-8", newline="") as stream:
         rows = list(csv.DictReader(stream))
     bodies = json.loads((PAGES / "ground-truth.json").read_text(encoding="utf-8"))
-    documents = json.loads(GOLD.read_text(encoding="utf-8"))
+    documents = [
+        document
+        for path in sorted(GOLDS.glob("*.json"))
+        for document in json.loads(path.read_text(encoding="utf-8"))
+    ]
     for document in documents:
         kind, _, key = document["doc"].partition(":")
         text = rows[int(key)]["text"] if kind == "wikinews" else bodies[key]["articleBody"]
