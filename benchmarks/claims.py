@@ -31,6 +31,7 @@ from checkworthy_data import ARTICLES, DATA, load_articles, load_claimbuster  # 
 
 from run_info import versions  # noqa: E402
 from sourcelint.api import analyze  # noqa: E402
+from sourcelint.config import Settings  # noqa: E402
 from sourcelint.extract.attributions import find_vague_attributions  # noqa: E402
 from sourcelint.extract.checkworthy import checkworthiness, load_model  # noqa: E402
 from sourcelint.readers import read_path  # noqa: E402
@@ -79,7 +80,7 @@ def source_tallies() -> tuple[dict[str, dict[str, int]], int]:
         stem = labels.name.removesuffix(".labels.jsonl")
         source = next(path for path in ARTICLES.glob(f"{stem}.*") if path != labels)
         document = read_path(source)
-        analysis = analyze(document)
+        analysis = analyze(document, settings=Settings(select=("ALL", "SL4")))
         starts = [claim.start for claim in analysis.claims]
         reported = {finding.start for finding in analysis.findings if finding.code == "SL401"}
         for line in labels.read_text(encoding="utf-8").splitlines():

@@ -36,14 +36,16 @@ def test_the_model_keeps_its_score_on_claimbuster_groundtruth() -> None:
     rows = training.load_claimbuster("groundtruth.csv")
     truth = [label for _, label in rows]
     predicted = [model.score(text) >= model.threshold for text, _ in rows]
-    assert f1(truth, predicted) >= 0.88
+    # 0.858 since names and numbers are masked (0.883 before): in-domain debates lose a
+    # little; articles and later debate years gain (docs/benchmarks.md)
+    assert f1(truth, predicted) >= 0.85
 
 
 def test_article_set_keeps_its_scores() -> None:
     rows = training.load_articles()
     truth = [label for _, label in rows]
     scores = [checkworthiness(text) for text, _ in rows]
-    assert claims.average_precision(truth, scores) >= 0.85
+    assert claims.average_precision(truth, scores) >= 0.87
     tallies, opinion_flags = claims.source_tallies()
     floors = {
         "sentence carries a source": 0.87,

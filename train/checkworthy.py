@@ -6,6 +6,10 @@ class is a check-worthy factual sentence (Verdict 1) against the rest. The two f
 sentence id, but a few training sentences repeat a test sentence word for word: those are
 dropped from training (the NCS json files mix both files, so they are never used).
 
+Names are not features: every sentence is entity-masked before training and scoring
+(`sourcelint.extract.checkworthy.mask_entities`: a run of capitalised words becomes one name
+token, a number one number token), so a sentence scores the same whoever it names.
+
 Model: TF-IDF of word 1- and 2-grams (lower-cased, `\\w+` tokens, sublinear term
 frequency, L2-normalised) and a logistic regression. Chosen by measurement against word+char
 n-grams and MiniLM sentence embeddings (docs/benchmarks.md): best per unit of time, and simple
@@ -28,7 +32,9 @@ import argparse
 import hashlib
 import json
 import math
+import re
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +43,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import average_precision_score, f1_score, precision_score, recall_score
 
-from sourcelint.extract.checkworthy import FORMAT, OPINION_CAP, opinion_marked
+from sourcelint.extract.checkworthy import FORMAT, OPINION_CAP, mask_entities, opinion_marked
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from checkworthy_data import DATA, load_articles, load_claimbuster, normalise
@@ -70,6 +76,19 @@ def threshold_for_precision(truth: np.ndarray, probability: np.ndarray, target: 
     return 0.99
 
 
+def common_words(texts: list[str]) -> frozenset[str]:
+    """Words the training text writes in lower case at least twice and more often than
+    capitalised inside a sentence: a capitalised one where a sentence opens is that word,
+    not a name ("The", "Unemployment"), when scoring is masked."""
+    lower: Counter[str] = Counter()
+    capital: Counter[str] = Counter()
+    for text in texts:
+        for match in re.finditer(r"(?<=[\w,;] )([A-Za-z][\w'’-]*)", text):
+            word = match.group(1)
+            (capital if word[0].isupper() else lower)[word.lower()] += 1
+    return frozenset(word for word, count in lower.items() if count >= 2 and count >= capital[word])
+
+
 def sha256(path: Path) -> str:
     """The file's SHA-256, to record which data a model was trained on."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -90,15 +109,17 @@ def main(argv: list[str] | None = None) -> None:
     print(
         f"train {len(train)} sentences, {len(train) - len(kept)} repeated in the test set dropped"
     )
+    common = common_words([text for text, _ in kept])
     vectorizer = TfidfVectorizer(
         ngram_range=(1, 2), min_df=2, sublinear_tf=True, token_pattern=TOKEN_PATTERN
     )
-    features = vectorizer.fit_transform([text for text, _ in kept])
+    features = vectorizer.fit_transform([mask_entities(text, common) for text, _ in kept])
     model = LogisticRegression(C=C, max_iter=5000)
     model.fit(features, np.array([label for _, label in kept]))
 
     def predict(texts: list[str]) -> np.ndarray:
-        return np.asarray(model.predict_proba(vectorizer.transform(texts))[:, 1])
+        masked = [mask_entities(text, common) for text in texts]
+        return np.asarray(model.predict_proba(vectorizer.transform(masked))[:, 1])
 
     test_truth = np.array([label for _, label in test])
     test_probability = predict([text for text, _ in test])
@@ -130,7 +151,9 @@ def main(argv: list[str] | None = None) -> None:
     checks = [text for text, _ in test[:20]] + [text for text, _ in articles[:20]]
     payload: dict[str, Any] = {
         "format": FORMAT,
-        "model": "tf-idf word 1-2 grams, logistic regression",
+        "model": "tf-idf word 1-2 grams of entity-masked text, logistic regression",
+        "masks_entities": True,
+        "common_words": sorted(common),
         "token_pattern": TOKEN_PATTERN,
         "ngram_range": [1, 2],
         "sublinear_tf": True,

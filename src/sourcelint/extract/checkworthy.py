@@ -23,6 +23,49 @@ from sourcelint.errors import SourcelintError
 from sourcelint.terms import load_terms
 
 FORMAT = "sourcelint-checkworthy/1"
+# Names are not features: a run of capitalised words (a person, party, army, place or
+# nationality) is one NAME token and a number one NUMBER token, in training and when scoring,
+# so a sentence scores the same whoever it is about.
+NAME_TOKEN = "xxname"
+NUMBER_TOKEN = "xxnumber"
+_CAPITAL_RUN = re.compile(
+    r"(?<![\w'’])[A-Z][\w'’.&-]*(?:[ \t]+(?:(?:of|the|de|van|von|al|bin|du|la|le|da)[ \t]+)*"
+    r"[A-Z][\w'’.&-]*)*"
+)
+_NUMBER = re.compile(r"(?<![\w.])\d(?:[\d,.]*\d)?(?!\w)")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\"“‘(\[—–]\s*)$")
+# Words that open a sentence before a name ("The Israeli army", "In Gaza City").
+_FUNCTION_WORDS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "for", "from", "to"}
+    | {"by", "with", "after", "before", "during", "since", "when", "while", "as", "if", "but"}
+    | {"and", "or", "so", "yet", "both", "all", "some", "many", "most", "every", "each", "his"}
+    | {"her", "their", "its", "our", "my", "your", "under", "over", "against", "between"}
+)
+_FIRST_PERSON = frozenset({"I", "I'm", "I’m", "I've", "I’ve", "I'd", "I’d", "I'll", "I’ll"})
+
+
+def mask_entities(text: str, common_words: frozenset[str]) -> str:
+    """`text` with each capitalised run replaced by NAME_TOKEN and each number by
+    NUMBER_TOKEN. A single capitalised word where a sentence or quotation opens stays a word
+    when `common_words` (words the training text writes in lower case more often than
+    capitalised) holds it: "The", "Unemployment"."""
+
+    numbered = _NUMBER.sub(f" {NUMBER_TOKEN} ", text)
+
+    def name(match: re.Match[str]) -> str:
+        run = match.group(0)
+        if run in _FIRST_PERSON:
+            return run
+        first, _, rest = run.partition(" ")
+        single = not rest.strip()
+        opening = first.lower() in (common_words if single else _FUNCTION_WORDS)
+        if opening and _SENTENCE_OPENING.search(numbered, 0, match.start()):
+            # "The Israeli army": the sentence's first word, then a name ("New Delhi" and
+            # "United States" stay whole names)
+            return first if single else f"{first} {NAME_TOKEN} "
+        return f" {NAME_TOKEN} "
+
+    return _CAPITAL_RUN.sub(name, numbered)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,14 +76,22 @@ class CheckworthyModel:
     intercept: float
     threshold: float
     token_pattern: re.Pattern[str]
+    common_words: frozenset[str] = frozenset()
+    masks_entities: bool = False
 
     def tokens(self, text: str) -> list[str]:
-        """The model's tokens of a text (lower-cased words)."""
+        """The lower-cased words of a text (names and numbers as printed)."""
+        return self.token_pattern.findall(text.lower())
+
+    def features(self, text: str) -> list[str]:
+        """The tokens the model scores: names and numbers masked when it was trained so."""
+        if self.masks_entities:
+            text = mask_entities(text, self.common_words)
         return self.token_pattern.findall(text.lower())
 
     def score(self, text: str) -> float:
         """The probability that `text` is a check-worthy factual claim."""
-        return self.score_tokens(self.tokens(text))
+        return self.score_tokens(self.features(text))
 
     def score_tokens(self, tokens: list[str]) -> float:
         """The probability for a text already split by `tokens`."""
@@ -74,6 +125,8 @@ def parse_model(text: str) -> CheckworthyModel:
             intercept=float(payload["intercept"]),
             threshold=float(payload["threshold"]),
             token_pattern=re.compile(str(payload["token_pattern"])),
+            common_words=frozenset(str(word) for word in payload.get("common_words", ())),
+            masks_entities=bool(payload.get("masks_entities", False)),
         )
         checks = [(str(sentence), float(expected)) for sentence, expected in payload["checks"]]
     except (ValueError, KeyError, TypeError, IndexError, re.error) as error:
@@ -130,5 +183,5 @@ def checkworthiness(text: str, tokens: list[str] | None = None) -> float:
     model = load_model()
     if tokens is None:
         tokens = model.tokens(text)
-    score = model.score_tokens(tokens)
+    score = model.score_tokens(model.features(text) if model.masks_entities else tokens)
     return OPINION_CAP if score > OPINION_CAP and opinion_marked(text, tokens) else score

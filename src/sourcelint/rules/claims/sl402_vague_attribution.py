@@ -10,6 +10,12 @@ One finding per sentence, at the phrase.
 A vague attribution sounds like a source and is none: which experts, which studies? It lends
 a claim authority it has not earned, and a reader cannot follow it up.
 
+## Default
+Off: run it with `--select SL402`. 71 of 130 findings on real pages judged right: 'social media' as
+a topic, 'allegedly' with the accuser named, and vague words followed at once by a named source
+(judged blind, `tests/fixtures/rule_judgments/`); it returns to the default set when a fresh
+judgment reaches 80%.
+
 ## Example
 ```text
 Experts say the dam will fail within a decade.
@@ -55,4 +61,5 @@ RULE = Rule(
         Example("Experts say the dam is at risk.[1]\n\n1. Kestrel Institute, Dam safety review.\n"),
     ),
     failing=(Example("Experts say the dam will fail within a decade.\n"),),
+    default=False,
 )
