@@ -33,7 +33,6 @@ _CAPITAL_RUN = re.compile(
     r"[A-Z][\w'’.&-]*)*"
 )
 _NUMBER = re.compile(r"(?<![\w.])\d(?:[\d,.]*\d)?(?!\w)")
-_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\"“‘(\[—–]\s*)$")
 # Words that open a sentence before a name ("The Israeli army", "In Gaza City").
 _FUNCTION_WORDS = frozenset(
     {"the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "for", "from", "to"}
@@ -42,6 +41,18 @@ _FUNCTION_WORDS = frozenset(
     | {"her", "their", "its", "our", "my", "your", "under", "over", "against", "between"}
 )
 _FIRST_PERSON = frozenset({"I", "I'm", "I’m", "I've", "I’ve", "I'd", "I’d", "I'll", "I’ll"})
+
+
+_OPENERS = frozenset('.!?:;"“‘([—–')
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    """Whether only white space lies between `position` and the text's start or an opener
+    (end of a sentence, a colon, an opening mark or bracket, a dash)."""
+    index = position - 1
+    while index >= 0 and text[index].isspace():
+        index -= 1
+    return index < 0 or text[index] in _OPENERS
 
 
 def mask_entities(text: str, common_words: frozenset[str]) -> str:
@@ -59,7 +70,7 @@ def mask_entities(text: str, common_words: frozenset[str]) -> str:
         first, _, rest = run.partition(" ")
         single = not rest.strip()
         opening = first.lower() in (common_words if single else _FUNCTION_WORDS)
-        if opening and _SENTENCE_OPENING.search(numbered, 0, match.start()):
+        if opening and _opens_sentence(numbered, match.start()):
             # "The Israeli army": the sentence's first word, then a name ("New Delhi" and
             # "United States" stay whole names)
             return first if single else f"{first} {NAME_TOKEN} "
