@@ -834,3 +834,14 @@ def test_a_title_in_capitals_before_a_name_and_a_statement_that_reads() -> None:
     speakers = _speakers(text)
     assert speakers[0] == "Dora Derak"
     assert speakers[1] is not None and "statement" in speakers[1]
+
+
+def test_a_thing_before_a_participle_cue_is_its_object() -> None:
+    text = (
+        "Mehran Pahlavi, the president of the country's chess federation, explained the "
+        "decision to ban the players saying, “As a first step, these two will be denied entry "
+        "to all tournaments.”\n\n"
+        "Turkish president Erdal Demir spoke on Wednesday. He underlined the call for "
+        "cooperation by saying “we are ready to take more steps towards peace”.\n"
+    )
+    assert _speakers(text) == ["Mehran Pahlavi", "Erdal Demir"]

@@ -369,6 +369,15 @@ def _left_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | None
                 before = _clause_subject(tokens, index - 1) or (
                     before or mention_before(tokens, index - 1)
                 )
+            elif participle and before is not None and before.kind == "nominal":
+                # "explained the decision to ban the players saying “…”", "underlined the
+                # call by saying “…”": a thing before the participle is its object
+                start = index
+                while start > 0 and tokens[start - 1].text not in _SENTENCE_STOPS:
+                    start -= 1
+                subject = sentence_subject(tokens[start:index])
+                if subject is not None and subject.kind in {"person", "org", "pronoun"}:
+                    before = subject
             if before is not None and before.kind != "pronoun":
                 at = next((i for i, t in enumerate(tokens) if t.start >= before.start), 0)
                 absolute = participle and tokens[at - 1].lower == "with"  # "with Boswell stating"
@@ -1111,6 +1120,9 @@ class _Extractor:
             whole = tokenize(text, sentence[0], cue.start)
             if len(whole) > 1 and whole[-1].text == ",":
                 mention = _clause_subject(whole, len(whole) - 1) or mention
+            elif mention is not None and mention.kind == "nominal":
+                subject = _clause_subject(whole, len(whole))
+                mention = subject or mention
         if cue is not None and mention is None and sentence is not None:
             whole = tokenize(text, max(sentence[0], candidate.open - 600), cue.start)
             mention = _earlier_subject(whole, len(whole))
