@@ -69,3 +69,18 @@ def test_a_passive_with_by_and_a_name_names_its_source() -> None:
     sentence = "The levels were reported by the Environment Agency on Monday."
     (source,) = claim_attributions(sentence, 0, len(sentence))
     assert source.text == "reported"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "vague"),
+    [
+        ("The singer reportedly left the band in March after a dispute over pay.", True),
+        ("Prosecutors say he allegedly took bribes worth $40,000 from the firm.", False),
+        ("She posted about the tour on social media every day in May.", False),
+        ("State media reported that 40 people died in the floods.", True),
+    ],
+)
+def test_vague_attribution_words_judged_on_real_pages(sentence: str, vague: bool) -> None:
+    from sourcelint.extract.attributions import find_vague_attributions
+
+    assert bool(find_vague_attributions(sentence, 0, len(sentence))) is vague
