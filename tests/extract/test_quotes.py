@@ -845,3 +845,12 @@ def test_a_thing_before_a_participle_cue_is_its_object() -> None:
         "cooperation by saying “we are ready to take more steps towards peace”.\n"
     )
     assert _speakers(text) == ["Mehran Pahlavi", "Erdal Demir"]
+
+
+def test_a_long_description_between_the_name_and_the_cue() -> None:
+    text = (
+        "“Numerical experiments of this kind succeed when you get out more than you put in,” "
+        "Dylan Nell, a postdoctoral fellow at the Varn Institute for Astrophysics in Munich, "
+        "Germany, and co-author of the study, said in a statement.\n"
+    )
+    assert _speakers(text) == ["Dylan Nell"]

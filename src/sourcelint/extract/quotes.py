@@ -109,6 +109,8 @@ _NOT_OCCUPATION = frozenset(
 _DOCUMENT_NOUNS = frozenset(
     {"statement", "letter", "post", "message", "note", "tweet", "sign", "report", "notice"}
 )
+# After the closing mark: a full name and a comma, a description following.
+_NAMED_ASIDE = re.compile(r"[”\"’»]?[ \t]*[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3},[ \t]")
 # Words that open a sentence before its subject ("But Vaughan cautioned …").
 _CONNECTIVES = frozenset(
     {"but", "and", "so", "yet", "still", "then", "now", "also", "meanwhile", "however", "or"}
@@ -514,7 +516,11 @@ def _right_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | Non
             return found, tokens[index], tokens[index].text
     if phrase_at(tokens, index) == ("according", "to"):
         return mention_after(tokens, index + 2, len(tokens)), tokens[index], "according to"
-    for cue_index in range(index + 1, min(len(tokens), index + _RIGHT_REACH)):
+    reach = _RIGHT_REACH
+    named = index + 2 < len(tokens) and all(t.capitalised for t in tokens[index : index + 2])
+    if named and any(t.text == "," for t in tokens[index + 2 : index + 5]):
+        reach = 3 * _RIGHT_REACH  # a name, then a description in commas
+    for cue_index in range(index + 1, min(len(tokens), index + reach)):
         token = tokens[cue_index]
         if token.text in {".", "!", "?", ";", "“", '"'}:
             break
@@ -956,7 +962,11 @@ class _Extractor:
         # The date may come late in the attribution ("…, told reporters on Tuesday"); the
         # speaker comes within a few words.
         candidate.windows.append((candidate.close + 1, right_end))
-        right_end = min(right_end, candidate.close + 1 + _RIGHT_WINDOW)
+        # "“…” Dylan Nelson, a postdoctoral fellow at the Max Planck Institute …, said": a
+        # full name then a long description in commas before the cue
+        described = _NAMED_ASIDE.match(text, candidate.close + 1, right_end)
+        reach = _RIGHT_WINDOW * 3 if described else _RIGHT_WINDOW
+        right_end = min(right_end, candidate.close + 1 + reach)
         line_end = text.find("\n", after, paragraph_end)
         if line_end >= 0 and _blank(text, after, line_end):
             line_end = text.find("\n", line_end + 1, paragraph_end)
