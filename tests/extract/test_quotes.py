@@ -854,3 +854,12 @@ def test_a_long_description_between_the_name_and_the_cue() -> None:
         "Germany, and co-author of the study, said in a statement.\n"
     )
     assert _speakers(text) == ["Dylan Nell"]
+
+
+def test_a_quotation_after_a_long_attribution_continues_its_speaker() -> None:
+    text = (
+        "“Experiments of this kind succeed when you get out more than you put in,” Dylan "
+        "Nell, a fellow at the Varn Institute in Munich, Germany, and co-author of the study, "
+        "said in a statement. “In our simulation, we see things nobody programmed into it.”\n"
+    )
+    assert _speakers(text) == ["Dylan Nell", "Dylan Nell"]

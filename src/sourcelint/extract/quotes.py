@@ -1169,7 +1169,11 @@ class _Extractor:
                     near = self.follows(previous, candidate)
                     if dialogue and candidate.paragraph != previous.paragraph:
                         near = False
-                    other = self.named_between(previous.close + 1, candidate.open) if near else None
+                    other = (
+                        self.named_between(previous.close + 1, candidate.open, previous.cue_span)
+                        if near
+                        else None
+                    )
                     if near and (other is None or _same_name(other, previous.mention)):
                         candidate.mention = previous.mention
                         candidate.cue = previous.cue  # the cue that attributes them both
@@ -1235,11 +1239,16 @@ class _Extractor:
         # "O’Neill was unimpressed. “…”", "Vellacott set out his approach in 1971:"
         return sentence_subject(tokens)
 
-    def named_between(self, start: int, end: int) -> Mention | None:
-        """The last speaker named with a reporting cue between two quotations."""
+    def named_between(
+        self, start: int, end: int, own_cue: tuple[int, int] | None = None
+    ) -> Mention | None:
+        """The last speaker named with a reporting cue between two quotations (not counting
+        `own_cue`, the cue of the quotation before, which names its own speaker)."""
         text = self.text
         found: Mention | None = None
         for match in cue_words().finditer(text, start, end):
+            if own_cue is not None and match.start() == own_cue[0]:
+                continue
             tokens = tokenize(text, max(start, match.start() - 50), match.end())
             if tokens and is_cue(tokens[-1]):
                 found = mention_before(tokens, len(tokens) - 1) or found
