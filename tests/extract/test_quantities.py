@@ -430,3 +430,9 @@ def test_a_deals_listings_prices_advertise() -> None:
         "- Echo Dot: $25 at Walmart\n"
     )
     assert _texts(text) == ["$9.4 billion"]
+
+
+def test_an_instruction_to_the_reader_and_a_name_holding_a_number() -> None:
+    assert _texts("Eat 60 to 90 minutes before you work out.\n") == []
+    assert _texts("If you have done 80 Day Obsession, you know the plan.\n") == []
+    assert _texts("Some 300 Israeli soldiers and 40 Americans took part.\n") != []

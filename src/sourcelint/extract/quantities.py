@@ -259,6 +259,12 @@ _DEAL_WORDS = re.compile(
     r"\b(?:save|saving|was|reg\.|regularly|list price|MSRP|off|deal|discount|coupon|sale)\b",
     re.IGNORECASE,
 )
+# A sentence's first word, past bullets, numbering and opening marks; a capitalised word
+# followed by a space (a verb opening an instruction, not "Save:" as a label).
+_OPENING_WORD = re.compile(r"[\s\-*•>\"“‘(]*([A-Z][a-z]+)[ \t]")
+# Two capitalised words right after a bare number, the first singular: a name holds the
+# number ("80 Day Obsession").
+_TITLE_AFTER = re.compile(r"[ \t]+[A-Z][a-z]+(?<!s)[ \t]+[A-Z][a-z]+\b")
 _ANAPHORIC = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
 _RANK = re.compile(r"\b(?:top|bottom|first|last|the\s+best|the\s+worst)\s+$", re.IGNORECASE)
 _SUPERLATIVE_AFTER = re.compile(r"^\s+\w+est\b|^\s+most\b", re.IGNORECASE)
@@ -548,6 +554,8 @@ class _SentenceReader:
             return None
         if self.attributive_duration(figure) or self.clock_or_age(figure):
             return None
+        if figure.unit is None and _TITLE_AFTER.match(self.text, figure.end, self.end):
+            return None  # "80 Day Obsession": part of a name
         self.read_qualifier(figure)
         self.read_range(figure)
         if figure.kind == "score":
@@ -1641,7 +1649,9 @@ def _without_number_lines(text: str, found: list[_Figure]) -> list[_Figure]:
     return [figure for figure in found if id(figure) not in dropped]
 
 
-def _instructions_and_ads_left_out(document: Document, figures: list[_Figure]) -> list[int]:
+def _instructions_and_ads_left_out(
+    document: Document, figures: list[_Figure], sentences: list[tuple[int, int]]
+) -> list[int]:
     """The indexes of the figures that are statistics. In a recipe (three amounts in kitchen
     measures), its amounts, oven temperatures and cooking times instruct; in a deals listing
     (three prices offered at a shop), its prices and discounts advertise. Neither reports."""
@@ -1660,6 +1670,9 @@ def _instructions_and_ads_left_out(document: Document, figures: list[_Figure]) -
     if len(in_measure) >= 3:
         cooking = _word_set("cooking_verbs")
         dropped = set(in_measure)
+        # the other amounts of an ingredient line ("2 eggs, ½ cup sweet potato, 1 tsp. oil")
+        ingredients = {sentences[index] for index in in_measure}
+        dropped |= {index for index in range(len(figures)) if sentences[index] in ingredients}
         for index, figure in enumerate(figures):
             if _SERVES.search(text, max(0, figure.start - 12), figure.start):
                 dropped.add(index)  # "Serves four", "Makes 12"
@@ -1721,14 +1734,25 @@ def extract_quantities(
     sentences: list[tuple[int, int]] = []  # each figure's sentence
     triggers = number_positions(text, [(claim.start, claim.end) for claim in claims])
     pound_money = "£" in text or _STERLING.search(text) is not None
+    imperatives = _word_set("imperative_verbs")
     for claim in claims:
         first = bisect_left(triggers, claim.start)
         if first == len(triggers) or triggers[first] >= claim.end:
             continue  # no digit and no number word: nothing to read
+        opening = _OPENING_WORD.match(text, claim.start, claim.end)
+        instruction_end = claim.start
+        if opening is not None and opening.group(1).lower() in imperatives:
+            # "Eat 60–90 minutes before you work out": an instruction, to its first ";"
+            semicolon = text.find(";", claim.start, claim.end)
+            instruction_end = claim.end if semicolon < 0 else semicolon
         reader = _SentenceReader(
             text, claim.start, claim.end, masks, triggers, pound_money=pound_money
         )
-        found = _without_number_lines(text, reader.figures())
+        found = [
+            figure
+            for figure in _without_number_lines(text, reader.figures())
+            if figure.start >= instruction_end
+        ]
         if not found:
             continue
         if currency is None:  # read once, and only for documents with figures
@@ -1762,7 +1786,7 @@ def extract_quantities(
     for figure in figures:  # a part without a date of its own is counted when its whole is
         if figure.part_of is not None and figure.as_of is None:
             figure.as_of = figures[figure.part_of].as_of
-    kept = _instructions_and_ads_left_out(document, figures)
+    kept = _instructions_and_ads_left_out(document, figures, sentences)
     if len(kept) < len(figures):
         sentences = [sentences[index] for index in kept]
         figures = _renumbered([figures[index] for index in kept], kept)
