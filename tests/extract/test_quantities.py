@@ -436,3 +436,7 @@ def test_an_instruction_to_the_reader_and_a_name_holding_a_number() -> None:
     assert _texts("Eat 60 to 90 minutes before you work out.\n") == []
     assert _texts("If you have done 80 Day Obsession, you know the plan.\n") == []
     assert _texts("Some 300 Israeli soldiers and 40 Americans took part.\n") != []
+
+
+def test_engine_and_gearbox_designations_are_names() -> None:
+    assert _texts("It has a 2.5-liter four-cylinder engine and a 10-speed gearbox.\n") == []
