@@ -440,3 +440,7 @@ def test_an_instruction_to_the_reader_and_a_name_holding_a_number() -> None:
 
 def test_engine_and_gearbox_designations_are_names() -> None:
     assert _texts("It has a 2.5-liter four-cylinder engine and a 10-speed gearbox.\n") == []
+
+
+def test_a_score_in_words_is_not_two_figures() -> None:
+    assert _texts("Harbor defeated Elmwood 45 points to 24 on Saturday.\n") == []

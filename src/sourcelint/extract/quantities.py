@@ -265,6 +265,7 @@ _OPENING_WORD = re.compile(r"[\s\-*•>\"“‘(]*([A-Z][a-z]+)[ \t]")
 # Two capitalised words right after a bare number, the first singular: a name holds the
 # number ("80 Day Obsession").
 _TITLE_AFTER = re.compile(r"[ \t]+[A-Z][a-z]+(?<!s)[ \t]+[A-Z][a-z]+\b")
+_POINTS_TO = re.compile(r"[ \t]+(?:points?|goals?|runs?)[ \t]+to[ \t]+\d+\b")
 _ANAPHORIC = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
 _RANK = re.compile(r"\b(?:top|bottom|first|last|the\s+best|the\s+worst)\s+$", re.IGNORECASE)
 _SUPERLATIVE_AFTER = re.compile(r"^\s+\w+est\b|^\s+most\b", re.IGNORECASE)
@@ -560,6 +561,10 @@ class _SentenceReader:
         self.read_range(figure)
         if figure.kind == "score":
             return None
+        points = _POINTS_TO.match(self.text, figure.end, self.end)
+        if points is not None and figure.unit is None:
+            self.score_end = points.end()
+            return None  # "defeated Wynnum 45 points to 24": a score
         self.read_rate(figure)
         return figure
 
