@@ -1638,7 +1638,7 @@ def _label_pattern() -> re.Pattern[str]:
 def _without_number_lines(text: str, found: list[_Figure]) -> list[_Figure]:
     """Bare numbers on a line made of little else ("Rockledge 14 11 6 15 — 44", a line score
     or a table row pasted as text) are cells of a table, not statistics of the prose."""
-    bare = [figure for figure in found if figure.unit is None and figure.counted is None]
+    bare = [figure for figure in found if figure.unit is None]
     if len(bare) < 4:
         return found
     lines: dict[int, list[_Figure]] = {}

@@ -374,10 +374,7 @@ def _left_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | None
             elif participle and before is not None and before.kind == "nominal":
                 # "explained the decision to ban the players saying “…”", "underlined the
                 # call by saying “…”": a thing before the participle is its object
-                start = index
-                while start > 0 and tokens[start - 1].text not in _SENTENCE_STOPS:
-                    start -= 1
-                subject = sentence_subject(tokens[start:index])
+                subject = sentence_subject(tokens[_sentence_start(tokens, index) : index])
                 if subject is not None and subject.kind in {"person", "org", "pronoun"}:
                     before = subject
             if before is not None and before.kind != "pronoun":
@@ -428,13 +425,25 @@ def _left_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | None
     return None, None, None, False
 
 
-def _clause_subject(tokens: list[Token], end: int) -> Mention | None:
-    """The person or organisation opening the sentence that ends at tokens[end], after a
-    fronted phrase in commas ("In a press release, the ministry denounced …")."""
+def _sentence_start(tokens: list[Token], end: int) -> int:
+    """The index where the sentence holding tokens[end - 1] starts among `tokens`."""
     start = end
     while start > 0 and tokens[start - 1].text not in _SENTENCE_STOPS:
         start -= 1
-    words = tokens[start:end]
+    return start
+
+
+def _after_a_clause(lead: str) -> bool:
+    """Whether the words before a name, up to its comma, end with a clause of their own
+    ("…, Bloomberg endorsed his former rival, Joe Biden": the name closes an object)."""
+    segment = lead.rstrip()[:-1].rsplit(",", 1)
+    return len(segment) > 1 and _SUBJECT_VERB.search(segment[1]) is not None
+
+
+def _clause_subject(tokens: list[Token], end: int) -> Mention | None:
+    """The person or organisation opening the sentence that ends at tokens[end], after a
+    fronted phrase in commas ("In a press release, the ministry denounced …")."""
+    words = tokens[_sentence_start(tokens, end) : end]
     if words and words[0].lower in LEADING_WORDS:
         comma = next((i for i, t in enumerate(words) if t.text == ","), None)
         words = words[comma + 1 :] if comma is not None else []
@@ -457,6 +466,12 @@ def _after_occupation(tokens: list[Token], start: int) -> Mention | None:
         return None
     title = " ".join(token.text for token in tokens[start:first])
     return Mention(found.name, found.title or title, found.start, found.end, "person")
+
+
+def _not_a_surname(word: str) -> bool:
+    """Whether a lower-cased capitalised word is a pronoun, determiner or leading word ("He",
+    "This", "In"), never a surname."""
+    return word in PRONOUNS or word in DETERMINERS or word in LEADING_WORDS
 
 
 def _words_of(tokens: list[Token], end: int) -> Mention | None:
@@ -1386,11 +1401,9 @@ class _Extractor:
             named_subject = bool(after and (after[0].text == "," or is_cue(after[0])))
             # Near the sentence's start, or right after a fronted phrase ("Writing in a blog
             # post, Matthew Ingram …").
-            # Not after a clause of its own ("…, Bloomberg endorsed his former rival, Joe
-            # Biden": the name closes an object).
-            segment = lead.rstrip()[:-1].rsplit(",", 1)
-            clause = len(segment) > 1 and _SUBJECT_VERB.search(segment[1]) is not None
-            opening = len(lead.split()) <= 3 or (lead.rstrip().endswith(",") and not clause)
+            opening = len(lead.split()) <= 3 or (
+                lead.rstrip().endswith(",") and not _after_a_clause(lead)
+            )
             if named_subject or (opening and sentence not in subjects):
                 subjects.add(sentence)
                 found.append((mention.start, mention))
@@ -1402,18 +1415,14 @@ class _Extractor:
                 if found_word.start("name") >= sentence_end:
                     break
                 name = found_word.group("name").lower()
-                if name in PRONOUNS or name in DETERMINERS or name in LEADING_WORDS:
-                    continue  # "In his talk, Mitsotakis said": read on to the name
-                if name in _CONNECTIVES:
-                    continue  # "But Vaughan cautioned"
+                if _not_a_surname(name) or name in _CONNECTIVES:
+                    continue  # "In his talk, Mitsotakis said", "But Vaughan cautioned"
                 lead = text[sentence_start : found_word.start("name")].rstrip()
-                if any(
+                fronted = lead.strip(' \t\n“"‘') and any(
                     w.lower().strip(",") not in _CONNECTIVES for w in lead.split()
-                ) and lead.strip(' \t\n“"‘'):
-                    segment = lead[:-1].rsplit(",", 1)
-                    clause = len(segment) > 1 and _SUBJECT_VERB.search(segment[1]) is not None
-                    if not lead.endswith(",") or clause:
-                        continue
+                )
+                if fronted and (not lead.endswith(",") or _after_a_clause(lead)):
+                    continue
                 subject = found_word  # "Wednesday, …, Bloomberg endorsed …": after a fronted phrase
                 break
             if subject is None:
@@ -1432,11 +1441,7 @@ class _Extractor:
                 or before[0].lower() in {"and", "of", "&", "the"}
             )
             word = match.group("name")
-            if (
-                word.lower() in PRONOUNS
-                or word.lower() in DETERMINERS
-                or word.lower() in LEADING_WORDS
-            ):
+            if _not_a_surname(word.lower()):
                 continue  # "He said", "This said": not a surname
             if not joined and match.group("cue") in reporting_verbs():
                 found.append(
