@@ -1682,8 +1682,8 @@ def _instructions_and_ads_left_out(
             if _SERVES.search(text, max(0, figure.start - 12), figure.start):
                 dropped.add(index)  # "Serves four", "Makes 12"
             if figure.unit in {"degF", "degC"} or figure.unit in TIME_UNITS:
-                sentence = _sentence_words(text, figure.start)
-                if sentence & cooking:
+                start, end = sentences[index]
+                if set(re.findall(r"[a-zé]+", text[start:end].lower())) & cooking:
                     dropped.add(index)
         kept = [index for index in kept if index not in dropped]
     retailers = _word_set("retailers")
@@ -1705,13 +1705,6 @@ def _instructions_and_ads_left_out(
 
         kept = [index for index in kept if not advertised(figures[index])]
     return kept
-
-
-def _sentence_words(text: str, position: int) -> set[str]:
-    start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
-    ends = [at for at in (text.find(". ", position), text.find("\n", position)) if at >= 0]
-    end = min(ends) if ends else len(text)
-    return set(re.findall(r"[a-zé]+", text[start:end].lower()))
 
 
 def _renumbered(figures: list[_Figure], kept: list[int]) -> list[_Figure]:
