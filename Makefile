@@ -68,6 +68,7 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/rule_precision.py
 	$(BIN)/python benchmarks/stats_real.py
 	$(BIN)/python benchmarks/quotes_real.py
+	$(BIN)/python benchmarks/interview_turns.py
 	$(BIN)/python benchmarks/checkworthy_years.py
 	$(BIN)/python benchmarks/html_read_cost.py
 
