@@ -116,6 +116,7 @@ _NEGATED = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_BY_NAME = re.compile(r"\s+by\s+(?:the\s+)?[A-Z]")
 # Words before a form in -s that make it a plural noun ("member states", "the reports").
 _NOUN_BEFORE = frozenset(
     {"the", "these", "those", "all", "some", "many", "several", "other", "both", "member", "of"}
@@ -124,23 +125,17 @@ _NOUN_BEFORE = frozenset(
 )
 
 
-def _used_as_a_verb(verb: str, before: str, after: str) -> bool:
-    """Whether a reporting verb found by its spelling is a verb naming a source: not part of
-    a name ("the United States"), not a plural noun ("NATO member states", "the reports"),
-    not negated ("did not say", "declined to comment"), and not an agentless passive ("was
-    found to have", "it was reported"), which names no one (a passive with "by" and a name
-    does)."""
+def _used_as_a_verb(verb: str, before: str) -> bool:
+    """Whether a reporting verb found by its spelling is a verb that can name a source: not
+    part of a name ("the United States"), not a plural noun ("NATO member states", "the
+    reports"), not negated ("did not say", "declined to comment")."""
     stripped = before.rstrip()
     if verb[0].isupper() and stripped and not stripped.endswith((".", "!", "?")):
         return False
     previous = stripped.rsplit(None, 1)[-1].lower() if stripped else ""
     if verb.lower().endswith("s") and previous in _NOUN_BEFORE:
         return False
-    if _NEGATED.search(before):
-        return False
-    if _PASSIVE.search(before):
-        return re.match(r"\s+by\s+(?:the\s+)?[A-Z]", after) is not None
-    return True
+    return _NEGATED.search(before) is None
 
 
 @cache
@@ -178,10 +173,13 @@ def claim_attributions(
             continue
         before = re.split(r"[,;:“”\"()]", text[max(start, verb.start() - 60) : verb.start()])[-1]
         after = text[verb.end() : min(end, verb.end() + 40)]
-        if not _used_as_a_verb(verb.group(0), before, after):
+        if not _used_as_a_verb(verb.group(0), before):
             continue
-        if _PASSIVE.search(before):  # "were reported by the Environment Agency"
-            found.append(SourceRef("attribution", verb.group(0), verb.start(), verb.end()))
+        if _PASSIVE.search(before):
+            # An agentless passive ("was found to have", "it was reported") names no one;
+            # one with "by" and a name ("were reported by the Environment Agency") does.
+            if _BY_NAME.match(after):
+                found.append(SourceRef("attribution", verb.group(0), verb.start(), verb.end()))
             continue
         subject = re.sub(
             r"\b(?:has|have|had|also|later|earlier|previously|on\s+\w+|last\s+\w+)\s*$",
