@@ -1,12 +1,12 @@
 """Check-worthiness: how much a sentence reads like a checkable factual claim, from 0 to 1.
 
 The model ships as JSON (data/checkworthy_model.json, written by `make train`,
-train/checkworthy.py): TF-IDF of word 1- and 2-grams and a logistic regression trained on
-ClaimBuster. It is read without pickle and scored here in plain Python, the way scikit-learn
-scores it: lower-case, `\\b\\w+\\b` tokens, unigrams and bigrams, 1 + log(tf) times idf,
-L2-normalised, then the logistic function of the weighted sum. `load_model` checks the file's
-own reference probabilities, so a scorer that drifted from the trainer fails loudly.
-"""
+train/checkworthy.py): TF-IDF of word 1- and 2-grams of entity-masked text (`mask_entities`)
+and a logistic regression trained on ClaimBuster. It is read without pickle and scored here in
+plain Python, the way scikit-learn scores it: lower-case, `\\b\\w+\\b` tokens, unigrams and
+bigrams, 1 + log(tf) times idf, L2-normalised, then the logistic function of the weighted sum.
+`load_model` checks the file's own reference probabilities, so a scorer that drifted from the
+trainer fails loudly."""
 
 from __future__ import annotations
 
@@ -41,8 +41,6 @@ _FUNCTION_WORDS = frozenset(
     | {"her", "their", "its", "our", "my", "your", "under", "over", "against", "between"}
 )
 _FIRST_PERSON = frozenset({"I", "I'm", "I’m", "I've", "I’ve", "I'd", "I’d", "I'll", "I’ll"})
-
-
 _OPENERS = frozenset('.!?:;"“‘([—–')
 
 
@@ -59,8 +57,8 @@ def mask_entities(text: str, common_words: frozenset[str]) -> str:
     """`text` with each capitalised run replaced by NAME_TOKEN and each number by
     NUMBER_TOKEN. A single capitalised word where a sentence or quotation opens stays a word
     when `common_words` (words the training text writes in lower case more often than
-    capitalised) holds it: "The", "Unemployment"."""
-
+    capitalised) holds it ("The", "Unemployment"); a function word opening a longer run is
+    split off ("The Israeli army" → "The" and a name)."""
     numbered = _NUMBER.sub(f" {NUMBER_TOKEN} ", text)
 
     def name(match: re.Match[str]) -> str:
@@ -96,9 +94,7 @@ class CheckworthyModel:
 
     def features(self, text: str) -> list[str]:
         """The tokens the model scores: names and numbers masked when it was trained so."""
-        if self.masks_entities:
-            text = mask_entities(text, self.common_words)
-        return self.token_pattern.findall(text.lower())
+        return self.tokens(mask_entities(text, self.common_words) if self.masks_entities else text)
 
     def score(self, text: str) -> float:
         """The probability that `text` is a check-worthy factual claim."""
