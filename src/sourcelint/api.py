@@ -8,19 +8,21 @@ reader -> extractors (citations and references, credits; then the sentence pass)
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from sourcelint.config import Settings
+from sourcelint.display import printable
 from sourcelint.document import Document
 from sourcelint.extract.citations import extract_citations
 from sourcelint.extract.claims import extract_claims, prose_spans, score_claims
-from sourcelint.extract.credits import extract_credits
+from sourcelint.extract.credits import Credit, extract_credits
 from sourcelint.extract.quantities import extract_quantities, link_quantities
-from sourcelint.extract.quotes import extract_quotes, link_quotes
-from sourcelint.model import Analysis, Finding
+from sourcelint.extract.quotes import QuoteScan, extract_quotes, link_quotes
+from sourcelint.guard import Failure, Guard
+from sourcelint.model import Analysis, Citation, Claim, Finding, Quantity, Reference, Severity
 from sourcelint.readers import read_path, read_text_as
 from sourcelint.readers.decoding import normalize_newlines
 from sourcelint.rules.base import Evidence, Rule, Violation
@@ -29,36 +31,51 @@ from sourcelint.suppress import apply_suppressions, inline_suppressions
 
 
 def extract(document: Document, *, progress: Callable[[int], None] | None = None) -> Evidence:
-    """Run every extractor on a document."""
-    citations, references = extract_citations(document)
-    prose = prose_spans(document, references)
-    claims = extract_claims(document, citations, references, progress=progress, prose=prose)
+    """Run every extractor on a document, each under a guard: a stage that raises leaves its
+    result empty and one failure in `Evidence.failures`, and the others still run."""
+    guard = Guard()
+    citations: list[Citation] = []
+    references: list[Reference] = []
+    citations, references = guard.run(
+        "the citation extractor", lambda: extract_citations(document), (citations, references)
+    )
+    prose = guard.run("the prose reader", lambda: prose_spans(document, references), None)
+    claims: list[Claim] = []
+    claims = guard.run(
+        "the sentence pass",
+        lambda: extract_claims(document, citations, references, progress=progress, prose=prose),
+        claims,
+    )
     markers = [(citation.start, citation.end) for citation in citations]
-    quoted = extract_quotes(document, claims, references, prose=prose, markers=markers)
-    claims = link_quotes(claims, quoted.quotes)
-    claims = score_claims(claims, document.text)
-    quantities = extract_quantities(document, claims, markers=markers)
-    claims = link_quantities(claims, quantities)
+    quoted = guard.run(
+        "the quotation extractor",
+        lambda: extract_quotes(document, claims, references, prose=prose, markers=markers),
+        QuoteScan((), ()),
+    )
+    claims = guard.run("the quotation linker", lambda: link_quotes(claims, quoted.quotes), claims)
+    claims = guard.run(
+        "the check-worthiness model", lambda: score_claims(claims, document.text), claims
+    )
+    quantities: list[Quantity] = []
+    quantities = guard.run(
+        "the statistics extractor",
+        lambda: extract_quantities(document, claims, markers=markers),
+        quantities,
+    )
+    claims = guard.run("the statistics linker", lambda: link_quantities(claims, quantities), claims)
+    credits: list[Credit] = []
+    credits = guard.run("the credit reader", lambda: extract_credits(document), credits)
     return Evidence(
         document=document,
         citations=tuple(citations),
         references=tuple(references),
         claims=tuple(claims),
-        credits=tuple(extract_credits(document)),
+        credits=tuple(credits),
         quotes=quoted.quotes,
         stray_marks=quoted.stray_marks,
         quantities=tuple(quantities),
+        failures=tuple(guard.failures),
     )
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def printable(message: str) -> str:
-    """A message safe for a terminal or a CI log: control characters from the document
-    (escape sequences, bidirectional overrides) are shown as \\uXXXX, never sent."""
-    one_line = " ".join(message.split())  # a finding is one line, whatever the text wraps
-    return _CONTROL.sub(lambda match: f"\\u{ord(match.group(0)):04x}", one_line)
 
 
 def to_finding(document: Document, rule: Rule, violation: Violation) -> Finding:
@@ -83,21 +100,51 @@ def to_finding(document: Document, rule: Rule, violation: Violation) -> Finding:
 
 
 def check(evidence: Evidence, settings: Settings) -> list[Finding]:
-    """Run the enabled rules and drop what the document's comments silence."""
+    """Run the enabled rules and drop what the document's comments silence. A rule that
+    raises costs its own findings only: it becomes one SL999 finding, as does each
+    extractor's failure."""
     evidence = replace(
         evidence,
         claim_threshold=settings.claim_threshold,
         paragraph_sources=settings.claim_sources == "paragraph",
     )
     document = evidence.document
-    findings = [
-        to_finding(document, rule, violation)
-        for rule in RULES
-        if settings.enabled(rule.code, default=rule.default)
-        for violation in rule.check(evidence)
-    ]
+    guard = Guard()
+    findings: list[Finding] = []
+    for rule in RULES:
+        if settings.enabled(rule.code, default=rule.default):
+            found: list[Finding] = []
+            findings += guard.run(
+                f"rule {rule.code} {rule.name}",
+                partial(_rule_findings, document, rule, evidence),
+                found,
+            )
     findings = apply_suppressions(findings, inline_suppressions(document))
+    findings += [
+        failure_finding(document, failure) for failure in (*evidence.failures, *guard.failures)
+    ]
     return sorted(findings, key=lambda finding: (finding.line, finding.col, finding.code))
+
+
+def _rule_findings(document: Document, rule: Rule, evidence: Evidence) -> list[Finding]:
+    return [to_finding(document, rule, violation) for violation in rule.check(evidence)]
+
+
+def failure_finding(document: Document, failure: Failure) -> Finding:
+    """A stage's failure as an SL999 finding at the offset it was working at."""
+    offset = min(max(failure.offset, 0), len(document.text))
+    line, col = document.locate(offset)
+    return Finding(
+        code="SL999",
+        severity=Severity.ERROR,
+        message=printable(failure.message),
+        start=offset,
+        end=offset,
+        line=line,
+        col=col,
+        end_line=line,
+        end_col=col,
+    )
 
 
 def analyze(

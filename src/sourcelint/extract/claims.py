@@ -12,6 +12,7 @@ from sourcelint.document import PROSE_KINDS, BlockKind, Document
 from sourcelint.extract.attributions import claim_attributions
 from sourcelint.extract.checkworthy import checkworthiness, load_model
 from sourcelint.extract.references import is_reference_heading
+from sourcelint.guard import at
 from sourcelint.model import Citation, CitationStyle, Claim, Reference, SourceRef
 
 
@@ -112,6 +113,7 @@ def extract_claims(
     links = sorted(document.links, key=lambda link: link.start)
     link_starts = [link.start for link in links]
     for number, (start, end) in enumerate(sentences, start=1):
+        at(start)
         carried = by_start[bisect_left(citation_starts, start) : bisect_left(citation_starts, end)]
         linked = links[bisect_left(link_starts, start) : bisect_left(link_starts, end)]
         sources: list[SourceRef] = []
@@ -152,6 +154,7 @@ def score_claims(claims: list[Claim], text: str) -> list[Claim]:
     model = load_model()
     scored: list[Claim] = []
     for claim in claims:
+        at(claim.start)
         words = model.tokens(claim.text)
         found = claim_attributions(text, claim.start, claim.end, words)
         sources = claim.sourced_by

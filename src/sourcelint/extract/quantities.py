@@ -39,6 +39,7 @@ from sourcelint.extract.numbers import (
     words_value,
 )
 from sourcelint.extract.time_refs import find_time_refs
+from sourcelint.guard import at
 from sourcelint.model import Claim, Quantity
 from sourcelint.terms import load_terms
 
@@ -1635,6 +1636,9 @@ def _label_pattern() -> re.Pattern[str]:
     )
 
 
+_ROW_MAX = 400
+
+
 def _without_number_lines(text: str, found: list[_Figure]) -> list[_Figure]:
     """Bare numbers on a line made of little else ("Rockledge 14 11 6 15 — 44", a line score
     or a table row pasted as text) are cells of a table, not statistics of the prose."""
@@ -1647,7 +1651,10 @@ def _without_number_lines(text: str, found: list[_Figure]) -> list[_Figure]:
     dropped: set[int] = set()
     for line_start, numbers in lines.items():
         line_end = text.find("\n", line_start)
-        line = text[line_start : len(text) if line_end < 0 else line_end]
+        line_end = len(text) if line_end < 0 else line_end
+        if line_end - line_start > _ROW_MAX:
+            continue  # a row of a table is short; a long line is prose
+        line = text[line_start:line_end]
         words = len(re.findall(r"[^\W\d_]{2,}", line))
         if len(numbers) >= 4 and words <= len(numbers) // 2 + 1:
             dropped.update(id(figure) for figure in numbers)
@@ -1734,6 +1741,7 @@ def extract_quantities(
     pound_money = "£" in text or _STERLING.search(text) is not None
     imperatives = _word_set("imperative_verbs")
     for claim in claims:
+        at(claim.start)
         first = bisect_left(triggers, claim.start)
         if first == len(triggers) or triggers[first] >= claim.end:
             continue  # no digit and no number word: nothing to read

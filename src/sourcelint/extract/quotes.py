@@ -44,6 +44,7 @@ from sourcelint.extract.speakers import (
     title_heads,
     tokenize,
 )
+from sourcelint.guard import at
 from sourcelint.model import Claim, Quote, Reference, SourceRef, Speaker
 from sourcelint.terms import load_terms
 
@@ -700,6 +701,7 @@ class _Extractor:
         candidates.sort(key=lambda candidate: candidate.start)
         accepted: list[_Candidate] = []
         for candidate in candidates:
+            at(candidate.start)
             if self.attribute(candidate, accepted[-1] if accepted else None):
                 accepted.append(candidate)
         kept = self.without_pull_quote_repeats(_outermost(accepted))
@@ -1381,7 +1383,8 @@ class _Extractor:
                 # "…, Bloomberg endorsed his former rival, Joe Biden.": a single name or an
                 # organisation can still be its sentence's subject, which a later name is not
                 sentence = context.sentence_index(match.start())
-                lead = text[context.sentences[sentence][0] : match.start()] if sentence >= 0 else ""
+                lead_start = max(context.sentences[sentence][0], match.start() - 400)
+                lead = text[lead_start : match.start()] if sentence >= 0 else ""
                 verb = re.match(r"[ \t]+[a-z]", text[match.end() : match.end() + 3])
                 if verb and (lead.rstrip().endswith(",") or not lead.strip()):
                     subjects.add(sentence)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sourcelint.document import Document
 from sourcelint.extract.credits import Credit
 from sourcelint.extract.quote_marks import StrayMark
+from sourcelint.guard import Failure
 from sourcelint.model import Citation, Claim, Quantity, Quote, Reference, Severity
 
 
@@ -44,6 +45,7 @@ class Evidence:
     quantities: tuple[Quantity, ...] = ()
     claim_threshold: float | None = None  # None: the model's default
     paragraph_sources: bool = False  # a source in the paragraph covers its claims
+    failures: tuple[Failure, ...] = ()  # extractors that raised (SL999 findings)
 
 
 @dataclass(frozen=True, slots=True)

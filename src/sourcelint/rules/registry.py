@@ -24,6 +24,7 @@ from sourcelint.rules.input import (
     sl903_empty_document,
     sl910_markup_too_deep,
     sl913_dropped_text,
+    sl914_unusable_date,
 )
 from sourcelint.rules.numbers import (
     sl301_unsourced_statistic,
@@ -60,6 +61,7 @@ RULES: tuple[Rule, ...] = (
     sl903_empty_document.RULE,
     sl910_markup_too_deep.RULE,
     sl913_dropped_text.RULE,
+    sl914_unusable_date.RULE,
 )
 
 ERRORS: tuple[ErrorCode, ...] = (
@@ -71,7 +73,11 @@ ERRORS: tuple[ErrorCode, ...] = (
     ErrorCode("SL907", "file-too-large", "File exceeds the size limit"),
     ErrorCode("SL908", "model-missing", "No spaCy English model installed"),
     ErrorCode("SL909", "output-not-written", "Output file could not be written"),
-    ErrorCode("SL999", "internal-error", "A bug in sourcelint; the scan of that document stopped"),
+    ErrorCode(
+        "SL999",
+        "internal-error",
+        "A bug in sourcelint: a finding where one stage failed, or an error for a whole file",
+    ),
 )
 
 RULES_BY_CODE = {rule.code: rule for rule in RULES}
