@@ -11,6 +11,7 @@ from typing import NoReturn
 
 from sourcelint._version import __version__
 from sourcelint.config import parse_codes, parse_severity, parse_threshold
+from sourcelint.display import printable
 from sourcelint.errors import SourcelintError, internal_error
 from sourcelint.model import Severity
 from sourcelint.readers import FORMATS
@@ -128,7 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _report(arguments: argparse.Namespace) -> int:
     from sourcelint.api import analyze
     from sourcelint.output.html import render_html
-    from sourcelint.runner import read_document, settings_for_path, write_atomic
+    from sourcelint.runner import read_document, settings_for_path, write_atomic, write_stdout
 
     options = ScanOptions(
         paths=[arguments.path],
@@ -140,7 +141,7 @@ def _report(arguments: argparse.Namespace) -> int:
     document = read_document(arguments.path, options, settings, format=arguments.format)
     page = render_html(document, analyze(document, settings=settings))
     if arguments.output is None:
-        sys.stdout.write(page)
+        write_stdout(page)
     else:
         write_atomic(arguments.output, page)
     return 0
@@ -148,7 +149,7 @@ def _report(arguments: argparse.Namespace) -> int:
 
 def _text(arguments: argparse.Namespace) -> int:
     from sourcelint.output.reading import render_reading_json, render_reading_text
-    from sourcelint.runner import read_document, settings_for_path, write_atomic
+    from sourcelint.runner import read_document, settings_for_path, write_atomic, write_stdout
 
     options = ScanOptions(
         paths=[arguments.path], config=arguments.config, stdin_format=arguments.input_format
@@ -158,7 +159,7 @@ def _text(arguments: argparse.Namespace) -> int:
     render = render_reading_json if arguments.format == "json" else render_reading_text
     reading = render(document)
     if arguments.output is None:
-        sys.stdout.write(reading)
+        write_stdout(reading)
     else:
         write_atomic(arguments.output, reading)
     return 0
@@ -281,7 +282,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(arguments)
     except SourcelintError as error:
-        sys.stderr.write(f"error: {error}\n")
+        sys.stderr.write(f"error: {printable(str(error))}\n")
         return EXIT_ERROR
     except KeyboardInterrupt:
         sys.stderr.write("error: interrupted\n")
@@ -289,7 +290,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_ERROR
     except Exception as error:
-        sys.stderr.write(f"error: {internal_error(error)}\n")
+        sys.stderr.write(f"error: {printable(str(internal_error(error)))}\n")
         return EXIT_ERROR
 
 

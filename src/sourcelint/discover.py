@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from fnmatch import fnmatch
 from pathlib import Path
 
@@ -14,6 +15,13 @@ STDIN = "-"
 
 def _matches(relative: str, name: str, patterns: tuple[str, ...]) -> bool:
     return any(fnmatch(name, pattern) or fnmatch(relative, pattern) for pattern in patterns)
+
+
+def _regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return True  # a broken link or a vanished file: reading it reports why
 
 
 def collect(
@@ -38,7 +46,8 @@ def collect(
             files.append(given)
             continue
         found: list[str] = []
-        for folder, subfolders, names in os.walk(path):
+        unreadable: list[OSError] = []
+        for folder, subfolders, names in os.walk(path, onerror=unreadable.append):
             relative_folder = os.path.relpath(folder, path)
             subfolders[:] = sorted(
                 name
@@ -50,8 +59,25 @@ def collect(
             for name in sorted(names):
                 relative = os.path.normpath(Path(relative_folder) / name)
                 if _matches(relative, name, include) and not _matches(relative, name, exclude):
-                    found.append(str(Path(folder) / name))
-        if not found:
+                    if _regular(Path(folder) / name):
+                        found.append(str(Path(folder) / name))
+                    else:  # a pipe would block the walk, a device never end
+                        errors.append(
+                            SourcelintError(
+                                "SL901",
+                                "not a regular file (a pipe, device or socket); skipped",
+                                path=str(Path(folder) / name),
+                            )
+                        )
+        errors += [
+            SourcelintError(
+                "SL901",
+                f"cannot read this folder: {problem.strerror or problem}",
+                path=str(problem.filename or given),
+            )
+            for problem in unreadable
+        ]
+        if not found and not unreadable:
             errors.append(
                 SourcelintError(
                     "SL905",

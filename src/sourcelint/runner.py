@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import sys
 import tempfile
@@ -12,12 +13,14 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
 from sourcelint import nlp
 from sourcelint.api import analyze
 from sourcelint.config import Settings, load_config_file, settings_for
 from sourcelint.discover import STDIN, collect
+from sourcelint.display import printable, printable_name
 from sourcelint.document import Document
 from sourcelint.errors import SourcelintError, internal_error
 from sourcelint.model import Analysis, Severity
@@ -50,19 +53,64 @@ class ScanOptions:
     claim_threshold: float | None = None
 
 
-def write_atomic(path: Path, text: str | Iterable[str]) -> None:
-    """Write a file so that a reader sees the old content or the new, never a part; the file
-    gets the permissions a plain write would give it."""
+_TEMPORARY_TAG = ".sourcelint-"
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Temporary files an earlier run left beside `path` (it was killed while writing): each
+    holds its writer's process id, and those whose process is gone are removed."""
     folder = path.parent if str(path.parent) else Path()
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+        leftovers = list(folder.glob(f".{glob.escape(path.name)}{_TEMPORARY_TAG}*.tmp"))
+    except OSError:
+        return
+    for leftover in leftovers:
+        pid_text = leftover.name[len(path.name) + 1 + len(_TEMPORARY_TAG) :].split(".", 1)[0]
+        if pid_text.isdigit() and not _process_alive(int(pid_text)):
+            leftover.unlink(missing_ok=True)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists but belongs to someone else
+    return True
+
+
+def _output_error(error: OSError, path: Path | str) -> SourcelintError:
+    return SourcelintError(
+        "SL909", f"cannot write output: {error.strerror or error}", path=printable(str(path))
+    )
+
+
+def write_atomic(path: Path, text: str | Iterable[str]) -> None:
+    """Write a file so that a reader sees the old content or the new, never a part; the file
+    gets the permissions a plain write would give it. A target that is not a regular file (a
+    device such as /dev/null, a pipe) is written in place, never replaced; any failure,
+    including a full disk, is SL909."""
+    chunks = [text] if isinstance(text, str) else text
+    if path.exists() and not path.is_file():
+        try:
+            with path.open("w", encoding="utf-8", errors="replace") as stream:
+                for chunk in chunks:
+                    stream.write(chunk)
+        except OSError as error:
+            raise _output_error(error, path) from None
+        return
+    _remove_stale_temporaries(path)
+    folder = path.parent if str(path.parent) else Path()
+    try:
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}{_TEMPORARY_TAG}{os.getpid()}.", suffix=".tmp", dir=folder
+        )
     except OSError as error:
-        raise SourcelintError(
-            "SL909", f"cannot write output: {error.strerror or error}", path=str(path)
-        ) from None
+        raise _output_error(error, path) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", errors="replace") as stream:
-            for chunk in [text] if isinstance(text, str) else text:
+            for chunk in chunks:
                 stream.write(chunk)
             stream.flush()
             os.fsync(stream.fileno())
@@ -71,11 +119,22 @@ def write_atomic(path: Path, text: str | Iterable[str]) -> None:
         Path(temporary).chmod(0o666 & ~umask)
         Path(temporary).replace(path)
     except OSError as error:
-        raise SourcelintError(
-            "SL909", f"cannot write output: {error.strerror or error}", path=str(path)
-        ) from None
+        raise _output_error(error, path) from None
     finally:
         Path(temporary).unlink(missing_ok=True)
+
+
+def write_stdout(text: str | Iterable[str]) -> None:
+    """Write a report to standard output; a failed write (a full disk behind a redirection)
+    is SL909, never a silent success. A closed pipe (`| head`) stops quietly."""
+    try:
+        for chunk in [text] if isinstance(text, str) else text:
+            sys.stdout.write(chunk)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise _output_error(error, "<stdout>") from None
 
 
 def settings_for_path(options: ScanOptions, path: str) -> Settings:
@@ -109,23 +168,27 @@ def read_document(
                 "SL907", f"input is larger than {settings.max_file_size} bytes", path=shown
             )
         return read_bytes(data, path=shown, format=fmt)
-    size = Path(path).stat().st_size if Path(path).exists() else 0
+    size = Path(path).stat().st_size if Path(path).is_file() else 0
     if size > settings.max_file_size:
         raise SourcelintError(
             "SL907",
             f"file is {size:,} bytes, over the limit of {settings.max_file_size:,} (max-file-size)",
             path=path,
         )
-    return read_path(Path(path), format=format, display=printable_path(path))
+    return read_path(
+        Path(path), format=format, display=printable_path(path), max_size=settings.max_file_size
+    )
 
 
 def printable_path(path: str) -> str:
-    """A path as reports show it: bytes of a file name that are not UTF-8 become U+FFFD."""
+    """A path as reports show it: bytes of a file name that are not UTF-8 become U+FFFD.
+    (Control characters are escaped where a report is printed, not here: JSON keeps the
+    name.)"""
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _error_line(error: SourcelintError, stream: TextIO) -> None:
-    stream.write(f"error: {error}\n")
+    stream.write(f"error: {printable(str(error))}\n")
 
 
 @contextmanager
@@ -175,8 +238,9 @@ def run_scan(options: ScanOptions) -> int:
                 document = read_document(path, options, settings)
                 callback = None
                 if progress is not None:
+                    shown = escape(printable_name(document.path))  # rich reads [..] as markup
                     task = progress.add_task(
-                        f"[{number}/{len(files)}] {document.path}", total=max(len(document.text), 1)
+                        f"[{number}/{len(files)}] {shown}", total=max(len(document.text), 1)
                     )
 
                     def callback(done: int, task: Any = task) -> None:
@@ -218,9 +282,7 @@ def run_scan(options: ScanOptions) -> int:
     if options.output is not None:
         write_atomic(options.output, report)
     else:
-        for chunk in [report] if isinstance(report, str) else report:
-            sys.stdout.write(chunk)
-        sys.stdout.flush()
+        write_stdout(report)
 
     if errors:
         return EXIT_ERROR

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sourcelint.display import printable_name
 from sourcelint.model import Analysis, Severity
 from sourcelint.rules.registry import RULES_BY_CODE
 
@@ -25,7 +26,7 @@ def render_github(analyses: list[Analysis]) -> str:
             title = f"{finding.code} {rule.name}" if rule else finding.code
             properties = ",".join(
                 [
-                    f"file={_escape_property(analysis.path)}",
+                    f"file={_escape_property(printable_name(analysis.path))}",
                     f"line={finding.line}",
                     f"col={finding.col}",
                     f"endLine={finding.end_line}",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sourcelint.api import printable
+from sourcelint.display import printable, printable_name
 from sourcelint.document import Block, BlockKind, Document
 
 
@@ -69,7 +69,7 @@ def render_reading_text(document: Document) -> str:
         return f"{printable(value)}  ({found_in})" if found_in else printable(value)
 
     lines = [
-        f"{document.path} ({document.format}): "
+        f"{printable_name(document.path)} ({document.format}): "
         f"{len(document.blocks)} blocks, {_words(document):,} words",
         f"title: {source(document.title, document.title_source)}",
         f"date:  {source(document.date, document.date_source)}",

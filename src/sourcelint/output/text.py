@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sourcelint.api import printable
+from sourcelint.display import printable, printable_name
 from sourcelint.model import Analysis, Quantity, Quote
 from sourcelint.rules.registry import RULES_BY_CODE
 
@@ -24,7 +24,7 @@ def render_text(analyses: list[Analysis]) -> str:
             rule = RULES_BY_CODE.get(finding.code)
             name = f" ({rule.name})" if rule else ""
             lines.append(
-                f"{analysis.path}:{finding.line}:{finding.col}: {finding.code} "
+                f"{printable_name(analysis.path)}:{finding.line}:{finding.col}: {finding.code} "
                 f"[{finding.severity.value}] {finding.message}{name}"
             )
             severities[finding.severity.value] += 1
@@ -64,7 +64,7 @@ def who_said_what(analysis: Analysis) -> list[str]:
     groups: dict[str, list[Quote]] = {}
     for quote in analysis.quotes:
         groups.setdefault(quote.speaker.id if quote.speaker else "", []).append(quote)
-    lines = ["", f"Who said what in {analysis.path}:"]
+    lines = ["", f"Who said what in {printable_name(analysis.path)}:"]
     for key, quotes in sorted(groups.items(), key=lambda item: (item[0] == "", item[1][0].start)):
         speaker = quotes[0].speaker
         if speaker is None:
@@ -100,7 +100,8 @@ def statistics_table(analysis: Analysis) -> list[str]:
     rate and change), what it counts, as of when, and the words as printed."""
     if not analysis.quantities:
         return []
-    lines = ["", f"Statistics in {analysis.path}: {_plural(len(analysis.quantities), 'figure')}"]
+    count = _plural(len(analysis.quantities), "figure")
+    lines = ["", f"Statistics in {printable_name(analysis.path)}: {count}"]
     for quantity in analysis.quantities:
         where = f"{quantity.line}:{quantity.col}"
         amount = " ".join(

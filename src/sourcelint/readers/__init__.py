@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import replace
 from pathlib import Path
 
@@ -77,11 +78,26 @@ def read_text_as(
     return document
 
 
-def read_path(path: Path, *, format: str | None = None, display: str | None = None) -> Document:
-    """Read a file from disk. Raises SourcelintError (SL901) when it cannot be read."""
+def read_path(
+    path: Path,
+    *,
+    format: str | None = None,
+    display: str | None = None,
+    max_size: int | None = None,
+) -> Document:
+    """Read a file from disk. Raises SourcelintError: SL901 when it cannot be read or is a
+    device or socket (a link named .txt to /dev/zero), SL907 when it holds more than
+    `max_size` bytes (read no further than that, so a growing file or a pipe cannot exhaust
+    memory)."""
     shown = display or str(path)
     try:
-        data = path.read_bytes()
+        mode = path.stat().st_mode
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
+            raise SourcelintError(
+                "SL901", "not a regular file (a device or socket); refused", path=shown
+            )
+        with path.open("rb") as stream:
+            data = stream.read() if max_size is None else stream.read(max_size + 1)
     except FileNotFoundError:
         raise SourcelintError("SL901", "no such file", path=shown) from None
     except IsADirectoryError:
@@ -90,4 +106,8 @@ def read_path(path: Path, *, format: str | None = None, display: str | None = No
         raise SourcelintError(
             "SL901", f"cannot read: {error.strerror or error}", path=shown
         ) from None
+    if max_size is not None and len(data) > max_size:
+        raise SourcelintError(
+            "SL907", f"file is over the limit of {max_size:,} bytes (max-file-size)", path=shown
+        )
     return read_bytes(data, path=shown, format=format)
