@@ -38,6 +38,12 @@ _DAY_MONTH_YEAR = re.compile(
 )
 _FIRST_YEAR, _LAST_YEAR = 1800, 2200
 DATE_PATTERNS = (_ISO, _DOTTED, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR)
+# The same shapes with any year from 1 to 6 digits: what a date field holds when it names a
+# date sourcelint will not use ("0001-01-01", "December 31, 99999", "2020-13-45")
+_DATE_SHAPES = tuple(
+    re.compile(pattern.pattern.replace(r"(?P<year>\d{4})", r"(?P<year>\d{1,6})"), pattern.flags)
+    for pattern in DATE_PATTERNS
+)
 
 
 def _valid(year: int, month: int, day: int) -> str | None:
@@ -62,3 +68,22 @@ def parse_date(value: str) -> str | None:
         if parsed and (best is None or match.start() < best[0]):
             best = (match.start(), parsed)
     return best[1] if best else None
+
+
+def unusable_date(value: str) -> str | None:
+    """The date-shaped text of a date field that names no usable date (a year before 1800 or
+    after 2200, a day that does not exist), or None when the field has a usable date or no
+    date shape at all. The reader then treats the document as undated and says so (SL914)."""
+    if parse_date(value):
+        return None
+    found = [match for pattern in _DATE_SHAPES if (match := pattern.search(value))]
+    return min(found, key=lambda match: match.start()).group(0) if found else None
+
+
+def unusable_date_message(where: str, shown: str) -> str:
+    """SL914's message for a date field's unusable value."""
+    return (
+        f"{where} gives the date '{shown[:40]}', which is not a usable date (a year outside "
+        f"{_FIRST_YEAR}-{_LAST_YEAR} or a day that does not exist); the document is treated "
+        "as undated"
+    )

@@ -93,6 +93,19 @@ def test_markup_deeper_than_the_parser_goes_is_reported_not_dropped_silently() -
     assert [problem.code for problem in document.problems] == ["SL910"]
 
 
+def test_entities_a_page_declares_are_never_expanded_or_fetched() -> None:
+    laughs = "".join(f'<!ENTITY l{level} "{f"&l{level - 1};" * 10}">' for level in range(1, 9))
+    page = (
+        f'<?xml version="1.0"?><!DOCTYPE p [<!ENTITY l0 "lol">{laughs}'
+        '<!ENTITY secret SYSTEM "file:///etc/passwd">]>'
+        "<html><body><p>Dues rose by &l8; 4% &secret; this year.</p></body></html>"
+    )
+    document = read_bytes(page.encode(), path="laughs.html")
+    assert len(document.text) < 200
+    assert "lol" not in document.text
+    assert "root:" not in document.text
+
+
 def test_page_of_only_scripts_has_no_text() -> None:
     document = read_bytes(
         b"<html><body><script>document.write('[1]')</script></body></html>", path="s.html"

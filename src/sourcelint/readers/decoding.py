@@ -32,6 +32,24 @@ def looks_binary(data: bytes) -> bool:
     return bool(head) and controls / len(head) > 0.10
 
 
+def bomless_utf16(data: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" for UTF-16 text saved without a byte order mark (as some
+    Windows tools save it), told by where its NUL bytes fall: Latin text in UTF-16 has a NUL
+    in nearly every other byte, always on the same side. None for anything else."""
+    head = data[: _SNIFF - _SNIFF % 2]
+    if len(head) < 8 or len(data) % 2:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for zeros, others, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * len(zeros) and others.count(0) <= 0.02 * len(others):
+            try:
+                head.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return encoding
+    return None
+
+
 def normalize_newlines(text: str) -> str:
     """CRLF and lone CR become LF; line and column numbers stay those an editor shows."""
     if "\r" not in text:
@@ -73,6 +91,9 @@ def decode(data: bytes, *, path: str, html: bool = False) -> tuple[str, tuple[Pr
                     source_offset=max(text.find("\ufffd"), 0),
                 )
                 return text, (problem,)
+    if (utf16 := bomless_utf16(data)) is not None:
+        text = normalize_newlines(data.decode(utf16, errors="replace"))
+        return text, ()
     if looks_binary(data):
         raise SourcelintError("SL904", "binary file, not text: not scanned", path=path)
     declared = _declared_html_charset(data) if html else None

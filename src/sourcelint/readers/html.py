@@ -24,7 +24,7 @@ from datetime import date
 import lxml.etree
 import lxml.html
 
-from sourcelint.dates import parse_date
+from sourcelint.dates import parse_date, unusable_date, unusable_date_message
 from sourcelint.document import BlockKind, Document, OffsetMap, Problem
 from sourcelint.extract.patterns import EXPONENT_BEFORE
 from sourcelint.readers import main_text
@@ -486,6 +486,22 @@ def _json_ld_dates(tree: lxml.html.HtmlElement) -> dict[str, str]:
     return dates
 
 
+def _unusable_metadata_date(tree: lxml.html.HtmlElement, source: str) -> tuple[Problem, ...]:
+    """SL914 for the first metadata date that names no usable date ("0001-01-01"), when the
+    page has no usable date at all."""
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        value = meta.get("content") or ""
+        if key in _DATE_META and (shown := unusable_date(value)) is not None:
+            message = unusable_date_message(f"the page's metadata '{key}'", shown)
+            return (Problem("SL914", message, source_offset=max(source.find(value), 0)),)
+    for key, value in _json_ld_dates(tree).items():
+        if (shown := unusable_date(value)) is not None:
+            message = unusable_date_message(f"the page's JSON-LD '{key}'", shown)
+            return (Problem("SL914", message, source_offset=max(source.find(value), 0)),)
+    return ()
+
+
 def _metadata_date(tree: lxml.html.HtmlElement, wiki: bool) -> tuple[str | None, str | None]:
     """The page's own date from its metadata and where it came from, in this order of trust:
     the published date in meta tags, the modified date there, JSON-LD datePublished and
@@ -908,6 +924,8 @@ def read_html(source: str, *, path: str, problems: tuple[Problem, ...] = ()) -> 
         published, date_source = _printed_date(
             published, date_source, main_text.printed_dates(page, chosen, title=title)
         )
+    if published is None:
+        problems = (*problems, *_unusable_metadata_date(tree, source))
     return replace(
         document,
         path=path,

@@ -15,7 +15,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from sourcelint.dates import parse_date
+from sourcelint.dates import parse_date, unusable_date, unusable_date_message
 from sourcelint.document import BlockKind, Document, LineIndex, Link, Problem
 from sourcelint.readers.builder import TextBuilder, find_aligned
 from sourcelint.readers.html import read_fragment
@@ -293,12 +293,24 @@ def read_markdown(source: str, *, path: str, problems: tuple[Problem, ...] = ())
                 title = text[block.start : block.end]
                 break
     published, date_source = None, None
+    unusable: list[Problem] = []
     for key in ("date", "published", "publishdate", "pubdate", "created"):
         if key in fields:
             published = parse_date(fields[key])
             if published:
                 date_source = f"front-matter:{key}"
                 break
+            if (shown := unusable_date(fields[key])) is not None:
+                where = max(source.find(fields[key]), 0)
+                unusable.append(
+                    Problem(
+                        "SL914",
+                        unusable_date_message(f"front matter '{key}'", shown),
+                        source_offset=where,
+                    )
+                )
+    if published is None:
+        problems = (*problems, *unusable[:1])
     return walker.builder.document(
         path=path,
         format="md",

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 
-from sourcelint.dates import parse_date
+from sourcelint.dates import parse_date, unusable_date, unusable_date_message
 from sourcelint.document import Block, BlockKind, Document, OffsetMap, Problem
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")
 _TERMINAL = tuple('.!?;,"”’)')
 _DATE_LINE = re.compile(r"^\s*(?:(?:published|posted|updated|date|dated)\s*:?\s*)?(.{6,60})$", re.I)
+_LABELLED_DATE_LINE = re.compile(
+    r"^\s*(?:published|posted|updated|date|dated)\s*:?\s*(.{6,60})$", re.I
+)
 _TITLE_MAX = 120
 
 
@@ -80,10 +83,25 @@ def _title_and_date(text: str, blocks: list[Block]) -> tuple[str | None, str | N
     return title, None, None
 
 
+def _unusable_date_line(text: str) -> tuple[Problem, ...]:
+    """SL914 for a labelled date line near the top ("Date: 0001-01-01") that names no usable
+    date. (An unlabelled line with an old date is a subject, "Hastings, October 14, 1066".)"""
+    position = 0
+    for line in text[:3000].split("\n")[:15]:
+        match = _LABELLED_DATE_LINE.match(line)
+        if match and (shown := unusable_date(match.group(1))) is not None:
+            message = unusable_date_message("the date line", shown)
+            return (Problem("SL914", message, position, position + len(line)),)
+        position += len(line) + 1
+    return ()
+
+
 def read_text(source: str, *, path: str, problems: tuple[Problem, ...] = ()) -> Document:
     """Read plain text (already decoded, newlines normalised)."""
     blocks = paragraph_blocks(source)
     title, published, date_source = _title_and_date(source, blocks)
+    if published is None:
+        problems = (*problems, *_unusable_date_line(source))
     return Document(
         path=path,
         format="txt",
