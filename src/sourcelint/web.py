@@ -3,22 +3,27 @@ download the JSON contract or SARIF; a REST API (`POST /api/scan`, `GET /api/rul
 its OpenAPI description at /docs.
 
 Uploads are read in memory, never written or opened by path: the file name is only a label.
-Bodies over the size limit get 413, files that are not .txt/.md/.html get 415. Every response
-carries a Content-Security-Policy, and pages show document text only through autoescaping
-templates (output/html.py). The spaCy pipeline and the check-worthiness model are loaded once
-per process, at start-up.
+Bodies over the size limit get 413, files that are not .txt/.md/.html get 415, and a POST
+whose Origin header names another site, or is no origin at all, gets 403. Refusals and
+unexpected errors (500, SL999) are JSON with a coded `detail`; the app answers an error
+itself, so the server keeps the connection. Scans run in the server's thread pool: small ones
+are served while a large one is analysed (benchmarks/load.py). Every response carries a
+Content-Security-Policy, and pages show document text only through autoescaping templates
+(output/html.py). The spaCy pipeline and the check-worthiness model are loaded once per
+process, at start-up.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import PurePath
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI, File, Form, HTTPException, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from sourcelint._version import __version__
@@ -31,6 +36,7 @@ from sourcelint.output.sarif import render_sarif
 from sourcelint.readers import read_bytes, read_text_as
 from sourcelint.rules.registry import RULES
 
+_log = logging.getLogger("sourcelint.web")
 MAX_BYTES = 2 * 1024 * 1024
 SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html"}
 SUFFIXES[".htm"] = "html"
@@ -87,6 +93,75 @@ def _document_from(text: str, format: str, file: UploadFile | None, data: bytes 
     return read_text_as(_clean(text).replace("\r\n", "\n"), path=f"pasted.{format}", format=format)
 
 
+def _error(status: int, detail: str) -> JSONResponse:
+    """An error answer as the API gives it: JSON with a coded `detail`."""
+    return JSONResponse({"detail": detail}, status_code=status)
+
+
+def _internal_error(error: Exception) -> JSONResponse:
+    return _error(500, f"SL999 internal error ({type(error).__name__})")
+
+
+def _declared_length(value: str) -> int | None:
+    """A Content-Length header's value, or None when it is not a plain decimal number (such
+    as '²', which `str.isdigit` accepts and `int` refuses)."""
+    value = value.strip(" \t")
+    if not value or not value.isascii() or not value.isdigit():
+        return None
+    digits = value.lstrip("0") or "0"
+    return int(digits) if len(digits) <= 18 else 10**18  # int() refuses 4,300+ digits
+
+
+def _foreign_origin(origin: str, host: str) -> str | None:
+    """Why a POST's Origin header is refused (an SL900 detail), or None when it names this
+    server: an http(s) origin whose host and port are the request's Host. A value that
+    cannot be parsed as an origin (an unclosed IPv6 bracket, a port that is no port, a
+    path, control characters) is refused as a foreign one."""
+    if origin == "null":
+        # what browsers send for a form on a page served with Referrer-Policy: no-referrer
+        return None
+    try:
+        parts = urlsplit(origin)
+        _ = parts.port  # ValueError for a port that is not a number in 0-65535
+    except ValueError:
+        parts = None
+    if (
+        parts is None
+        or parts.scheme.lower() not in ("http", "https")
+        or not parts.hostname
+        or parts.path not in ("", "/")
+        or parts.query
+        or parts.fragment
+        or parts.username is not None
+        or not origin.isprintable()
+    ):
+        return "SL900 cross-site request refused: the Origin header is not an origin"
+    if parts.netloc.lower() != host.strip().lower():
+        return "SL900 cross-site request refused"
+    return None
+
+
+def _refusal(request: Request, max_bytes: int) -> Response | None:
+    """The answer to a request refused before it is read, or None to serve it."""
+    declared = request.headers.get("content-length")
+    if request.method == "POST" and declared is None:
+        # a body without a declared length could be any size: browsers always declare it
+        return _error(411, "SL900 a request body needs Content-Length")
+    if declared is not None:
+        length = _declared_length(declared)
+        if length is None:
+            return _error(400, "SL900 invalid Content-Length header")
+        if length > max_bytes + 65536:
+            return _error(413, f"SL907 request larger than {max_bytes} bytes")
+    origin = request.headers.get("origin")
+    if request.method == "POST" and origin is not None:
+        # another site's page posting to this local server: refused
+        reason = _foreign_origin(origin, request.headers.get("host", ""))
+        if reason is not None:
+            return _error(403, reason)
+    return None
+
+
 def create_app(*, max_bytes: int = MAX_BYTES) -> FastAPI:
     """The application; `max_bytes` caps request bodies."""
     app = FastAPI(
@@ -98,23 +173,16 @@ def create_app(*, max_bytes: int = MAX_BYTES) -> FastAPI:
 
     @app.middleware("http")
     async def limits_and_headers(request: Request, call_next: Any) -> Response:
-        declared = request.headers.get("content-length")
-        origin = request.headers.get("origin")
         response: Response
-        if request.method == "POST" and declared is None:
-            # a body without a declared length could be any size: browsers always declare it
-            response = PlainTextResponse("SL900 a request body needs Content-Length", 411)
-        elif declared is not None and (not declared.isdigit() or int(declared) > max_bytes + 65536):
-            response = PlainTextResponse(f"SL907 request larger than {max_bytes} bytes", 413)
-        elif (
-            request.method == "POST"
-            and origin not in (None, "null")
-            and urlsplit(origin).netloc != request.headers.get("host", "")
-        ):
-            # another site's page posting to this local server: refused
-            response = PlainTextResponse("SL900 cross-site request refused", 403)
-        else:
-            response = await call_next(request)
+        try:
+            refusal = _refusal(request, max_bytes)
+            response = refusal if refusal is not None else await call_next(request)
+        except Exception as error:
+            # Answered here: Starlette's own last-resort handler (the exception handler
+            # below) re-raises to the server after answering, and uvicorn then drops the
+            # connection. The traceback goes to the server's log only.
+            _log.error("%s %s failed", request.method, request.url.path, exc_info=error)
+            response = _internal_error(error)
         if request.url.path in ("/docs", "/redoc"):
             response.headers["Content-Security-Policy"] = _DOCS_POLICY
         elif "Content-Security-Policy" not in response.headers:
@@ -210,7 +278,8 @@ def create_app(*, max_bytes: int = MAX_BYTES) -> FastAPI:
 
     @app.exception_handler(Exception)
     async def internal(request: Request, error: Exception) -> JSONResponse:
-        response = JSONResponse({"detail": f"SL999 internal error ({type(error).__name__})"}, 500)
+        # the last resort, for an error the middleware above cannot catch
+        response = _internal_error(error)
         response.headers["Content-Security-Policy"] = _FORM_POLICY
         response.headers["X-Content-Type-Options"] = "nosniff"
         return response
