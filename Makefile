@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 BENCH_STAMP := $(VENV)/.bench-stamp
 EXAMPLE := examples/grain-exports.md
 
-.PHONY: run test lint typecheck pytest docs bench train clean
+.PHONY: run test lint typecheck pytest docs bench train fuzz clean
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,12 @@ pytest: $(STAMP)
 ## Regenerate docs/rules.md from the rules' docstrings.
 docs: $(STAMP)
 	$(BIN)/sourcelint rules --format markdown > docs/rules.md
+
+## The long fuzzing run: the suite's properties on 10,200 random and mutated documents, then
+## 2,000 mutated real pages from ../shared/data. Its last result is in docs/benchmarks.md.
+fuzz: $(STAMP)
+	SOURCELINT_FUZZ_EXAMPLES=3400 $(BIN)/pytest -q -p no:cacheprovider tests/test_fuzz.py
+	$(BIN)/python benchmarks/fuzz_pages.py --count 2000 --seed 1
 
 $(BENCH_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
