@@ -56,6 +56,8 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/scaling.py
 	$(BIN)/python benchmarks/large_input.py
 	$(BIN)/python benchmarks/large_json.py
+	$(BIN)/python benchmarks/long_line.py
+	$(BIN)/python benchmarks/load.py
 	$(BIN)/python benchmarks/gold_scores.py
 	$(BIN)/python benchmarks/quotes.py
 	$(BIN)/python benchmarks/quote_cost.py
