@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 import sourcelint.api
+from sourcelint.errors import SourcelintError
 from sourcelint.extract import quantities as quantities_module
 from sourcelint.guard import at
 from sourcelint.rules import registry
@@ -79,3 +80,13 @@ def test_a_real_stage_failure_is_located_by_the_stage_itself(
     analysis = scan_text(ARTICLE)
     failure = next(finding for finding in analysis.findings if finding.code == "SL999")
     assert ARTICLE[failure.start :].startswith("Officials expect")
+
+
+def test_a_coded_error_is_not_hidden_as_a_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_model(*args: Any, **options: Any) -> Any:
+        raise SourcelintError("SL908", "no spaCy English model is installed")
+
+    monkeypatch.setattr(sourcelint.api, "extract_claims", no_model)
+    with pytest.raises(SourcelintError) as raised:
+        scan_text(ARTICLE)
+    assert raised.value.code == "SL908"

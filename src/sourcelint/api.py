@@ -8,6 +8,7 @@ reader -> extractors (citations and references, credits; then the sentence pass)
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
@@ -89,7 +90,7 @@ def to_finding(document: Document, rule: Rule, violation: Violation) -> Finding:
     return Finding(
         code=rule.code,
         severity=rule.severity,
-        message=printable(violation.message),
+        message=sys.intern(printable(violation.message)),  # a rule repeats its messages
         start=violation.start,
         end=violation.end,
         line=line,

@@ -16,6 +16,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from sourcelint.errors import SourcelintError
+
 T = TypeVar("T")
 
 _POSITION: ContextVar[int] = ContextVar("sourcelint_position", default=0)
@@ -62,6 +64,8 @@ class Guard:
         at(0)
         try:
             return work()
+        except SourcelintError:
+            raise  # a coded error the user can act on (SL908: no model) stops the scan
         except Exception as error:  # the guard's purpose: any bug becomes one finding
             if os.environ.get("SOURCELINT_DEBUG"):
                 traceback.print_exception(error)

@@ -224,7 +224,11 @@ def run_scan(options: ScanOptions) -> int:
         )
         files += found
         errors += problems
+    # a document is kept after its analysis only for the baseline, which fingerprints the
+    # flagged text: a large document's text and blocks are otherwise freed before the report
+    keep_documents = options.baseline is not None or options.write_baseline is not None
     results: list[tuple[Analysis, Document]] = []
+    scanned: list[Analysis] = []
     fail_levels: dict[str, Severity] = {}
     show_progress = not options.quiet and stderr.isatty()
     with _progress(show_progress) as progress:
@@ -247,7 +251,10 @@ def run_scan(options: ScanOptions) -> int:
                         progress.advance(task, done)
 
                 analysis = analyze(document, settings=settings, progress=callback)
-                results.append((analysis, document))
+                if keep_documents:
+                    results.append((analysis, document))
+                scanned.append(analysis)
+                del document
                 fail_levels[analysis.path] = settings.fail_level
             except SourcelintError as error:
                 if error.path is None:
@@ -267,17 +274,14 @@ def run_scan(options: ScanOptions) -> int:
             stderr.write(f"wrote a baseline of {count} finding(s) to {options.write_baseline}\n")
         return EXIT_ERROR if errors else EXIT_CLEAN
 
+    analyses = scanned
     if options.baseline is not None:
         known = load_baseline(options.baseline)
-        results = [
-            (
-                replace(analysis, findings=tuple(filter_baseline(analysis, document, known))),
-                document,
-            )
+        analyses = [
+            replace(analysis, findings=tuple(filter_baseline(analysis, document, known)))
             for analysis, document in results
         ]
-
-    analyses = [analysis for analysis, _ in results]
+    del results, scanned
     report = RENDERERS[options.output_format](analyses)
     if options.output is not None:
         write_atomic(options.output, report)

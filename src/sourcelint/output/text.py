@@ -4,7 +4,9 @@ statistics table per document that has figures."""
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
+from collections.abc import Iterator
 
 from sourcelint.display import printable, printable_name
 from sourcelint.model import Analysis, Quantity, Quote
@@ -17,17 +19,27 @@ def _plural(count: int, word: str, plural: str | None = None) -> str:
 
 def render_text(analyses: list[Analysis]) -> str:
     """Findings as lines, then a summary of what was scanned and found."""
-    lines = []
+    return "".join(render_text_chunks(analyses))
+
+
+def render_text_chunks(analyses: list[Analysis]) -> Iterator[str]:
+    """The text report in pieces of a few hundred lines, to be written as they come: the
+    report of a large document is never held whole in memory."""
+    batch: list[str] = []
     severities: Counter[str] = Counter()
     for analysis in analyses:
+        path = printable_name(analysis.path)
         for finding in analysis.findings:
             rule = RULES_BY_CODE.get(finding.code)
             name = f" ({rule.name})" if rule else ""
-            lines.append(
-                f"{printable_name(analysis.path)}:{finding.line}:{finding.col}: {finding.code} "
-                f"[{finding.severity.value}] {finding.message}{name}"
+            batch.append(
+                f"{path}:{finding.line}:{finding.col}: {finding.code} "
+                f"[{finding.severity.value}] {finding.message}{name}\n"
             )
             severities[finding.severity.value] += 1
+            if len(batch) >= _BATCH:
+                yield "".join(batch)
+                batch.clear()
     total = sum(severities.values())
     citations = sum(len(analysis.citations) for analysis in analyses)
     unresolved = sum(1 for analysis in analyses for c in analysis.citations if c.reference is None)
@@ -37,18 +49,22 @@ def render_text(analyses: list[Analysis]) -> str:
         for level in ("error", "warning", "info")
         if severities[level]
     )
-    summary = (
+    batch.append(
         f"{_plural(len(analyses), 'document')}: {_plural(citations, 'citation')} "
         f"({unresolved} unresolved), "
         f"{_plural(references, 'reference entry', 'reference entries')}; "
-        + (f"{_plural(total, 'finding')} ({detail})." if total else "no findings.")
+        + (f"{_plural(total, 'finding')} ({detail}).\n" if total else "no findings.\n")
     )
-    tables = [
-        line
-        for analysis in analyses
-        for line in [*who_said_what(analysis), *statistics_table(analysis)]
-    ]
-    return "\n".join([*lines, summary, *tables]) + "\n"
+    for analysis in analyses:
+        for line in itertools.chain(who_said_what(analysis), statistics_table(analysis)):
+            batch.append(line + "\n")
+            if len(batch) >= _BATCH:
+                yield "".join(batch)
+                batch.clear()
+    yield "".join(batch)
+
+
+_BATCH = 500
 
 
 def _excerpt(text: str, limit: int = 56) -> str:
