@@ -863,3 +863,21 @@ def test_a_quotation_after_a_long_attribution_continues_its_speaker() -> None:
         "said in a statement. “In our simulation, we see things nobody programmed into it.”\n"
     )
     assert _speakers(text) == ["Dylan Nell", "Dylan Nell"]
+
+
+def test_a_nationality_and_a_title_in_lower_case_before_the_name() -> None:
+    text = (
+        "On Tuesday, Greek prime minister Nikos Andreou speaking to the Harbour Council "
+        "think tank called the border agreement “null and void and a plain insult”. "
+        "“It goes against everything we know about the law of the sea,” he added.\n"
+    )
+    assert _speakers(text) == ["Nikos Andreou", "Nikos Andreou"]
+
+
+def test_a_name_run_into_the_marks_is_what_the_quotation_is_about() -> None:
+    text = (
+        "In the recording, someone, seemingly the minister, says Petrenko “has a very "
+        "primitive understanding of the budget.”\n"
+    )
+    assert _speakers(text) == [None]
+

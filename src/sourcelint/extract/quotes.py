@@ -118,6 +118,9 @@ _CONNECTIVES = frozenset(
 )
 # Words after which a name is an object, never the subject a pronoun can stand for.
 _OBJECT_WORDS = {"with", "against", "than", "about", "toward", "towards", "like", "between"}
+# Prepositions whose noun is never the subject of the cue after it ("In the recording,
+# someone says …", "speaking to the Atlantic Council called it …")
+_BEFORE_AN_OBJECT = {"to", "at", "for", "in", "on", "from", "into", "across", "near"}
 _PLACE_PREPOSITIONS = {"on", "in", "at", "to", "from", "near", "into", "across", "of", "for", "by"}
 # "Cornyn released a statement …" introduces the quotation that follows.
 _ISSUING = {"released", "issued", "published", "sent", "gave"}
@@ -383,7 +386,7 @@ def _left_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | None
                 absolute = participle and tokens[at - 1].lower == "with"  # "with Boswell stating"
                 if (
                     at > 0
-                    and tokens[at - 1].lower in _OBJECT_WORDS | {"to", "at", "for"}
+                    and tokens[at - 1].lower in _OBJECT_WORDS | _BEFORE_AN_OBJECT
                     and not absolute
                 ):
                     # "Mitsotakis speaking to the Atlantic Council called it “…”": the name
@@ -405,6 +408,10 @@ def _left_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | None
                 and token.lower not in load_terms("addressee_verbs")
             )
             if after is not None and after.kind != "pronoun" and inverted:
+                if after.end >= tokens[end - 1].end and not marked and not colon:
+                    # "someone says Zelensky “has a primitive understanding …”": a name run
+                    # into the marks with no comma is what the quotation is about
+                    return None, token, token.text, adjacent
                 return after, token, token.text, adjacent or after.end >= tokens[end - 1].end
             # "Cooper said …, and said it was “…”": the subject of an earlier cue.
             return _earlier_subject(tokens, index), token, token.text, adjacent
@@ -498,7 +505,8 @@ def _earlier_subject(tokens: list[Token], index: int) -> Mention | None:
         token = tokens[earlier]
         if token.text in {".", "!", "?"}:
             return None
-        if is_cue(token):
+        noun = earlier > 0 and tokens[earlier - 1].lower in {"a", "an", "the"}  # "the recording"
+        if is_cue(token) and not noun:
             found = mention_before(tokens, earlier)
             if found is not None:
                 return found
@@ -1153,6 +1161,11 @@ class _Extractor:
         if cue is not None and mention is None and sentence is not None:
             whole = tokenize(text, max(sentence[0], candidate.open - 600), cue.start)
             mention = _earlier_subject(whole, len(whole))
+            if mention is None and cut and sentence[0] >= candidate.open - 600:
+                # the window cut the sentence before its subject: "On Tuesday, Greek prime
+                # minister Kyriakos Mitsotakis speaking to the Atlantic Council think tank
+                # called the border agreement “…”"
+                mention = _clause_subject(whole, len(whole))
         if mention is None and cue is None and not adjacent:
             return
         candidate.mention = mention

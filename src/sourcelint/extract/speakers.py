@@ -859,6 +859,26 @@ def organisation_named(text: str, head: str, before: int) -> str | None:
     return found
 
 
+def _title_in_lower_case(tokens: list[Token], first: int, end: int) -> Mention | None:
+    """ "Greek prime minister Kyriakos Mitsotakis said": a word in capitals, a title in lower
+    case ending in a title head (data/speaker_titles.txt), then a full name, which is the
+    person; the words before it are the title."""
+    last = end
+    while last < len(tokens) and last - end < 3 and tokens[last].text.isalpha():
+        if not tokens[last].text.islower():
+            break
+        last += 1
+    if last == end or tokens[last - 1].lower not in title_heads():
+        return None
+    found = mention_after(tokens, last, len(tokens))
+    if found is None or found.kind != "person" or len(found.name.split()) < 2:
+        return None
+    if found.start != tokens[last].start:
+        return None
+    title = " ".join(token.text for token in tokens[first:last])
+    return Mention(found.name, found.title or title, found.start, found.end, "person")
+
+
 def sentence_subject(tokens: list[Token]) -> Mention | None:
     """The person a sentence opens with ("O’Neill was unimpressed.", "She paused.", "O’Neill’s
     speech ended with a warning"), or None when it opens with anything else."""
@@ -886,5 +906,7 @@ def sentence_subject(tokens: list[Token]) -> Mention | None:
         return None
     if end < len(tokens) and not (tokens[end].text.islower() or tokens[end].text == ","):
         return None  # not followed by a verb: a list, a heading, a place
+    if end - index == 1 and (titled := _title_in_lower_case(tokens, index, end)) is not None:
+        return titled
     found = _name_mention(list(tokens[index:end]), None)
     return found if found is not None and found.kind == "person" else None
