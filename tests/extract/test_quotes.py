@@ -880,4 +880,3 @@ def test_a_name_run_into_the_marks_is_what_the_quotation_is_about() -> None:
         "primitive understanding of the budget.”\n"
     )
     assert _speakers(text) == [None]
-
