@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import fields, replace
 from functools import partial
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from sourcelint.extract.quantities import extract_quantities, link_quantities
 from sourcelint.extract.quotes import QuoteScan, extract_quotes, link_quotes
 from sourcelint.guard import Failure, Guard
 from sourcelint.model import Analysis, Citation, Claim, Finding, Quantity, Reference, Severity
+from sourcelint.notebook import ScanResult
 from sourcelint.readers import read_path, read_text_as
 from sourcelint.readers.decoding import normalize_newlines
 from sourcelint.rules.base import Evidence, Rule, Violation
@@ -195,16 +196,20 @@ def scan(
     *,
     format: str | None = None,
     config: Settings | None = None,
-) -> Analysis:
+) -> ScanResult:
     """Scan a file or a text.
 
     A `pathlib.Path` (or any path-like) is read from disk, and so is a one-line string that
     names an existing file; any other string is the document's text itself (plain text
     unless `format` says "md" or "html"). Raises SourcelintError for input that cannot be read.
+    The result is an Analysis that, in a notebook, shows the evidence map and gives data
+    frames (`to_pandas()`).
     """
     if isinstance(path_or_text, os.PathLike) or _names_a_file(path_or_text):
         document = read_path(Path(path_or_text), format=format)
     else:
         text = normalize_newlines(path_or_text)
         document = read_text_as(text, path="<text>", format=format or "txt")
-    return analyze(document, settings=config)
+    analysis = analyze(document, settings=config)
+    values = {item.name: getattr(analysis, item.name) for item in fields(Analysis)}
+    return ScanResult(**values, document=document)

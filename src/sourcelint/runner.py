@@ -19,6 +19,7 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, T
 from sourcelint import nlp
 from sourcelint.api import analyze
 from sourcelint.config import Settings, load_config_file, settings_for
+from sourcelint.diff import changed_lines
 from sourcelint.discover import STDIN, collect
 from sourcelint.display import printable, printable_name
 from sourcelint.document import Document
@@ -47,6 +48,7 @@ class ScanOptions:
     config: Path | None = None
     baseline: Path | None = None
     write_baseline: Path | None = None
+    diff_base: str | None = None
     stdin_filename: str | None = None
     stdin_format: str | None = None
     quiet: bool = False
@@ -211,6 +213,8 @@ def _progress(enabled: bool) -> Iterator[Progress | None]:
 def run_scan(options: ScanOptions) -> int:
     """Scan, print or write the report, and return the exit status."""
     stderr = sys.stderr
+    # read before the scan, so that an unknown revision fails at once
+    changed = changed_lines(options.diff_base) if options.diff_base else None
     files: list[str] = []
     errors: list[SourcelintError] = []
     for given in options.paths:
@@ -282,6 +286,16 @@ def run_scan(options: ScanOptions) -> int:
             for analysis, document in results
         ]
     del results, scanned
+    if changed is not None:
+        analyses = [
+            replace(
+                analysis,
+                findings=tuple(
+                    f for f in analysis.findings if changed.touches(analysis.path, f.line)
+                ),
+            )
+            for analysis in analyses
+        ]
     report = RENDERERS[options.output_format](analyses)
     if options.output is not None:
         write_atomic(options.output, report)
