@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 BENCH_STAMP := $(VENV)/.bench-stamp
 EXAMPLE := examples/grain-exports.md
 
-.PHONY: run test lint typecheck pytest docs bench train fuzz clean
+.PHONY: run test lint typecheck pytest docs docs-site bench train fuzz clean
 
 $(STAMP): pyproject.toml requirements/constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,12 @@ pytest: $(STAMP)
 ## Regenerate docs/rules.md from the rules' docstrings.
 docs: $(STAMP)
 	$(BIN)/sourcelint rules --format markdown > docs/rules.md
+
+## Build the documentation site into build/site: the user guide (docs/site/, the README,
+## docs/*.md) and the rules reference generated from the rules, with mkdocs build --strict.
+docs-site: $(STAMP)
+	$(BIN)/python -m sourcelint.docs_site build/docs-src
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs build --strict -f mkdocs.yml
 
 ## The long fuzzing run: the suite's properties on 10,200 random and mutated documents, then
 ## 2,000 mutated real pages from ../shared/data. Its last result is in docs/benchmarks.md.
