@@ -92,6 +92,11 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument(
         "--write-baseline", type=Path, metavar="FILE", help="record current findings as a baseline"
     )
+    scan.add_argument(
+        "--diff-base",
+        metavar="REF",
+        help="report only findings on lines changed since this git revision (renames followed)",
+    )
     scan.add_argument("--stdin-filename", help="the name to report for standard input")
     scan.add_argument("--stdin-format", choices=FORMATS, help="the format of standard input")
     scan.add_argument("-q", "--quiet", action="store_true", help="no progress display")
@@ -123,6 +128,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the local web app (paste or upload)")
     serve.add_argument("--host", default="127.0.0.1", help="address (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+
+    lsp = commands.add_parser("lsp", help="run the language server for editors (stdio)")
+    lsp.add_argument(
+        "--config", type=Path, help="use this configuration file, not each file's nearest one"
+    )
     return parser
 
 
@@ -242,6 +252,10 @@ def _run(arguments: argparse.Namespace) -> int:
 
         serve(arguments.host, arguments.port)
         return 0
+    if arguments.command == "lsp":
+        from sourcelint.lsp import serve_stdio
+
+        return serve_stdio(config=arguments.config)
     if arguments.command == "rule":
         found = lookup(arguments.code)
         if found is None:
@@ -268,6 +282,7 @@ def _run(arguments: argparse.Namespace) -> int:
         config=arguments.config,
         baseline=arguments.baseline,
         write_baseline=arguments.write_baseline,
+        diff_base=arguments.diff_base,
         stdin_filename=arguments.stdin_filename,
         stdin_format=arguments.stdin_format,
         quiet=arguments.quiet,
