@@ -444,3 +444,10 @@ def test_engine_and_gearbox_designations_are_names() -> None:
 
 def test_a_score_in_words_is_not_two_figures() -> None:
     assert _texts("Harbor defeated Elmwood 45 points to 24 on Saturday.\n") == []
+
+
+def test_a_duration_that_places_an_event_in_time_is_no_statistic() -> None:
+    assert _texts("We moved here two years ago. Three days later, the ferry sank.\n") == []
+    assert _texts("The target was met three years early.\n") == []
+    assert _texts("The crossing takes 24 hours.\n") == ["24 hours"]
+    assert _texts("Walks fell from more than two hours before the well was built.\n") != []

@@ -124,6 +124,13 @@ def _word_set(name: str) -> frozenset[str]:
     return frozenset(term.lower() for term in load_terms(name))
 
 
+_TIME_POINT_AFTER = re.compile(
+    r"(?:\s+(?:seasons?|years?|weeks?|days?|months?|hours?|minutes?|decades?))?"
+    r"\s+(?:ago|later|earlier|early|late|hence|afterwards)\b",
+    re.IGNORECASE,
+)
+
+
 @cache
 def _window_pattern() -> re.Pattern[str]:
     return re.compile(
@@ -550,7 +557,7 @@ class _SentenceReader:
         if (
             figure.unit in TIME_UNITS
             or re.match(r"\s+(?:seasons?|years?|weeks?|days?|months?)\b", self.after(figure.end))
-        ) and self.is_window(figure):
+        ) and (self.is_window(figure) or self.is_time_point(figure)):
             return None
         if self.is_age_bracket(figure):
             return None
@@ -984,6 +991,12 @@ class _SentenceReader:
     def is_age_bracket(self, figure: _Figure) -> bool:
         """ "children under five", "adults over 65": an age bracket, not a statistic."""
         return figure.unit is None and bool(_AGE_BRACKET.search(self.before(figure.core_start, 40)))
+
+    def is_time_point(self, figure: _Figure) -> bool:
+        """A duration that places an event in time: "two years ago", "Three days later",
+        "achieved three years early". ("Down from two hours before the well was built" measures:
+        "before" and "after" do not decide.)"""
+        return bool(_TIME_POINT_AFTER.match(self.text, figure.end, self.end))
 
     def is_window(self, figure: _Figure) -> bool:
         """A time window that frames another figure: "in the past seven days"."""
