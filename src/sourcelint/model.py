@@ -264,8 +264,11 @@ class Quantity:
 
     @property
     def approx(self) -> str:
-        """exact, about, at_least or at_most (the contract's vocabulary)."""
-        return "exact" if self.qualifier is None else APPROX_GROUPS.get(self.qualifier, "about")
+        """exact, about, at_least or at_most (the contract's vocabulary). A vague count with
+        no printed bound ("hundreds of thousands of people") is a lower bound: at_least."""
+        if self.qualifier is None:
+            return "at_least" if self.vague else "exact"
+        return APPROX_GROUPS.get(self.qualifier, "about")
 
     @property
     def vague(self) -> bool:

@@ -451,3 +451,21 @@ def test_a_duration_that_places_an_event_in_time_is_no_statistic() -> None:
     assert _texts("The target was met three years early.\n") == []
     assert _texts("The crossing takes 24 hours.\n") == ["24 hours"]
     assert _texts("Walks fell from more than two hours before the well was built.\n") != []
+
+
+def test_coordinated_figures_share_the_unit_and_rate_printed_after_them() -> None:
+    found = scan_text("Farmers sold tomatoes for $5 and $6 a pound, 5 and 6 tonnes a day.\n")
+    assert [(q.unit, q.rate) for q in found.quantities] == [
+        ("USD", "per lb"),
+        ("USD", "per lb"),
+        ("tonne", "per day"),
+        ("tonne", "per day"),
+    ]
+    mixed = scan_text("Sales reached 1,200 and 40% were exported.\n")
+    assert [q.unit for q in mixed.quantities] == [None, "percent"]
+
+
+def test_a_vague_count_is_a_lower_bound() -> None:
+    (found,) = scan_text("Hundreds of thousands of people marched.\n").quantities
+    assert found.value is None and found.magnitude == 5
+    assert found.approx == "at_least"

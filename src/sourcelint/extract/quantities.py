@@ -1650,6 +1650,24 @@ def _label_pattern() -> re.Pattern[str]:
 
 
 _ROW_MAX = 400
+_COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+|\s*,\s*")
+
+
+def _share_unit_and_rate(text: str, figures: list[_Figure]) -> None:
+    """ "5 and 6 tonnes a day", "$5 and $6 a pound", "4% and 5% a year": figures joined by
+    "and", "or" or a comma share the unit and the rate printed after the last of them."""
+    for index in range(len(figures) - 2, -1, -1):
+        first, second = figures[index], figures[index + 1]
+        if first.value is None or second.value is None or first.value_high is not None:
+            continue
+        if not _COORDINATED.fullmatch(text, first.end, second.start):
+            continue
+        similar = 0 < first.value <= second.value * 10 and second.value <= first.value * 10
+        if first.unit is None and first.kind == "count" and second.unit is not None and similar:
+            # "5 and 6 tonnes"; not "sales reached 1,200 and 40% were exported"
+            first.unit, first.kind = second.unit, second.kind
+        if first.unit == second.unit and first.rate is None and second.rate is not None:
+            first.rate = second.rate
 
 
 def _without_number_lines(text: str, found: list[_Figure]) -> list[_Figure]:
@@ -1774,6 +1792,7 @@ def extract_quantities(
         ]
         if not found:
             continue
+        _share_unit_and_rate(text, found)
         if currency is None:  # read once, and only for documents with figures
             currency = _dominant_currency(text) if re.search(r"\bcents?\b", text) else "USD"
         for figure in found:
