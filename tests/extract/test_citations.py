@@ -301,3 +301,43 @@ def test_a_pasted_wiki_reference_list_with_edit_residue_and_no_blank_lines_resol
     ]
     assert len(analysis.references) == 3
     assert not [f for f in analysis.findings if f.code in ("SL101", "SL102")]
+
+
+LAB_NOTEBOOK = (
+    "Fischer J, Peterson G and Folke C (2009) showed that resilience matters. Nicholson & "
+    "Possingham, 2007 gives a method. It was confirmed (Harlow _et al._ 2010) (Jones and "
+    "Park, 2011). (Brown et. al., 2012) opened the field, as did Reyes et al 2013.\n\n"
+    "References\n\n"
+    "Fischer J, Peterson G and Folke C (2009). Mind the sustainability gap. Trends 22: 1-4.\n"
+    "Nicholson E, Possingham HP (2007). Making conservation decisions. Ecol Appl 17: 2-6.\n"
+    "Harlow A, Lee B, Wu C (2010). A title. J Ecol 5: 1-2.\n"
+    "Jones K, Park S (2011). Another title. Oecologia 3: 4-5.\n"
+    "Brown T, Green U, White V (2012). The field. Nature 1: 1-3.\n"
+    "Reyes M, Ortiz P (2013). Notes. Ecology 2: 7-9.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "fmt"),
+    [(LAB_NOTEBOOK, "txt"), (LAB_NOTEBOOK.replace("\nReferences\n", "\n## References\n"), "md")],
+)
+def test_vancouver_entries_and_every_spelling_of_et_al_resolve(content: str, fmt: str) -> None:
+    analysis = scan_text(content, fmt)
+    labels = [citation.marker for citation in analysis.citations]
+    assert labels == [
+        "Fischer 2009",
+        "Nicholson 2007",
+        "Harlow 2010",
+        "Jones 2011",
+        "Brown 2012",
+        "Reyes 2013",
+    ]
+    assert all(citation.reference is not None for citation in analysis.citations)
+    assert [f.code for f in analysis.findings if f.code.startswith("SL1")] == []
+    keys = [reference.author_key for reference in analysis.references]
+    assert keys[:2] == ["Fischer 2009", "Nicholson 2007"]  # the surname, never the initials
+
+
+def test_two_authors_and_a_year_without_parentheses_need_a_reference_list() -> None:
+    analysis = scan_text("Smith and Jones, 2019 was a good year for the club.\n")
+    assert analysis.citations == ()

@@ -49,9 +49,11 @@ _CAPITALISED = r"[^\W\d_a-z][\w'’]*(?:-[^\W\d_][\w'’]*)?"
 _NAME = rf"(?:{PARTICLE}*{_CAPITALISED}(?:[ \t]+{_CAPITALISED}){{0,3}})"
 _YEAR = r"(?:(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.)"  # n.d.: no date
 _LOCATOR = r"(?:(?:pp?|ch|chap|para|fig|sec)\.\s*|§\s*)?[\dixvlc]+(?:\s*[-–]\s*[\dixvlc]+)?"
+# "et al.", "et al", "et. al.", and emphasised "_et al._", "*et al.*"
+_ET_AL = r"\s+[_*]{0,2}et\.?\s+al\b\.?[_*]{0,2}"
 _AUTHORS = (
     rf"(?P<first>{_NAME})"
-    rf"(?P<more>\s+et\s+al\.?|(?:\s*,\s*{_NAME}){{0,5}},?\s+(?:&|and)\s+{_NAME})?"
+    rf"(?P<more>{_ET_AL}|(?:\s*,\s*{_NAME}){{0,5}},?\s+(?:&|and)\s+{_NAME})?"
 )
 _YEARS = rf"{_YEAR}(?:\s*,\s*(?:{_YEAR}|[a-z]\b))*"  # 2019, 2020a, b
 _PART = re.compile(
@@ -66,7 +68,13 @@ _NARRATIVE = re.compile(
     re.UNICODE,
 )
 _NARRATIVE_ET_AL = re.compile(
-    rf"(?<![\w(])(?P<first>{_NAME})\s+et\s+al\.?,?\s+(?P<years>{_YEAR})\b", re.UNICODE
+    rf"(?<![\w(])(?P<first>{_NAME}){_ET_AL},?\s+(?P<years>{_YEAR})\b", re.UNICODE
+)
+# "Nicholson & Possingham, 2007 gives …": two authors and a year without parentheses
+_NARRATIVE_BARE = re.compile(
+    rf"(?<![\w(])(?P<first>{_NAME})(?P<more>\s+(?:&|and)\s+{_NAME}),\s+(?P<years>{_YEAR})\b"
+    r"(?!\s*\))",
+    re.UNICODE,
 )
 _NOT_NAMES = frozenset(
     [
@@ -276,6 +284,8 @@ def _author_name(name: str) -> tuple[str, int] | None:
         words = words[1:]
     if not words or not words[-1][:1].isupper() or words[-1].lower() in non_author_words():
         return None
+    if len(words) > 1 and re.fullmatch(r"[A-Z]{1,3}", words[-1]):
+        words = words[:-1]  # "Fischer J", "Possingham HP": Vancouver initials after a surname
     return " ".join(words), offset
 
 
@@ -333,7 +343,9 @@ def _author_year_markers(
             parenthetical.append((parenthesis.start(), parenthesis.end()))
     taken = SpanIndex(parenthetical)
     narrative: list[tuple[int, int]] = []
-    for pattern in (_NARRATIVE, _NARRATIVE_ET_AL):
+    for pattern in (_NARRATIVE, _NARRATIVE_ET_AL, _NARRATIVE_BARE):
+        if pattern is _NARRATIVE_BARE and not has_references:
+            continue  # without a reference list, "Smith and Jones, 2019" could be anything
         for match in pattern.finditer(text):
             if (
                 excluded.overlaps(match.start(), match.end())
@@ -346,7 +358,8 @@ def _author_year_markers(
                 continue
             name, shift = author
             # "Smith et al. (2019)" is a citation; "Romeo and Juliet (1968)" may be a title.
-            strong = pattern is _NARRATIVE_ET_AL or "et al" in (match.groupdict().get("more") or "")
+            more = match.groupdict().get("more") or ""
+            strong = pattern is not _NARRATIVE or re.search(r"\bet\.?\s+al\b", more) is not None
             start = match.start("first") + shift
             for year in _years(match.group("years")):
                 markers.append(

@@ -125,6 +125,10 @@ def author_key(text: str) -> str | None:
         return None
     name = match.group("name").strip()
     words = name.split()
+    if len(words) > 1 and re.fullmatch(r"[A-Z]{1,3}", words[-1]):
+        # Vancouver and knitcitations: "Fischer J, Peterson G and Folke C (2009)", the
+        # surname first and the initials after it without a comma
+        return f"{' '.join(words[:-1])} {year.group(1)}{year.group(2)}"
     given_and_surname = len([word for word in words if word.lower() not in NAME_PARTICLES]) > 1
     if given_and_surname and not looks_like_organisation(words):
         # "Jane Smith and ..." / "Jane Smith." : the surname is the last word of the name.
