@@ -341,3 +341,16 @@ def test_vancouver_entries_and_every_spelling_of_et_al_resolve(content: str, fmt
 def test_two_authors_and_a_year_without_parentheses_need_a_reference_list() -> None:
     analysis = scan_text("Smith and Jones, 2019 was a good year for the club.\n")
     assert analysis.citations == ()
+
+
+@pytest.mark.parametrize("heading", ["References", "**Sources**"])
+def test_a_reference_heading_written_as_a_paragraph_starts_the_list(heading: str) -> None:
+    text = (
+        "Resilience matters. (Harlow et al., 2010) It was shown twice. (Jones & Park 2011)\n\n"
+        f"{heading}\n\n"
+        "Harlow A, Lee B (2010). A title. J Ecol 5: 1-2.\n"
+        "Jones K, Park S (2011). Another. Oecologia 3: 4-5.\n"
+    )
+    analysis = scan_text(text, "md")
+    assert [citation.reference for citation in analysis.citations] == ["r1", "r2"]
+    assert [f.code for f in analysis.findings if f.code.startswith("SL1")] == []

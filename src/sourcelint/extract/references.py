@@ -189,6 +189,16 @@ class _Finder:
                 ):
                     section_level = None
                 continue
+            if (
+                block.kind is BlockKind.PARAGRAPH
+                and "\n" not in body
+                and len(body.split()) <= 3
+                and is_reference_heading(body)
+            ):
+                # "References" or "**Sources**" as a paragraph of its own: a heading in all
+                # but markup (Markdown and HTML pages often write it so)
+                section_level, section_list = 2, self._new_list()
+                continue
             if block.kind is BlockKind.NOTE:
                 list_id = note_lists.setdefault(block.group, self._new_list())
                 self._item(items, block, list_id, structural=True)
