@@ -469,3 +469,10 @@ def test_a_vague_count_is_a_lower_bound() -> None:
     (found,) = scan_text("Hundreds of thousands of people marched.\n").quantities
     assert found.value is None and found.magnitude == 5
     assert found.approx == "at_least"
+
+
+def test_identifiers_and_versions_after_a_product_name_are_labels() -> None:
+    assert _texts("See ISSN 1234-5678, ISBN 978-3-16-148410-0 and PMID 12345678.\n") == []
+    assert _texts("The iOS 13.2 update and Python 3.11 shipped.\n") == []
+    assert _texts("Inflation was 2.5 in May and GDP grew 2.5 percent.\n") == ["2.5", "2.5 percent"]
+    assert _texts("In March 2.5 million people marched.\n") == ["2.5 million people"]

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
+from sourcelint.dates import MONTHS
 from sourcelint.document import Document
 from sourcelint.extract.dates import parse_iso, period_end
 from sourcelint.extract.events import DatedFigure, past_events
@@ -210,7 +211,7 @@ _MASKS = re.compile(
     r"\b(?:https?://|www\.)\S+|(?<!\S)[^\s@]+@\S+\.\w+"
     r"|"
     # dates: "March 3", "May 9, 2025", "1 October", "3 to 9 November", "January 2024"
-    rf"\b{_MONTHS}\s+[0-3]?[0-9](?:st|nd|rd|th)?\b(?:,?\s+[0-9]{{4}}\b)?"
+    rf"\b{_MONTHS}\s+[0-3]?[0-9](?:st|nd|rd|th)?\b(?![.,][0-9])(?:,?\s+[0-9]{{4}}\b)?"
     rf"|\b[0-3]?[0-9](?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*[0-3]?[0-9](?:st|nd|rd|th)?)?"
     rf"\s+(?:of\s+)?{_MONTHS}(?:,?\s+[0-9]{{4}})?\b"
     rf"|\b{_MONTHS}\s+[0-9]{{4}}\b"
@@ -230,6 +231,9 @@ _MASKS = re.compile(
     r"(?:[0-9]{1,2}(?:\.[0-9]+)?[″\"]\s*)?[NSEW]\b"
     # arithmetic and code: "2^15 - 1", "2**16"
     r"|\b[0-9]+\s*(?:\^|\*\*)\s*[0-9]+(?:\s*[-+*/]\s*[0-9]+)*"
+    # standard identifiers and their codes: "ISSN 1234-5678", "ISBN 978-3-16-148410-0",
+    # "doi:10.1000/182", "PMID 12345678", "arXiv:2101.00001"
+    r"|\b(?:ISSN|e?ISBN(?:-1[03])?|DOI|PMID|PMCID|arXiv|OCLC|LCCN)\b:?\s*[0-9][0-9Xx./:-]*"
     # version numbers and codes: "5.2.1", "v2.0.3", "OG/2025/014", "A61", "SV-15"
     r"|\b[0-9]+(?:\.[0-9]+){2,}\b|\b[A-Za-z]+[0-9][\w]*\b|\b[A-Z]{1,4}-[0-9]+\b"
     r"|\b[A-Za-z]\w*(?:/[0-9]+)+\b|\b[0-9]+(?:/[0-9]+){2,}\b"
@@ -758,6 +762,15 @@ class _SentenceReader:
                 return False
             if len(word) >= 2 and word.isupper() and bare and word not in ("US", "UK", "EU"):
                 return False
+            if (
+                bare
+                and re.fullmatch(r"[0-9]{1,2}\.[0-9]{1,2}", number)
+                and re.fullmatch(r"[A-Z][a-z]+|[a-z]+[A-Z]\w*", word)
+                and word.lower() not in _word_set("count_stop_words")
+                and word.lower() not in MONTHS
+                and not re.match(r"\s*(?:%|percent|per\b)", after)
+            ):
+                return False  # a version after a product's name: "iOS 13.2", "Python 3.11"
         if re.search(r"#\s*$|\bNo\.?\s*$|\bnumber\s+$", before, re.IGNORECASE) and bare:
             return False
         if bare and plain and int(number) < 120 and match.group(0)[0] not in "+-−":
