@@ -476,3 +476,9 @@ def test_identifiers_and_versions_after_a_product_name_are_labels() -> None:
     assert _texts("The iOS 13.2 update and Python 3.11 shipped.\n") == []
     assert _texts("Inflation was 2.5 in May and GDP grew 2.5 percent.\n") == ["2.5", "2.5 percent"]
     assert _texts("In March 2.5 million people marched.\n") == ["2.5 million people"]
+
+
+def test_a_persons_age_is_no_statistic_but_a_groups_average_is() -> None:
+    assert _texts("It happened when she was 14 years old.\n") == []
+    assert _texts("Patton, who is 17 years old, won the race.\n") == []
+    assert _texts("The average patient was 64 years old.\n") == ["64 years"]

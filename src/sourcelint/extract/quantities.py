@@ -596,6 +596,13 @@ class _SentenceReader:
             and _CLOCK_LEFT.match(after)
         ):
             return True
+        if figure.unit in (None, "year") and re.match(
+            r"(?:[\s-]+years?)?[\s-]+(?:old\b|of\s+age\b)", after
+        ):
+            # "she was 14 years old": an age, a statistic only as a group's aggregate ("the
+            # average patient was 64 years old")
+            sentence = self.text[self.start : figure.start]
+            return _AGGREGATE_AGE.search(sentence) is None
         if figure.unit is None and figure.value is not None and figure.value < 130:
             person = _PERSON_WAS.search(self.before(figure.start, 24))
             return (
@@ -1663,6 +1670,9 @@ def _label_pattern() -> re.Pattern[str]:
 
 
 _ROW_MAX = 400
+_AGGREGATE_AGE = re.compile(
+    r"\b(?:average|median|mean|typical|oldest|youngest|minimum|maximum)\b", re.IGNORECASE
+)
 _COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+|\s*,\s*")
 
 
