@@ -49,10 +49,9 @@ from sourcelint.runner import ScanOptions, settings_for_path
 
 SOURCE = "sourcelint"
 DEBOUNCE_SECONDS = 0.3
-# Where a diagnostic's code links to: docs/rules.md as published. Each rule's anchor is the
-# slug of its heading there ("## SL101 `unresolved-marker`" -> #sl101-unresolved-marker, as
-# GitHub and MkDocs make it); codes that are no rule link to the error table (#errors).
-# The rules reference in the repository (docs/rules.md, generated from the rules)
+# Where a diagnostic's code links to: docs/rules.md in the repository. Each rule's anchor is
+# the slug of its heading there ("## SL101 `unresolved-marker`" -> #sl101-unresolved-marker,
+# as GitHub and MkDocs make it); codes that are no rule link to the error table (#errors).
 RULES_DOCS_URL = "https://github.com/sourcelint/sourcelint/blob/main/docs/rules.md"
 # languageId -> reader format; a document with another languageId is read by its suffix.
 LANGUAGE_FORMATS = {"markdown": "md", "plaintext": "txt", "text": "txt", "html": "html"}
