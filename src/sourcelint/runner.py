@@ -83,8 +83,9 @@ def _process_alive(pid: int) -> bool:
 
 
 def _output_error(error: OSError, path: Path | str) -> SourcelintError:
+    # the path is escaped where the error is printed, as every SL9xx line is
     return SourcelintError(
-        "SL909", f"cannot write output: {error.strerror or error}", path=printable(str(path))
+        "SL909", f"cannot write output: {error.strerror or error}", path=str(path)
     )
 
 

@@ -32,6 +32,7 @@ from sourcelint.extract.references import (
     is_footnote_definition,
     number_by_position,
     parse_entries,
+    without_initials,
 )
 from sourcelint.model import Citation, CitationStyle, Reference
 from sourcelint.terms import load_terms
@@ -284,9 +285,7 @@ def _author_name(name: str) -> tuple[str, int] | None:
         words = words[1:]
     if not words or not words[-1][:1].isupper() or words[-1].lower() in non_author_words():
         return None
-    if len(words) > 1 and re.fullmatch(r"[A-Z]{1,3}", words[-1]):
-        words = words[:-1]  # "Fischer J", "Possingham HP": Vancouver initials after a surname
-    return " ".join(words), offset
+    return " ".join(without_initials(words)), offset
 
 
 @cache

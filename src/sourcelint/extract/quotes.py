@@ -118,10 +118,11 @@ _CONNECTIVES = frozenset(
 )
 # Words after which a name is an object, never the subject a pronoun can stand for.
 _OBJECT_WORDS = {"with", "against", "than", "about", "toward", "towards", "like", "between"}
-# Prepositions whose noun is never the subject of the cue after it ("In the recording,
-# someone says …", "speaking to the Atlantic Council called it …")
-_BEFORE_AN_OBJECT = {"to", "at", "for", "in", "on", "from", "into", "across", "near"}
 _PLACE_PREPOSITIONS = {"on", "in", "at", "to", "from", "near", "into", "across", "of", "for", "by"}
+# Prepositions whose noun is never the subject of the cue after it ("In the recording,
+# someone says …", "speaking to the Atlantic Council called it …"); "of" and "by" are left
+# out ("the head of the union said", "was told by …" are read elsewhere)
+_BEFORE_AN_OBJECT = _PLACE_PREPOSITIONS - {"of", "by"}
 # "Cornyn released a statement …" introduces the quotation that follows.
 _ISSUING = {"released", "issued", "published", "sent", "gave"}
 _ISSUED = {"statement", "letter", "speech", "interview", "memo", "message", "post", "tweet"}
@@ -1161,7 +1162,7 @@ class _Extractor:
         if cue is not None and mention is None and sentence is not None:
             whole = tokenize(text, max(sentence[0], candidate.open - 600), cue.start)
             mention = _earlier_subject(whole, len(whole))
-            if mention is None and cut and sentence[0] >= candidate.open - 600:
+            if mention is None and cut:
                 # the window cut the sentence before its subject: "On Tuesday, Greek prime
                 # minister Kyriakos Mitsotakis speaking to the Atlantic Council think tank
                 # called the border agreement “…”"

@@ -109,6 +109,14 @@ def non_locators() -> frozenset[str]:
     return frozenset(load_terms("non_locators"))
 
 
+def without_initials(words: list[str]) -> list[str]:
+    """A name's words without the initials Vancouver and knitcitations print after the
+    surname, with no comma: "Fischer J", "Possingham HP" → the surname."""
+    if len(words) > 1 and re.fullmatch(r"[A-Z]{1,3}", words[-1]):
+        return words[:-1]
+    return words
+
+
 def author_key(text: str) -> str | None:
     """The first author's surname (or an organisation's name) and year: "Smith 2019"; an
     entry with no year (or "n.d.") gives "Anonymous n.d."."""
@@ -125,10 +133,8 @@ def author_key(text: str) -> str | None:
         return None
     name = match.group("name").strip()
     words = name.split()
-    if len(words) > 1 and re.fullmatch(r"[A-Z]{1,3}", words[-1]):
-        # Vancouver and knitcitations: "Fischer J, Peterson G and Folke C (2009)", the
-        # surname first and the initials after it without a comma
-        return f"{' '.join(words[:-1])} {year.group(1)}{year.group(2)}"
+    if len(surname := without_initials(words)) < len(words):
+        return f"{' '.join(surname)} {year.group(1)}{year.group(2)}"
     given_and_surname = len([word for word in words if word.lower() not in NAME_PARTICLES]) > 1
     if given_and_surname and not looks_like_organisation(words):
         # "Jane Smith and ..." / "Jane Smith." : the surname is the last word of the name.
