@@ -3,6 +3,8 @@ citations as `sourcelint scan`, as spans with extensions."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -79,3 +81,17 @@ def test_the_factory_is_an_entry_point_and_survives_a_save(tmp_path: Path) -> No
 def test_an_unknown_format_is_refused() -> None:
     with pytest.raises(ValueError, match="format must be"):
         SourcelintComponent(format="pdf")
+
+
+def test_loading_any_pipeline_does_not_import_the_analysis() -> None:
+    # spaCy imports every spacy_factories entry point when a pipeline loads: the component's
+    # module must stay light for everyone who merely has sourcelint installed
+    probe = (
+        "import sys, spacy; spacy.blank('en').add_pipe('sentencizer'); "
+        f"spacy.load({sourcelint_nlp.model_name()!r}); "
+        "print('sourcelint.api' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

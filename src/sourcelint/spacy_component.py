@@ -27,15 +27,16 @@ changed. The factory is registered under spaCy's `spacy_factories` entry point, 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from sourcelint.api import analyze
-from sourcelint.config import Settings
-from sourcelint.model import Analysis
-from sourcelint.readers import read_text_as
+if TYPE_CHECKING:
+    from sourcelint.model import Analysis
+
+# The analysis is imported when a component is built, not here: spaCy imports this module
+# through its entry point whenever any pipeline loads, sourcelint's or not.
 
 _SPAN_EXTENSIONS = (
     "speaker",
@@ -64,12 +65,17 @@ class SourcelintComponent:
     def __init__(self, *, format: str = "txt", rules: bool = False) -> None:
         if format not in ("txt", "md", "html"):
             raise ValueError(f"format must be txt, md or html, not {format!r}")
+        from sourcelint.config import Settings
+
         _register_extensions()
         self.format = format
         self.settings = Settings() if rules else Settings(select=())  # nothing selected: no rule
 
     def __call__(self, doc: Doc) -> Doc:
         """Analyse the Doc's text and set its spans and extensions."""
+        from sourcelint.api import analyze
+        from sourcelint.readers import read_text_as
+
         document = read_text_as(doc.text, path="<doc>", format=self.format)
         analysis = analyze(document, settings=self.settings)
         doc._.sourcelint = analysis
