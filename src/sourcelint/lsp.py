@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import re
 import sys
+from bisect import bisect_right
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -46,6 +47,7 @@ from sourcelint.readers import EXTENSIONS, read_text_as
 from sourcelint.readers.decoding import normalize_newlines
 from sourcelint.rules.registry import RULES_BY_CODE
 from sourcelint.runner import ScanOptions, settings_for_path
+from sourcelint.suppress import DIRECTIVE, directive_codes
 
 SOURCE = "sourcelint"
 DEBOUNCE_SECONDS = 0.3
@@ -143,7 +145,7 @@ class TextPositions:
     def position_at(self, offset: int) -> types.Position:
         """The LSP position of an offset into the text."""
         offset = min(max(offset, 0), len(self.text))
-        line = _bisect_right(self._starts, offset) - 1
+        line = bisect_right(self._starts, offset) - 1
         return self.position(line, offset - self._starts[line])
 
     def offset_at(self, position: types.Position) -> int:
@@ -151,17 +153,6 @@ class TextPositions:
         line = min(max(position.line, 0), len(self.lines) - 1)
         column = from_client_character(self.lines[line], position.character, self.encoding)
         return self._starts[line] + column
-
-
-def _bisect_right(values: list[int], value: int) -> int:
-    low, high = 0, len(values)
-    while low < high:
-        middle = (low + high) // 2
-        if value < values[middle]:
-            high = middle
-        else:
-            low = middle + 1
-    return low
 
 
 def document_format(uri: str, language_id: str | None) -> str | None:
@@ -407,10 +398,6 @@ def hover_at(linted: Linted, offset: int) -> tuple[str, int, int] | None:
 
 # Code actions
 
-_NEXT_LINE_DIRECTIVE = re.compile(
-    r"<!--\s*sourcelint\s*:\s*disable-next-line(?:\s*[=:]?\s*(?P<codes>[A-Za-z0-9,\s]*?))?\s*-->",
-    re.IGNORECASE,
-)
 _ANY_DIRECTIVE = re.compile(r"<!--\s*sourcelint\s*:", re.IGNORECASE)
 _FENCE = re.compile(r"^ {0,3}(?:```|~~~)")
 _RULE_LINE = re.compile(r"^ {0,3}([-=*_+.])(?:[ \t]*\1)*[ \t]*$")  # ---, ===, ***, +++, ...
@@ -467,11 +454,14 @@ def suppression_edit(lines: Sequence[str], line: int, code: str, format: str) ->
     previous = lines[line - 1] if line > 0 else ""
     above = next((index for index in range(line - 1, -1, -1) if lines[index].strip()), None)
     if above is not None and _ANY_DIRECTIVE.search(lines[above]):
-        directives = list(_NEXT_LINE_DIRECTIVE.finditer(lines[above]))
+        directives = [
+            found
+            for found in DIRECTIVE.finditer(lines[above])
+            if found.group("action").lower() == "disable-next-line"
+        ]
         if directives:
             directive = directives[-1]
-            raw = directive.group("codes") or ""
-            codes = [item.upper() for item in re.split(r"[,\s]+", raw) if item]
+            codes = list(directive_codes(directive.group("codes")))
             start, end = directive.span("codes")
             if _codes_cover(codes, code) or start < 0:
                 return None

@@ -25,7 +25,7 @@ from sourcelint.document import Document
 from sourcelint.errors import SourcelintError
 from sourcelint.model import Analysis, Finding
 
-_DIRECTIVE = re.compile(
+DIRECTIVE = re.compile(
     r"<!--\s*sourcelint\s*:\s*(?P<action>disable-next-line|disable|enable)"
     r"(?:\s*[=:]?\s*(?P<codes>[A-Za-z0-9,\s]*?))?\s*-->",
     re.IGNORECASE,
@@ -49,7 +49,8 @@ class Suppression:
         )
 
 
-def _codes(raw: str | None) -> tuple[str, ...]:
+def directive_codes(raw: str | None) -> tuple[str, ...]:
+    """The codes a directive names, upper-cased; () for all (none named, or ALL)."""
     items = [item.strip().upper() for item in re.split(r"[,\s]+", raw or "") if item.strip()]
     return () if not items or "ALL" in items else tuple(items)
 
@@ -68,9 +69,9 @@ def inline_suppressions(document: Document) -> list[Suppression]:
     suppressions: list[Suppression] = []
     lines = document.source.split("\n")
     open_ranges: list[tuple[tuple[str, ...], int, int]] = []  # codes, line, end of comment line
-    for match in _DIRECTIVE.finditer(document.source):
+    for match in DIRECTIVE.finditer(document.source):
         action = match.group("action").lower()
-        codes = _codes(match.group("codes"))
+        codes = directive_codes(match.group("codes"))
         line, _ = document.lines.locate(match.start())
         end_line, _ = document.lines.locate(match.end())
         if action == "disable-next-line":
