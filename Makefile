@@ -85,6 +85,8 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/interview_turns.py
 	$(BIN)/python benchmarks/checkworthy_years.py
 	$(BIN)/python benchmarks/html_read_cost.py
+	$(BIN)/python benchmarks/memory_stages.py
+	$(BIN)/python benchmarks/findings_on_real_pages.py
 
 ## Retrain the check-worthiness model shipped in src/sourcelint/data (deterministic: the
 ## committed file is what this writes).
