@@ -71,7 +71,7 @@ def main() -> None:
         document=document,
         citations=tuple(citations),
         references=tuple(references),
-        claims=tuple(claims),
+        claims=claims,
         credits=(),
         quotes=quoted.quotes,
         stray_marks=quoted.stray_marks,

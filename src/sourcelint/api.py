@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import fields, replace
 from functools import partial
 from pathlib import Path
@@ -42,7 +42,7 @@ def extract(document: Document, *, progress: Callable[[int], None] | None = None
         "the citation extractor", lambda: extract_citations(document), (citations, references)
     )
     prose = guard.run("the prose reader", lambda: prose_spans(document, references), None)
-    claims: list[Claim] = []
+    claims: Sequence[Claim] = ()
     claims = guard.run(
         "the sentence pass",
         lambda: extract_claims(document, citations, references, progress=progress, prose=prose),
@@ -71,7 +71,7 @@ def extract(document: Document, *, progress: Callable[[int], None] | None = None
         document=document,
         citations=tuple(citations),
         references=tuple(references),
-        claims=tuple(claims),
+        claims=claims,
         credits=tuple(credits),
         quotes=quoted.quotes,
         stray_marks=quoted.stray_marks,

@@ -7,6 +7,7 @@ field names here follow it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -339,7 +340,7 @@ class Analysis:
     date: str | None
     citations: tuple[Citation, ...]
     references: tuple[Reference, ...]
-    claims: tuple[Claim, ...]
+    claims: Sequence[Claim]  # a ClaimTable (sourcelint.claim_table) from a scan
     findings: tuple[Finding, ...]
     quotes: tuple[Quote, ...] = ()
     quantities: tuple[Quantity, ...] = ()

@@ -5,10 +5,11 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 
 from sourcelint import nlp
-from sourcelint.document import PROSE_KINDS, BlockKind, Document
+from sourcelint.claim_table import ClaimTable
+from sourcelint.document import PROSE_KINDS, BlockKind, Document, Link
 from sourcelint.extract.attributions import claim_attributions
 from sourcelint.extract.checkworthy import checkworthiness, load_model
 from sourcelint.extract.references import is_reference_heading
@@ -92,7 +93,7 @@ def extract_claims(
     *,
     progress: Callable[[int], None] | None = None,
     prose: list[tuple[int, int]] | None = None,
-) -> list[Claim]:
+) -> ClaimTable:
     """One claim per sentence, with the citations and links it carries.
 
     `prose` is the document's prose spans when the caller has them (`prose_spans`)."""
@@ -107,11 +108,23 @@ def extract_claims(
     sentences = nlp.segment(text, prose, masks=masks, progress=progress)
     sentences = _attach_markers(sentences, citations, text)
     sentences = _merge_fragments(sentences, text)
-    claims: list[Claim] = []
     by_start = sorted(citations, key=lambda citation: citation.start)
     citation_starts = [citation.start for citation in by_start]
     links = sorted(document.links, key=lambda link: link.start)
     link_starts = [link.start for link in links]
+    return ClaimTable.build(
+        text, _sentence_claims(text, sentences, by_start, citation_starts, links, link_starts)
+    )
+
+
+def _sentence_claims(
+    text: str,
+    sentences: list[tuple[int, int]],
+    by_start: list[Citation],
+    citation_starts: list[int],
+    links: list[Link],
+    link_starts: list[int],
+) -> Iterator[Claim]:
     for number, (start, end) in enumerate(sentences, start=1):
         at(start)
         carried = by_start[bisect_left(citation_starts, start) : bisect_left(citation_starts, end)]
@@ -132,27 +145,27 @@ def extract_claims(
         sources.extend(
             SourceRef("link", text[link.start : link.end], link.start, link.end) for link in linked
         )
-        claims.append(
-            Claim(
-                id=f"s{number}",
-                text=text[start:end],
-                start=start,
-                end=end,
-                checkworthy=None,
-                citations=tuple(citation.id for citation in carried),
-                quotes=(),
-                quantities=(),
-                sourced_by=tuple(sorted(sources, key=lambda source: source.start)),
-            )
+        yield Claim(
+            id=f"s{number}",
+            text=text[start:end],
+            start=start,
+            end=end,
+            checkworthy=None,
+            citations=tuple(citation.id for citation in carried),
+            quotes=(),
+            quantities=(),
+            sourced_by=tuple(sorted(sources, key=lambda source: source.start)),
         )
-    return claims
 
 
-def score_claims(claims: list[Claim], text: str) -> list[Claim]:
+def score_claims(claims: Sequence[Claim], text: str) -> ClaimTable:
     """Each claim with its check-worthiness and the named attributions it carries ("the
     ministry said", "according to the census") added to `sourced_by`."""
+    return ClaimTable.build(text, _scored(claims, text))
+
+
+def _scored(claims: Sequence[Claim], text: str) -> Iterator[Claim]:
     model = load_model()
-    scored: list[Claim] = []
     for claim in claims:
         at(claim.start)
         words = model.tokens(claim.text)
@@ -160,17 +173,14 @@ def score_claims(claims: list[Claim], text: str) -> list[Claim]:
         sources = claim.sourced_by
         if found:
             sources = tuple(sorted((*sources, *found), key=lambda source: source.start))
-        scored.append(
-            Claim(  # built directly: dataclasses.replace costs three times as much
-                claim.id,
-                claim.text,
-                claim.start,
-                claim.end,
-                round(checkworthiness(claim.text, words), 4),
-                claim.citations,
-                claim.quotes,
-                claim.quantities,
-                sources,
-            )
+        yield Claim(  # built directly: dataclasses.replace costs three times as much
+            claim.id,
+            claim.text,
+            claim.start,
+            claim.end,
+            round(checkworthiness(claim.text, words), 4),
+            claim.citations,
+            claim.quotes,
+            claim.quantities,
+            sources,
         )
-    return scored

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
+from sourcelint.claim_table import ClaimTable
 from sourcelint.dates import MONTHS
 from sourcelint.document import Document
 from sourcelint.extract.dates import parse_iso, period_end
@@ -1899,15 +1900,20 @@ def _past_events(
     return {index for index, event in zip(dated, answers, strict=True) if event}
 
 
-def link_quantities(claims: Sequence[Claim], quantities: Sequence[Quantity]) -> list[Claim]:
+def link_quantities(claims: Sequence[Claim], quantities: Sequence[Quantity]) -> ClaimTable:
     """Each claim with the ids of the quantities inside it."""
     starts = [quantity.start for quantity in quantities]
-    linked: list[Claim] = []
+    text = claims.text if isinstance(claims, ClaimTable) else ""
+    return ClaimTable.build(text, _with_quantities(claims, quantities, starts))
+
+
+def _with_quantities(
+    claims: Sequence[Claim], quantities: Sequence[Quantity], starts: list[int]
+) -> Iterator[Claim]:
     for claim in claims:
         low, high = bisect_left(starts, claim.start), bisect_left(starts, claim.end)
         inside = [quantity.id for quantity in quantities[low:high]]
-        linked.append(replace(claim, quantities=tuple(inside)) if inside else claim)
-    return linked
+        yield replace(claim, quantities=tuple(inside)) if inside else claim
 
 
 def is_statistic(quantity: Quantity) -> bool:

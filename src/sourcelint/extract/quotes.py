@@ -14,11 +14,12 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
 
+from sourcelint.claim_table import ClaimTable
 from sourcelint.document import BlockKind, Document
 from sourcelint.extract.claims import prose_spans
 from sourcelint.extract.dates import find_dates, parse_iso
@@ -1644,25 +1645,33 @@ def extract_quotes(
     return _Extractor(document, claims, references, prose, markers).run()
 
 
-def link_quotes(claims: Sequence[Claim], quotes: Sequence[Quote]) -> list[Claim]:
+def link_quotes(claims: Sequence[Claim], quotes: Sequence[Quote]) -> ClaimTable:
     """Each claim with the quotations it overlaps; a quotation with a named speaker sources
     the sentence it is in."""
-    linked = list(claims)
-    starts = [claim.start for claim in claims]
+    spans = claims.spans() if isinstance(claims, ClaimTable) else [(c.start, c.end) for c in claims]
+    starts = [start for start, _ in spans]
     held: dict[int, list[Quote]] = {}
     for quote in quotes:
         index = max(bisect_right(starts, quote.start) - 1, 0)
-        while index < len(claims) and claims[index].start < quote.end:
-            if claims[index].end > quote.start:
+        while index < len(spans) and spans[index][0] < quote.end:
+            if spans[index][1] > quote.start:
                 held.setdefault(index, []).append(quote)
             index += 1
-    for index, found in held.items():
-        claim = claims[index]
+    text = claims.text if isinstance(claims, ClaimTable) else ""
+    return ClaimTable.build(text, _with_quotes(claims, held))
+
+
+def _with_quotes(claims: Sequence[Claim], held: dict[int, list[Quote]]) -> Iterator[Claim]:
+    for index, claim in enumerate(claims):
+        found = held.get(index)
+        if not found:
+            yield claim
+            continue
         sources = list(claim.sourced_by)
         for quote in found:
             if quote.speaker is not None and quote.speaker.name:
                 sources.append(SourceRef("quote", quote.speaker.name, quote.start, quote.end))
-        linked[index] = Claim(  # built directly: dataclasses.replace costs 3x more
+        yield Claim(  # built directly: dataclasses.replace costs 3x more
             id=claim.id,
             text=claim.text,
             start=claim.start,
@@ -1673,4 +1682,3 @@ def link_quotes(claims: Sequence[Claim], quotes: Sequence[Quote]) -> list[Claim]
             quantities=claim.quantities,
             sourced_by=tuple(sorted(sources, key=lambda source: source.start)),
         )
-    return linked

@@ -8,7 +8,7 @@ one passing and one failing example document, and tests run them.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from sourcelint.document import Document
@@ -38,7 +38,7 @@ class Evidence:
     document: Document
     citations: tuple[Citation, ...]
     references: tuple[Reference, ...]
-    claims: tuple[Claim, ...]
+    claims: Sequence[Claim]  # a ClaimTable from `extract`
     credits: tuple[Credit, ...]
     quotes: tuple[Quote, ...] = ()
     stray_marks: tuple[StrayMark, ...] = ()
