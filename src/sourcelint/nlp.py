@@ -85,9 +85,10 @@ def segment(
     *,
     masks: Iterable[tuple[int, int]] = (),
     progress: Callable[[int], None] | None = None,
-) -> list[tuple[int, int]]:
-    """Sentence spans (trimmed of white space) inside each of `spans` of `text`.
+) -> Iterator[tuple[int, int]]:
+    """Sentence spans (trimmed of white space) inside each of `spans` of `text`, in order.
 
+    A generator, so that a large document's sentences need not all be held at once.
     Each span is segmented on its own, so sentences never cross blocks. `masks` (citation
     markers) are blanked out before segmentation so a marker glued after a full stop does
     not hide the boundary; offsets are unchanged.
@@ -104,9 +105,9 @@ def segment(
     # with no space ("““““…", "'’'’…") is one token that takes seconds. Such runs are cut
     # into short pieces for the model; they hold no sentence boundary worth keeping.
     masked_text = _LONG_SYMBOL_RUN.sub(_cut_run, "".join(parts))
+    del parts  # a second copy of the text
     pieces = [piece for start, end in spans for piece in _chunks(text, start, end)]
     nlp = sentence_pipeline()
-    sentences: list[tuple[int, int]] = []
     texts = (masked_text[start:end] for start, end in pieces)
     for (piece_start, piece_end), doc in zip(
         pieces, nlp.pipe(texts, batch_size=_BATCH), strict=True
@@ -119,7 +120,6 @@ def segment(
             while end > start and text[end - 1].isspace():
                 end -= 1
             if end > start:
-                sentences.append((start, end))
+                yield start, end
         if progress is not None:
             progress(piece_end - piece_start)
-    return sentences

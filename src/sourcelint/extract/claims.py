@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from sourcelint import nlp
 from sourcelint.claim_table import ClaimTable
@@ -45,34 +45,37 @@ def prose_spans(document: Document, references: list[Reference]) -> list[tuple[i
 
 
 def _attach_markers(
-    sentences: list[tuple[int, int]], citations: list[Citation], text: str
-) -> list[tuple[int, int]]:
+    sentences: Iterable[tuple[int, int]], citations: list[Citation], text: str
+) -> Iterator[tuple[int, int]]:
     """A marker right after a sentence's closing punctuation belongs to that sentence."""
     starts = {citation.start: citation.end for citation in citations}
-    fixed: list[tuple[int, int]] = []
+    pending: tuple[int, int] | None = None
     for sentence_start, end in sentences:
         start = sentence_start
-        while fixed and start in starts and not text[fixed[-1][1] : start].strip():
-            fixed[-1] = (fixed[-1][0], max(fixed[-1][1], starts[start]))
+        while pending and start in starts and not text[pending[1] : start].strip():
+            pending = (pending[0], max(pending[1], starts[start]))
             start = starts[start]
             while start < end and text[start].isspace():
                 start += 1
         if start < end:
-            fixed.append((start, end))
-    return fixed
+            if pending:
+                yield pending
+            pending = (start, end)
+    if pending:
+        yield pending
 
 
 _TERMINAL = re.compile(r"[.!?…][\s\"'”’)\]]*$")
 
 
-def _merge_fragments(sentences: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+def _merge_fragments(sentences: Iterable[tuple[int, int]], text: str) -> Iterator[tuple[int, int]]:
     """A sentence cut after a narrative citation ("Lindqvist (2022) | found that …") is one
     sentence: a piece without closing punctuation joins a next piece that starts in lower
     case within the same paragraph."""
-    merged: list[tuple[int, int]] = []
+    pending: tuple[int, int] | None = None
     for start, end in sentences:
-        if merged:
-            previous_start, previous_end = merged[-1]
+        if pending:
+            previous_start, previous_end = pending
             gap = text[previous_end:start]
             if (
                 text[start : start + 1].islower()
@@ -80,10 +83,12 @@ def _merge_fragments(sentences: list[tuple[int, int]], text: str) -> list[tuple[
                 and not gap.strip()
                 and not _TERMINAL.search(text[previous_start:previous_end])
             ):
-                merged[-1] = (previous_start, end)
+                pending = (previous_start, end)
                 continue
-        merged.append((start, end))
-    return merged
+            yield pending
+        pending = (start, end)
+    if pending:
+        yield pending
 
 
 def extract_claims(
@@ -119,7 +124,7 @@ def extract_claims(
 
 def _sentence_claims(
     text: str,
-    sentences: list[tuple[int, int]],
+    sentences: Iterable[tuple[int, int]],
     by_start: list[Citation],
     citation_starts: list[int],
     links: list[Link],
