@@ -27,6 +27,7 @@ from sourcelint.model import Analysis, Citation, Claim, Finding, Quantity, Refer
 from sourcelint.notebook import ScanResult
 from sourcelint.readers import read_path, read_text_as
 from sourcelint.readers.decoding import normalize_newlines
+from sourcelint.record_table import RecordTable
 from sourcelint.rules.base import Evidence, Rule, Violation
 from sourcelint.rules.registry import RULES
 from sourcelint.suppress import apply_suppressions, inline_suppressions
@@ -36,7 +37,7 @@ def extract(document: Document, *, progress: Callable[[int], None] | None = None
     """Run every extractor on a document, each under a guard: a stage that raises leaves its
     result empty and one failure in `Evidence.failures`, and the others still run."""
     guard = Guard()
-    citations: list[Citation] = []
+    citations: Sequence[Citation] = ()
     references: list[Reference] = []
     citations, references = guard.run(
         "the citation extractor", lambda: extract_citations(document), (citations, references)
@@ -48,20 +49,21 @@ def extract(document: Document, *, progress: Callable[[int], None] | None = None
         lambda: extract_claims(document, citations, references, progress=progress, prose=prose),
         claims,
     )
-    markers = [(citation.start, citation.end) for citation in citations]
     quoted = guard.run(
         "the quotation extractor",
-        lambda: extract_quotes(document, claims, references, prose=prose, markers=markers),
+        lambda: extract_quotes(
+            document, claims, references, prose=prose, markers=_spans(citations)
+        ),
         QuoteScan((), ()),
     )
     claims = guard.run("the quotation linker", lambda: link_quotes(claims, quoted.quotes), claims)
     claims = guard.run(
         "the check-worthiness model", lambda: score_claims(claims, document.text), claims
     )
-    quantities: list[Quantity] = []
+    quantities: Sequence[Quantity] = ()
     quantities = guard.run(
         "the statistics extractor",
-        lambda: extract_quantities(document, claims, markers=markers),
+        lambda: extract_quantities(document, claims, markers=_spans(citations)),
         quantities,
     )
     claims = guard.run("the statistics linker", lambda: link_quantities(claims, quantities), claims)
@@ -69,15 +71,34 @@ def extract(document: Document, *, progress: Callable[[int], None] | None = None
     credits = guard.run("the credit reader", lambda: extract_credits(document), credits)
     return Evidence(
         document=document,
-        citations=tuple(citations),
+        citations=citations,
         references=tuple(references),
         claims=claims,
         credits=tuple(credits),
         quotes=quoted.quotes,
         stray_marks=quoted.stray_marks,
-        quantities=tuple(quantities),
+        quantities=quantities,
         failures=tuple(guard.failures),
     )
+
+
+def _located(document: Document, quantities: Sequence[Quantity]) -> Sequence[Quantity]:
+    """The quantities with the line and column of each (a table gets two new columns)."""
+    places = [document.locate(start) for start, _ in _spans(quantities)]
+    lines, cols = [line for line, _ in places], [col for _, col in places]
+    if isinstance(quantities, RecordTable):
+        return quantities.with_columns(line=lines, col=cols)
+    return tuple(
+        replace(quantity, line=line, col=col)
+        for quantity, line, col in zip(quantities, lines, cols, strict=True)
+    )
+
+
+def _spans(records: Sequence[Citation] | Sequence[Quantity]) -> Sequence[tuple[int, int]]:
+    """The records' spans: a view of a table's offsets, or a list."""
+    if isinstance(records, RecordTable):
+        return records.spans()
+    return [(record.start, record.end) for record in records]
 
 
 def to_finding(document: Document, rule: Rule, violation: Violation) -> Finding:
@@ -174,11 +195,7 @@ def analyze(
             for quote in evidence.quotes
             for line, col in [document.locate(quote.start)]
         ),
-        quantities=tuple(
-            replace(quantity, line=line, col=col)
-            for quantity in evidence.quantities
-            for line, col in [document.locate(quantity.start)]
-        ),
+        quantities=_located(document, evidence.quantities),
     )
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import overload
 
 from sourcelint.model import Claim, SourceRef
+from sourcelint.record_table import Spans
 
 # sourced_by kinds, stored as one byte each; an unknown kind is stored by name.
 _KINDS = ("citation", "link", "attribution", "quote")
@@ -35,6 +36,9 @@ class _IdLists:
     def append(self, ids: tuple[str, ...]) -> None:
         self._values.extend(ids)
         self._offsets.append(len(self._values))
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
 
     def get(self, row: int) -> tuple[str, ...]:
         low, high = self._offsets[row], self._offsets[row + 1]
@@ -137,18 +141,28 @@ class ClaimTable(Sequence[Claim]):
         self._quantities.append(claim.quantities)
         self._sources.append(claim.sourced_by, self._text)
 
+    def with_quantities(self, quantities: Iterable[tuple[str, ...]]) -> ClaimTable:
+        """A table whose claims hold these quantity ids (one tuple per claim, in order); the
+        other columns are shared, not copied."""
+        column = _IdLists()
+        for ids in quantities:
+            column.append(ids)
+        if len(column) != len(self):
+            raise ValueError(f"{len(column)} quantity lists for {len(self)} claims")
+        table = ClaimTable(self._text)
+        for name in self.__slots__:
+            setattr(table, name, getattr(self, name))
+        table._quantities = column
+        return table
+
     @property
     def text(self) -> str:
         """The document text the claims' offsets point into."""
         return self._text
 
-    def spans(self) -> list[tuple[int, int]]:
+    def spans(self) -> Spans:
         """Each claim's (start, end), without building the claims."""
-        return list(zip(self._starts, self._ends, strict=True))
-
-    def starts(self) -> array[int]:
-        """Each claim's start offset, in order (a copy)."""
-        return array("q", self._starts)
+        return Spans(self._starts, self._ends)
 
     def __len__(self) -> int:
         return len(self._starts)
@@ -198,3 +212,10 @@ class ClaimTable(Sequence[Claim]):
 
     def __repr__(self) -> str:
         return f"ClaimTable({len(self)} claims)"
+
+
+def sentence_spans(claims: Sequence[Claim]) -> Sequence[tuple[int, int]]:
+    """The claims' (start, end) pairs: a view of a table's arrays, or a list for other claims."""
+    if isinstance(claims, ClaimTable):
+        return claims.spans()
+    return [(claim.start, claim.end) for claim in claims]

@@ -338,12 +338,12 @@ class Analysis:
     format: str
     title: str | None
     date: str | None
-    citations: tuple[Citation, ...]
+    citations: Sequence[Citation]  # a RecordTable (sourcelint.record_table) from a scan
     references: tuple[Reference, ...]
     claims: Sequence[Claim]  # a ClaimTable (sourcelint.claim_table) from a scan
     findings: tuple[Finding, ...]
     quotes: tuple[Quote, ...] = ()
-    quantities: tuple[Quantity, ...] = ()
+    quantities: Sequence[Quantity] = ()  # a RecordTable from a scan
     title_source: str | None = None
     date_source: str | None = None
 

@@ -8,7 +8,9 @@ docs/benchmarks.md); the parser and NER are for the few sentences that need them
 
 from __future__ import annotations
 
+import bisect
 import importlib.util
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
@@ -79,6 +81,29 @@ def _chunks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
+def _masked(text: str, start: int, end: int, masks: list[tuple[int, int]]) -> str:
+    """`text[start:end]` with the masks in it blanked out and long runs of marks cut.
+
+    Each piece is masked on its own, so the document's text is never copied whole."""
+    parts: list[str] = []
+    position = start
+    first = bisect.bisect_right(masks, start, key=lambda mask: mask[1])
+    for index in range(first, len(masks)):
+        mask_start, mask_end = masks[index]
+        if mask_start >= end:
+            break
+        mask_start, mask_end = max(mask_start, start), min(mask_end, end)
+        if mask_start < position:
+            continue
+        parts += [text[position:mask_start], " " * (mask_end - mask_start)]
+        position = mask_end
+    parts.append(text[position:end])
+    # The model's time grows with the square of a token's length: a run of hundreds of marks
+    # with no space ("““““…", "'’'’…") is one token that takes seconds. Such runs are cut
+    # into short pieces for the model; they hold no sentence boundary worth keeping.
+    return _LONG_SYMBOL_RUN.sub(_cut_run, "".join(parts))
+
+
 def segment(
     text: str,
     spans: Iterable[tuple[int, int]],
@@ -93,22 +118,12 @@ def segment(
     markers) are blanked out before segmentation so a marker glued after a full stop does
     not hide the boundary; offsets are unchanged.
     """
-    parts: list[str] = []
-    position = 0
-    for mask_start, mask_end in sorted(masks):
-        if mask_start < position:
-            continue
-        parts += [text[position:mask_start], " " * (mask_end - mask_start)]
-        position = mask_end
-    parts.append(text[position:])
-    # The model's time grows with the square of a token's length: a run of hundreds of marks
-    # with no space ("““““…", "'’'’…") is one token that takes seconds. Such runs are cut
-    # into short pieces for the model; they hold no sentence boundary worth keeping.
-    masked_text = _LONG_SYMBOL_RUN.sub(_cut_run, "".join(parts))
-    del parts  # a second copy of the text
-    pieces = [piece for start, end in spans for piece in _chunks(text, start, end)]
+    sorted_masks = sorted(masks)
+    pieces, piece_spans = itertools.tee(
+        piece for start, end in spans for piece in _chunks(text, start, end)
+    )
     nlp = sentence_pipeline()
-    texts = (masked_text[start:end] for start, end in pieces)
+    texts = (_masked(text, start, end, sorted_masks) for start, end in piece_spans)
     for (piece_start, piece_end), doc in zip(
         pieces, nlp.pipe(texts, batch_size=_BATCH), strict=True
     ):

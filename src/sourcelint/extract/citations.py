@@ -35,6 +35,7 @@ from sourcelint.extract.references import (
     without_initials,
 )
 from sourcelint.model import Citation, CitationStyle, Reference
+from sourcelint.record_table import RecordTable
 from sourcelint.terms import load_terms
 
 _RANGE_MAX = 30
@@ -465,7 +466,7 @@ def _split_superscript(
     return [(digit, reference) for digit, reference in found if reference is not None]
 
 
-def extract_citations(document: Document) -> tuple[list[Citation], list[Reference]]:
+def extract_citations(document: Document) -> tuple[RecordTable[Citation], list[Reference]]:
     """The document's citations, in order, each resolved to a reference entry or to nothing,
     and its reference entries."""
     entries: list[EntrySpan] = find_entries(document)
@@ -526,7 +527,7 @@ def extract_citations(document: Document) -> tuple[list[Citation], list[Referenc
         marker.strong or resolution[1] is not None
         for marker, resolution in resolved_author_year.items()
     )
-    citations: list[Citation] = []
+    citations = RecordTable(Citation, document.text, "c")
     for marker in sorted(markers, key=lambda marker: (marker.start, marker.end)):
         label = marker.label
         resolved: Reference | None = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from sourcelint import nlp
@@ -44,17 +44,40 @@ def prose_spans(document: Document, references: list[Reference]) -> list[tuple[i
     return spans
 
 
+class _Markers:
+    """The citations' starts, ends and ids as parallel lists sorted by start (a stable sort,
+    so markers that share a start keep their order): smaller than the Citation objects."""
+
+    def __init__(self, citations: Sequence[Citation]) -> None:
+        rows = [(citation.start, citation.end, citation.id) for citation in citations]
+        if any(rows[index][0] > rows[index + 1][0] for index in range(len(rows) - 1)):
+            rows.sort(key=lambda row: row[0])
+        self.starts = [row[0] for row in rows]
+        self.ends = [row[1] for row in rows]
+        self.ids = [row[2] for row in rows]
+
+    def end_of_marker_at(self, offset: int) -> int | None:
+        """The end of the (last listed) marker that starts at `offset`, if one does."""
+        index = bisect_right(self.starts, offset) - 1
+        if index >= 0 and self.starts[index] == offset:
+            return self.ends[index]
+        return None
+
+
 def _attach_markers(
-    sentences: Iterable[tuple[int, int]], citations: list[Citation], text: str
+    sentences: Iterable[tuple[int, int]], markers: _Markers, text: str
 ) -> Iterator[tuple[int, int]]:
     """A marker right after a sentence's closing punctuation belongs to that sentence."""
-    starts = {citation.start: citation.end for citation in citations}
     pending: tuple[int, int] | None = None
     for sentence_start, end in sentences:
         start = sentence_start
-        while pending and start in starts and not text[pending[1] : start].strip():
-            pending = (pending[0], max(pending[1], starts[start]))
-            start = starts[start]
+        while (
+            pending
+            and (marker_end := markers.end_of_marker_at(start)) is not None
+            and not text[pending[1] : start].strip()
+        ):
+            pending = (pending[0], max(pending[1], marker_end))
+            start = marker_end
             while start < end and text[start].isspace():
                 start += 1
         if start < end:
@@ -93,7 +116,7 @@ def _merge_fragments(sentences: Iterable[tuple[int, int]], text: str) -> Iterato
 
 def extract_claims(
     document: Document,
-    citations: list[Citation],
+    citations: Sequence[Citation],
     references: list[Reference],
     *,
     progress: Callable[[int], None] | None = None,
@@ -103,50 +126,42 @@ def extract_claims(
 
     `prose` is the document's prose spans when the caller has them (`prose_spans`)."""
     text = document.text
+    if prose is None:
+        prose = prose_spans(document, references)
     masks = [
         (citation.start, citation.end)
         for citation in citations
         if citation.style is not CitationStyle.AUTHOR_YEAR  # narrative ones are grammar
     ]
-    if prose is None:
-        prose = prose_spans(document, references)
+    markers = _Markers(citations)
     sentences = nlp.segment(text, prose, masks=masks, progress=progress)
-    sentences = _attach_markers(sentences, citations, text)
+    del masks  # the segmenter keeps its own sorted copy
+    sentences = _attach_markers(sentences, markers, text)
     sentences = _merge_fragments(sentences, text)
-    by_start = sorted(citations, key=lambda citation: citation.start)
-    citation_starts = [citation.start for citation in by_start]
     links = sorted(document.links, key=lambda link: link.start)
     link_starts = [link.start for link in links]
-    return ClaimTable.build(
-        text, _sentence_claims(text, sentences, by_start, citation_starts, links, link_starts)
-    )
+    return ClaimTable.build(text, _sentence_claims(text, sentences, markers, links, link_starts))
 
 
 def _sentence_claims(
     text: str,
     sentences: Iterable[tuple[int, int]],
-    by_start: list[Citation],
-    citation_starts: list[int],
+    markers: _Markers,
     links: list[Link],
     link_starts: list[int],
 ) -> Iterator[Claim]:
     for number, (start, end) in enumerate(sentences, start=1):
         at(start)
-        carried = by_start[bisect_left(citation_starts, start) : bisect_left(citation_starts, end)]
+        low = bisect_left(markers.starts, start)
+        high = bisect_left(markers.starts, end)
         linked = links[bisect_left(link_starts, start) : bisect_left(link_starts, end)]
         sources: list[SourceRef] = []
         seen_spans: set[tuple[int, int]] = set()
-        for citation in carried:
-            if (citation.start, citation.end) not in seen_spans:
-                seen_spans.add((citation.start, citation.end))
-                sources.append(
-                    SourceRef(
-                        "citation",
-                        text[citation.start : citation.end],
-                        citation.start,
-                        citation.end,
-                    )
-                )
+        for index in range(low, high):
+            span = (markers.starts[index], markers.ends[index])
+            if span not in seen_spans:
+                seen_spans.add(span)
+                sources.append(SourceRef("citation", text[span[0] : span[1]], *span))
         sources.extend(
             SourceRef("link", text[link.start : link.end], link.start, link.end) for link in linked
         )
@@ -156,7 +171,7 @@ def _sentence_claims(
             start=start,
             end=end,
             checkworthy=None,
-            citations=tuple(citation.id for citation in carried),
+            citations=tuple(markers.ids[low:high]),
             quotes=(),
             quantities=(),
             sourced_by=tuple(sorted(sources, key=lambda source: source.start)),

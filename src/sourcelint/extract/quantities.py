@@ -14,13 +14,14 @@ gets its change, counted thing, part-of link and as-of date.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
-from sourcelint.claim_table import ClaimTable
+from sourcelint.claim_table import ClaimTable, sentence_spans
 from sourcelint.dates import MONTHS
 from sourcelint.document import Document
 from sourcelint.extract.dates import parse_iso, period_end
@@ -43,6 +44,7 @@ from sourcelint.extract.numbers import (
 from sourcelint.extract.time_refs import find_time_refs
 from sourcelint.guard import at
 from sourcelint.model import Claim, Quantity
+from sourcelint.record_table import RecordTable
 from sourcelint.terms import load_terms
 
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
@@ -435,8 +437,8 @@ class _SentenceReader:
         text: str,
         start: int,
         end: int,
-        masks: list[tuple[int, int]],
-        triggers: list[int],
+        masks: Sequence[tuple[int, int]],
+        triggers: Sequence[int],
         *,
         pound_money: bool = True,
     ) -> None:
@@ -1784,15 +1786,17 @@ def extract_quantities(
     claims: Sequence[Claim],
     *,
     markers: Sequence[tuple[int, int]] = (),
-) -> list[Quantity]:
+) -> RecordTable[Quantity]:
     """Every statistic in the document's sentences, in document order, with ids n1, n2, …"""
     text = document.text
     reference = parse_iso(document.date)
-    masks = sorted([*markers, *document.code_spans])  # markers, code, shortcodes
+    masks: Sequence[tuple[int, int]] = markers  # markers, code, shortcodes
+    if document.code_spans or any(markers[i] > markers[i + 1] for i in range(len(markers) - 1)):
+        masks = sorted([*markers, *document.code_spans])
     currency: str | None = None
     figures: list[_Figure] = []
     sentences: list[tuple[int, int]] = []  # each figure's sentence
-    triggers = number_positions(text, [(claim.start, claim.end) for claim in claims])
+    triggers = array("q", number_positions(text, sentence_spans(claims)))
     pound_money = "£" in text or _STERLING.search(text) is not None
     imperatives = _word_set("imperative_verbs")
     for claim in claims:
@@ -1853,8 +1857,13 @@ def extract_quantities(
         sentences = [sentences[index] for index in kept]
         figures = _renumbered([figures[index] for index in kept], kept)
     events = _past_events(text, figures, sentences, reference)
-    return [
-        Quantity(
+    del sentences
+    return RecordTable.build(Quantity, text, "n", _quantities(text, figures, events))
+
+
+def _quantities(text: str, figures: list[_Figure], events: set[int]) -> Iterator[Quantity]:
+    for index, figure in enumerate(figures, start=1):
+        yield Quantity(
             id=f"n{index}",
             text=text[figure.start : figure.end],
             start=figure.start,
@@ -1872,8 +1881,6 @@ def extract_quantities(
             magnitude=figure.magnitude,
             past_event=index - 1 in events,
         )
-        for index, figure in enumerate(figures, start=1)
-    ]
 
 
 def _past_events(
@@ -1902,18 +1909,27 @@ def _past_events(
 
 def link_quantities(claims: Sequence[Claim], quantities: Sequence[Quantity]) -> ClaimTable:
     """Each claim with the ids of the quantities inside it."""
-    starts = [quantity.start for quantity in quantities]
-    text = claims.text if isinstance(claims, ClaimTable) else ""
-    return ClaimTable.build(text, _with_quantities(claims, quantities, starts))
+    starts = [start for start, _ in _spans_of(quantities)]
+    ids = [quantity.id for quantity in quantities]
+    spans = sentence_spans(claims)
+    inside = (
+        tuple(ids[bisect_left(starts, start) : bisect_left(starts, end)]) for start, end in spans
+    )
+    if isinstance(claims, ClaimTable):
+        return claims.with_quantities(inside)
+    return ClaimTable.build(
+        "",
+        (
+            replace(claim, quantities=held) if held else claim
+            for claim, held in zip(claims, inside, strict=True)
+        ),
+    )
 
 
-def _with_quantities(
-    claims: Sequence[Claim], quantities: Sequence[Quantity], starts: list[int]
-) -> Iterator[Claim]:
-    for claim in claims:
-        low, high = bisect_left(starts, claim.start), bisect_left(starts, claim.end)
-        inside = [quantity.id for quantity in quantities[low:high]]
-        yield replace(claim, quantities=tuple(inside)) if inside else claim
+def _spans_of(quantities: Sequence[Quantity]) -> Sequence[tuple[int, int]]:
+    if isinstance(quantities, RecordTable):
+        return quantities.spans()
+    return [(quantity.start, quantity.end) for quantity in quantities]
 
 
 def is_statistic(quantity: Quantity) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
 
-from sourcelint.claim_table import ClaimTable
+from sourcelint.claim_table import ClaimTable, sentence_spans
 from sourcelint.document import BlockKind, Document
 from sourcelint.extract.claims import prose_spans
 from sourcelint.extract.dates import find_dates, parse_iso
@@ -47,6 +47,7 @@ from sourcelint.extract.speakers import (
 )
 from sourcelint.guard import at
 from sourcelint.model import Claim, Quote, Reference, SourceRef, Speaker
+from sourcelint.record_table import Spans
 from sourcelint.terms import load_terms
 
 _TITLE_REACH = 6  # sentences back in which a description's title holder may be named
@@ -308,8 +309,12 @@ class _Context:
         self, document: Document, claims: Sequence[Claim], paragraphs: list[tuple[int, int]]
     ):
         self.text = document.text
-        self.sentences = [(claim.start, claim.end) for claim in claims]
-        self.sentence_starts = [start for start, _ in self.sentences]
+        self.sentences: Sequence[tuple[int, int]] = sentence_spans(claims)
+        self.sentence_starts: Sequence[int] = (
+            self.sentences.starts
+            if isinstance(self.sentences, Spans)
+            else [start for start, _ in self.sentences]
+        )
         self.paragraphs = paragraphs
         self.paragraph_starts = [start for start, _ in paragraphs]
 
@@ -1648,8 +1653,8 @@ def extract_quotes(
 def link_quotes(claims: Sequence[Claim], quotes: Sequence[Quote]) -> ClaimTable:
     """Each claim with the quotations it overlaps; a quotation with a named speaker sources
     the sentence it is in."""
-    spans = claims.spans() if isinstance(claims, ClaimTable) else [(c.start, c.end) for c in claims]
-    starts = [start for start, _ in spans]
+    spans = sentence_spans(claims)
+    starts = spans.starts if isinstance(spans, Spans) else [start for start, _ in spans]
     held: dict[int, list[Quote]] = {}
     for quote in quotes:
         index = max(bisect_right(starts, quote.start) - 1, 0)

@@ -36,13 +36,13 @@ class Evidence:
     """Everything the extractors found in one document: what rules read."""
 
     document: Document
-    citations: tuple[Citation, ...]
+    citations: Sequence[Citation]  # a RecordTable (sourcelint.record_table) from a scan
     references: tuple[Reference, ...]
     claims: Sequence[Claim]  # a ClaimTable from `extract`
     credits: tuple[Credit, ...]
     quotes: tuple[Quote, ...] = ()
     stray_marks: tuple[StrayMark, ...] = ()
-    quantities: tuple[Quantity, ...] = ()
+    quantities: Sequence[Quantity] = ()  # a RecordTable from a scan
     claim_threshold: float | None = None  # None: the model's default
     paragraph_sources: bool = False  # a source in the paragraph covers its claims
     failures: tuple[Failure, ...] = ()  # extractors that raised (SL999 findings)
