@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import pytest
 
+from sourcelint import claim_table, record_table
 from sourcelint.claim_table import ClaimTable
 from sourcelint.model import Claim, SourceRef
 
 TEXT = "The ministry said exports rose.[4] Critics disagreed. See the report."
+
+
+@pytest.fixture(autouse=True, params=["objects kept", "objects built on each read"])
+def cached_rows(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test runs on a table small enough to keep its objects and on one that is not."""
+    if request.param == "objects built on each read":
+        monkeypatch.setattr(claim_table, "CACHED_ROWS", 0)
+        monkeypatch.setattr(record_table, "CACHED_ROWS", 0)
 
 
 def _claims() -> list[Claim]:
@@ -93,3 +102,23 @@ def test_an_empty_table_is_an_empty_sequence() -> None:
     assert list(table) == []
     assert table == ()
     assert not table
+
+
+def test_with_quantities_replaces_one_column_and_shares_the_rest() -> None:
+    table = ClaimTable.build(TEXT, _claims())
+    list(table)  # a kept object must not outlive the column it was built from
+    linked = table.with_quantities([("n7",), (), ("n8", "n9")])
+    assert [claim.quantities for claim in linked] == [("n7",), (), ("n8", "n9")]
+    assert [claim.sourced_by for claim in linked] == [claim.sourced_by for claim in _claims()]
+    assert table[0].quantities == ("n1", "n2")  # the original is unchanged
+    with pytest.raises(ValueError, match="quantity lists"):
+        table.with_quantities([()])
+
+
+def test_a_small_table_builds_its_claims_once() -> None:
+    table = ClaimTable.build(TEXT, _claims())
+    if claim_table.CACHED_ROWS:
+        assert table[0] is table[0]
+    else:
+        assert table[0] == table[0]
+        assert table[0] is not table[0]

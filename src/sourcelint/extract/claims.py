@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
@@ -49,12 +50,21 @@ class _Markers:
     so markers that share a start keep their order): smaller than the Citation objects."""
 
     def __init__(self, citations: Sequence[Citation]) -> None:
-        rows = [(citation.start, citation.end, citation.id) for citation in citations]
-        if any(rows[index][0] > rows[index + 1][0] for index in range(len(rows) - 1)):
-            rows.sort(key=lambda row: row[0])
-        self.starts = [row[0] for row in rows]
-        self.ends = [row[1] for row in rows]
-        self.ids = [row[2] for row in rows]
+        self.starts: array[int] = array("q")
+        self.ends: array[int] = array("q")
+        self.ids: list[str] = []
+        for citation in citations:
+            self.starts.append(citation.start)
+            self.ends.append(citation.end)
+            self.ids.append(citation.id)
+        if any(self.starts[index] > self.starts[index + 1] for index in range(len(self) - 1)):
+            order = sorted(range(len(self)), key=self.starts.__getitem__)
+            self.starts = array("q", (self.starts[index] for index in order))
+            self.ends = array("q", (self.ends[index] for index in order))
+            self.ids = [self.ids[index] for index in order]
+
+    def __len__(self) -> int:
+        return len(self.starts)
 
     def end_of_marker_at(self, offset: int) -> int | None:
         """The end of the (last listed) marker that starts at `offset`, if one does."""
@@ -128,14 +138,13 @@ def extract_claims(
     text = document.text
     if prose is None:
         prose = prose_spans(document, references)
-    masks = [
+    masks = (
         (citation.start, citation.end)
         for citation in citations
         if citation.style is not CitationStyle.AUTHOR_YEAR  # narrative ones are grammar
-    ]
+    )
     markers = _Markers(citations)
     sentences = nlp.segment(text, prose, masks=masks, progress=progress)
-    del masks  # the segmenter keeps its own sorted copy
     sentences = _attach_markers(sentences, markers, text)
     sentences = _merge_fragments(sentences, text)
     links = sorted(document.links, key=lambda link: link.start)

@@ -14,6 +14,7 @@ gets its change, counted thing, part-of link and as-of date.
 from __future__ import annotations
 
 import re
+import sys
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
@@ -44,7 +45,7 @@ from sourcelint.extract.numbers import (
 from sourcelint.extract.time_refs import find_time_refs
 from sourcelint.guard import at
 from sourcelint.model import Claim, Quantity
-from sourcelint.record_table import RecordTable
+from sourcelint.record_table import RecordTable, Spans
 from sourcelint.terms import load_terms
 
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
@@ -1205,7 +1206,7 @@ def _read_changes(text: str, start: int, figures: list[_Figure]) -> None:
         elif last == "by" and direction:
             figure.change = direction + "_by"
         elif last == "to" and direction:
-            figure.change = direction + "_to"
+            figure.change = sys.intern(direction + "_to")
         elif last == "from" and (direction or (len(tokens) > 1 and tokens[-2] in ("up", "down"))):
             if len(tokens) > 1 and tokens[-2] in ("up", "down"):
                 direction = "rise" if tokens[-2] == "up" else "fall"
@@ -1502,7 +1503,7 @@ def _clause_subject(clause: str, at_sentence_start: bool) -> str | None:
     words = [word for word in words if not word.endswith(("'s", "’s"))]
     while len(words) > 1 and _is_adjective(words[0]):
         words.pop(0)
-    return " ".join(words[-2:]).lower() or None
+    return sys.intern(" ".join(words[-2:]).lower()) or None
 
 
 def _share_counted(figures: list[_Figure]) -> None:
@@ -1719,7 +1720,7 @@ def _without_number_lines(text: str, found: list[_Figure]) -> list[_Figure]:
 
 
 def _instructions_and_ads_left_out(
-    document: Document, figures: list[_Figure], sentences: list[tuple[int, int]]
+    document: Document, figures: list[_Figure], sentences: Sequence[tuple[int, int]]
 ) -> list[int]:
     """The indexes of the figures that are statistics. In a recipe (three amounts in kitchen
     measures), its amounts, oven temperatures and cooking times instruct; in a deals listing
@@ -1795,7 +1796,8 @@ def extract_quantities(
         masks = sorted([*markers, *document.code_spans])
     currency: str | None = None
     figures: list[_Figure] = []
-    sentences: list[tuple[int, int]] = []  # each figure's sentence
+    sentence_starts: array[int] = array("q")  # each figure's sentence
+    sentence_ends: array[int] = array("q")
     triggers = array("q", number_positions(text, sentence_spans(claims)))
     pound_money = "£" in text or _STERLING.search(text) is not None
     imperatives = _word_set("imperative_verbs")
@@ -1848,10 +1850,12 @@ def extract_quantities(
             _read_parts(context, run, len(figures))
             _read_dates(context, run, reference)
             figures.extend(run)
-            sentences.extend((claim.start, claim.end) for _ in run)
+            sentence_starts.extend(claim.start for _ in run)
+            sentence_ends.extend(claim.end for _ in run)
     for figure in figures:  # a part without a date of its own is counted when its whole is
         if figure.part_of is not None and figure.as_of is None:
             figure.as_of = figures[figure.part_of].as_of
+    sentences: Sequence[tuple[int, int]] = Spans(sentence_starts, sentence_ends)
     kept = _instructions_and_ads_left_out(document, figures, sentences)
     if len(kept) < len(figures):
         sentences = [sentences[index] for index in kept]
@@ -1862,7 +1866,13 @@ def extract_quantities(
 
 
 def _quantities(text: str, figures: list[_Figure], events: set[int]) -> Iterator[Quantity]:
-    for index, figure in enumerate(figures, start=1):
+    """Each figure frozen into a Quantity, in order; the list is emptied as it goes, so a large
+    document's figures and quantities are not all held twice."""
+    figures.reverse()
+    index = 0
+    while figures:
+        figure = figures.pop()
+        index += 1
         yield Quantity(
             id=f"n{index}",
             text=text[figure.start : figure.end],
