@@ -139,7 +139,7 @@ _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _ANY_YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")  # 2019a counts
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Marker:
     start: int
     end: int
@@ -490,6 +490,7 @@ def extract_citations(document: Document) -> tuple[RecordTable[Citation], list[R
     markers = numeric + _symbol_markers(document, SpanIndex(taken), symbol_labels)
     taken += [(marker.start, marker.end) for marker in markers] + entry_spans
     markers += _author_year_markers(document, SpanIndex(taken), bool(references), note_spans)
+    del taken
 
     by_anchor = {reference.anchor: reference for reference in references if reference.anchor}
     # Markdown footnotes ([^1] and [^1]:) and numbered lists ([1], 1.) are two namespaces: a

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from array import array
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -697,8 +698,7 @@ class _Extractor:
         self.acronyms: dict[str, str] = {}
         self.full_names: dict[str, int] | None = None
         self.single_primary = False
-        self.marker_ends = dict(markers)
-        self.marker_starts = {end: start for start, end in markers}
+        self.markers = _MarkerLookup(markers)
         self._names: NameIndex | None = None
 
     def block_at(self, offset: int) -> int:
@@ -1077,8 +1077,9 @@ class _Extractor:
             moved = offset
             while moved < len(text) and text[moved] in " \t":
                 moved += 1
-            if moved in self.marker_ends:
-                offset = self.marker_ends[moved]
+            marker_end = self.markers.end_of(moved)
+            if marker_end is not None:
+                offset = marker_end
                 continue
             return offset
 
@@ -1087,8 +1088,8 @@ class _Extractor:
         there) or right after them."""
         text = self.text
         end = candidate.end
-        while end in self.marker_starts:
-            end = self.marker_starts[end]
+        while (marker_start := self.markers.start_of(end)) is not None:
+            end = marker_start
         while end - 1 > candidate.start and text[end - 1] in "’'”\"":
             end -= 1  # "… you know?’”": a nested quotation closes first
         inside = text[end - 1 : end] if end > candidate.start else ""
@@ -1648,6 +1649,30 @@ def extract_quotes(
     `markers` the citation markers' spans, which the attribution reads past
     ("…,”[1] said Lee")."""
     return _Extractor(document, claims, references, prose, markers).run()
+
+
+class _MarkerLookup:
+    """Citation markers by where they start and by where they end, in arrays (a large
+    document has hundreds of thousands; two dicts of them cost ten times as much)."""
+
+    def __init__(self, markers: Sequence[tuple[int, int]]) -> None:
+        pairs = [(start, end) for start, end in markers]
+        by_start = sorted(range(len(pairs)), key=pairs.__getitem__)  # stable: the last wins
+        by_end = sorted(range(len(pairs)), key=lambda index: pairs[index][1])
+        self._starts = array("q", (pairs[index][0] for index in by_start))
+        self._start_ends = array("q", (pairs[index][1] for index in by_start))
+        self._ends = array("q", (pairs[index][1] for index in by_end))
+        self._end_starts = array("q", (pairs[index][0] for index in by_end))
+
+    def end_of(self, start: int) -> int | None:
+        """Where the marker that starts at `start` ends (the last listed of several)."""
+        index = bisect_right(self._starts, start) - 1
+        return self._start_ends[index] if index >= 0 and self._starts[index] == start else None
+
+    def start_of(self, end: int) -> int | None:
+        """Where the marker that ends at `end` starts (the last listed of several)."""
+        index = bisect_right(self._ends, end) - 1
+        return self._end_starts[index] if index >= 0 and self._ends[index] == end else None
 
 
 def link_quotes(claims: Sequence[Claim], quotes: Sequence[Quote]) -> ClaimTable:
