@@ -83,11 +83,13 @@ def extract(document: Document, *, progress: Callable[[int], None] | None = None
 def to_finding(document: Document, rule: Rule, violation: Violation) -> Finding:
     """A rule's violation as a located, immutable finding."""
     if violation.source_offset is not None:
-        line, col = document.lines.locate(violation.source_offset)
+        line, col = document.locate_source(violation.source_offset)
         end_line, end_col = line, col
+        page = document.page_of_source(violation.source_offset)
     else:
         line, col = document.locate(violation.start)
         end_line, end_col = document.locate(violation.end)
+        page = document.page(violation.start)
     return Finding(
         code=rule.code,
         severity=rule.severity,
@@ -98,6 +100,8 @@ def to_finding(document: Document, rule: Rule, violation: Violation) -> Finding:
         col=col,
         end_line=end_line,
         end_col=end_col,
+        page=page,
+        paragraph=line if document.format == "docx" else None,
     )
 
 
@@ -125,7 +129,9 @@ def check(evidence: Evidence, settings: Settings) -> list[Finding]:
     findings += [
         failure_finding(document, failure) for failure in (*evidence.failures, *guard.failures)
     ]
-    return sorted(findings, key=lambda finding: (finding.line, finding.col, finding.code))
+    return sorted(
+        findings, key=lambda finding: (finding.page or 0, finding.line, finding.col, finding.code)
+    )
 
 
 def _rule_findings(document: Document, rule: Rule, evidence: Evidence) -> list[Finding]:
@@ -146,6 +152,8 @@ def failure_finding(document: Document, failure: Failure) -> Finding:
         col=col,
         end_line=line,
         end_col=col,
+        page=document.page(offset),
+        paragraph=line if document.format == "docx" else None,
     )
 
 
@@ -170,12 +178,12 @@ def analyze(
         claims=evidence.claims,
         findings=tuple(findings),
         quotes=tuple(
-            replace(quote, line=line, col=col)
+            replace(quote, line=line, col=col, page=document.page(quote.start))
             for quote in evidence.quotes
             for line, col in [document.locate(quote.start)]
         ),
         quantities=tuple(
-            replace(quantity, line=line, col=col)
+            replace(quantity, line=line, col=col, page=document.page(quantity.start))
             for quantity in evidence.quantities
             for line, col in [document.locate(quantity.start)]
         ),

@@ -84,5 +84,7 @@ def render_reading_text(document: Document) -> str:
         if block.kind is BlockKind.HEADING:
             kind = f"heading {block.level}" if block.level else kind
         text = " ".join(document.text[block.start : block.end].split())
-        lines.append(f"{f'{line}:{col}':<9} {kind:<12} {printable(text)}")
+        page = document.page(block.start)
+        where = f"p{page}:{line}:{col}" if page is not None else f"{line}:{col}"
+        lines.append(f"{where:<9} {kind:<12} {printable(text)}")
     return "\n".join(lines) + "\n"

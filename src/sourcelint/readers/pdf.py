@@ -1,0 +1,702 @@
+"""PDF: the text of each page in reading order, with positions as page and line.
+
+pdf_content.py turns each page's content stream into pieces of text with their place, size
+and font; this module lays the pieces out as a person reads the page:
+
+- pieces on one baseline make a line; a page whose text leaves a clear gutter down the middle
+  is read column by column (a heading across both columns stays in its place);
+- the running header and footer (a line at the top or bottom of the page that repeats on
+  other pages, digits aside) and bare page numbers are kept out of the text;
+- a word hyphenated at a line's end is rejoined when the next line goes on in lower case;
+- smaller, raised text right after a word is a note marker (by size and raise, so "3" and
+  "a" and "*" all count); small lines at the foot of a page that start with a label are that
+  page's footnotes, and labelled entries after a "Notes" or "Endnotes" heading are endnotes:
+  both become note blocks the markers link to;
+- lines whose pieces sit apart in cells (two wide gaps or more in a run of lines) are a table,
+  read as cells, not prose.
+
+The document's source is the pages' lines in reading order (running headers and page
+numbers included, so lines count from the top of the page), pages separated by a form feed
+line; `Document.page_starts` turns a source offset into page and line.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import logging
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sourcelint.document import BlockKind, Document, Problem
+from sourcelint.errors import SourcelintError
+from sourcelint.readers.builder import TextBuilder
+from sourcelint.readers.pdf_content import PageReader, Piece
+
+MAX_PAGES = 5000  # a page loop is bounded: past this the rest of the file is not read
+PAGE_BREAK = "\f"
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s*)?[-–—(]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)]?(?:\s*(?:of|/)\s*\d{1,4})?$",
+    re.I,
+)
+_NOTE_LABEL = re.compile(r"^(\d{1,3}|[*†‡§¶]{1,3}|[a-z])(?:[.)]\s*|\s+)(?=\S)")
+_MARKER_TEXT = re.compile(r"^(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*|[*†‡§¶]{1,3}|[a-z])$")
+_ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th", "er", "e", "re"})
+_UNIT_BEFORE = re.compile(r"(?:\b(?:k?m|cm|mm|ft|in|mi)|[)\d])$")
+_SENTENCE_END = tuple('.!?:;"”’)')
+_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_INFO_DATE = re.compile(r"^D?:?(\d{4})(\d{2})?(\d{2})?")
+
+
+@dataclass
+class _Line:
+    pieces: list[Piece]
+    y: float
+    size: float
+    column: int = 0  # 0 across the page, 1 left, 2 right
+    role: str = "body"  # body, furniture (header, footer, page number), footnote
+    text: str = ""
+    # (start, end, label) of each raised marker inside `text`
+    markers: list[tuple[int, int, str]] = field(default_factory=list)
+    cells: list[tuple[int, int]] = field(default_factory=list)  # spans of `text`
+    source_start: int = 0
+
+    @property
+    def x0(self) -> float:
+        return min(piece.x0 for piece in self.pieces)
+
+    @property
+    def x1(self) -> float:
+        return max(piece.x1 for piece in self.pieces)
+
+
+def _body_size(pages: list[list[Piece]]) -> float:
+    sizes: Counter[float] = Counter()
+    for pieces in pages:
+        for piece in pieces:
+            sizes[round(piece.size, 1)] += len(piece.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _gutter(pieces: list[Piece], width: float) -> float | None:
+    """The x of a gap down the middle of the page that no line crosses, if the page has two
+    columns of text."""
+    if len(pieces) < 8 or width <= 0:
+        return None
+    low, high = int(width * 0.3), int(width * 0.7)
+    coverage = [0] * (high - low + 1)
+    for piece in pieces:
+        start, end = max(int(piece.x0) + 1, low), min(int(piece.x1) - 1, high)
+        for x in range(start, end + 1):
+            coverage[x - low] += 1
+    best = min(coverage)
+    if best > max(1, len(pieces) // 40):
+        return None
+    # the middle of the widest run of least-crossed positions
+    runs: list[tuple[int, int]] = []
+    run_start: int | None = None
+    for index, count in enumerate([*coverage, best + 1]):
+        if count == best and run_start is None:
+            run_start = index
+        elif count != best and run_start is not None:
+            runs.append((run_start, index))
+            run_start = None
+    start, end = max(runs, key=lambda run: run[1] - run[0])
+    gutter = low + (start + end) / 2
+    left = sum(1 for piece in pieces if piece.x1 <= gutter)
+    right = sum(1 for piece in pieces if piece.x0 >= gutter)
+    if left < len(pieces) * 0.2 or right < len(pieces) * 0.2 or end - start < 4:
+        return None
+    return gutter
+
+
+def _group_lines(pieces: list[Piece], body_size: float) -> list[_Line]:
+    """Pieces on one baseline make a line; small raised pieces join the line they sit on."""
+    small = [
+        piece for piece in pieces if len(piece.text.strip()) <= 7 and piece.size < body_size * 0.85
+    ]
+    small_ids = {id(piece) for piece in small}
+    lines: list[_Line] = []
+    for piece in sorted(
+        (piece for piece in pieces if id(piece) not in small_ids), key=lambda p: -p.y
+    ):
+        for line in reversed(lines[-4:]):
+            if abs(line.y - piece.y) <= 0.35 * max(min(line.size, piece.size), 1):
+                line.pieces.append(piece)
+                line.size = max(line.size, piece.size)
+                break
+        else:
+            lines.append(_Line([piece], piece.y, piece.size))
+    for piece in small:
+        host = None
+        for line in lines:
+            rise = piece.y - line.y
+            if (
+                -0.2 * line.size <= rise <= 0.75 * line.size
+                and line.x0 - line.size <= piece.x0 <= line.x1 + line.size
+                and piece.size < line.size * 0.9
+            ):
+                host = line
+                piece.raised = rise >= 0.15 * line.size
+                break
+            if abs(rise) <= 0.35 * max(min(line.size, piece.size), 1):
+                host = line
+                break
+        if host is None:
+            lines.append(_Line([piece], piece.y, piece.size))
+        else:
+            host.pieces.append(piece)
+    lines.sort(key=lambda line: -line.y)
+    for line in lines:
+        line.pieces.sort(key=lambda piece: piece.x0)
+        sizes: Counter[float] = Counter()
+        for piece in line.pieces:
+            if not piece.raised:
+                sizes[piece.size] += len(piece.text)
+        if sizes:
+            line.size = sizes.most_common(1)[0][0]
+        _compose(line)
+    return lines
+
+
+def _compose(line: _Line) -> None:
+    """The line's text: pieces joined, with a space where they sit apart, markers noted and
+    wide gaps (table cells) recorded."""
+    parts: list[str] = []
+    length = 0
+    cell_start = 0
+    previous: Piece | None = None
+    for piece in line.pieces:
+        text = piece.text.replace("\n", " ").replace("\t", " ")
+        if previous is not None:
+            gap = piece.x0 - previous.x1
+            if gap > 2.0 * line.size and not piece.raised:
+                line.cells.append((cell_start, length))
+                parts.append("  ")
+                length += 2
+                cell_start = length
+            elif (
+                gap > 0.15 * line.size
+                and not piece.raised
+                and not parts[-1].endswith(" ")
+                and not text.startswith(" ")
+            ):
+                parts.append(" ")
+                length += 1
+        if piece.raised:
+            stripped = text.strip()
+            parts.append(stripped)
+            line.markers.append((length, length + len(stripped), stripped))
+            length += len(stripped)
+        else:
+            if not parts:
+                text = text.lstrip()
+            parts.append(text)
+            length += len(text)
+        previous = piece
+    text = "".join(parts).rstrip()
+    line.text = text
+    if line.cells:
+        line.cells.append((cell_start, len(text)))
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+@dataclass
+class _Page:
+    number: int
+    lines: list[_Line]
+    height: float
+
+
+def _layout(pieces: list[Piece], width: float, body_size: float) -> list[_Line]:
+    """A page's lines in reading order: across-page lines in place, columns one after the
+    other between them."""
+    gutter = _gutter([p for p in pieces if p.size >= body_size * 0.7], width)
+    if gutter is None:
+        return _group_lines(pieces, body_size)
+    left = [piece for piece in pieces if piece.x1 <= gutter + 1]
+    right = [piece for piece in pieces if piece.x0 >= gutter - 1 and piece.x1 > gutter + 1]
+    across = [piece for piece in pieces if piece.x0 < gutter - 1 and piece.x1 > gutter + 1]
+    spans = _group_lines(across, body_size)
+    left_lines = _group_lines(left, body_size)
+    right_lines = _group_lines(right, body_size)
+    for line in left_lines:
+        line.column = 1
+    for line in right_lines:
+        line.column = 2
+    ordered: list[_Line] = []
+    bounds = [math.inf, *(line.y for line in spans), -math.inf]
+    for index in range(len(bounds) - 1):
+        top, bottom = bounds[index], bounds[index + 1]
+        if index > 0:
+            ordered.append(spans[index - 1])
+        ordered += [line for line in left_lines if top > line.y >= bottom]
+        ordered += [line for line in right_lines if top > line.y >= bottom]
+    return ordered
+
+
+def _mark_furniture(pages: list[_Page], body_size: float) -> None:
+    """Running headers, footers and page numbers: lines in the top or bottom eighth of a page
+    that repeat on other pages (digits aside), or that are a bare page number."""
+    edge_keys: Counter[str] = Counter()
+    candidates: list[tuple[_Line, str]] = []
+    for page in pages:
+        if not page.lines:
+            continue
+        top = max(line.y for line in page.lines)
+        bottom = min(line.y for line in page.lines)
+        for line in page.lines:
+            near_top = line.y >= page.height * 0.92 or (line.y == top and len(page.lines) > 3)
+            near_bottom = line.y <= page.height * 0.08 or (line.y == bottom and len(page.lines) > 3)
+            if not (near_top or near_bottom):
+                continue
+            if _PAGE_NUMBER.match(line.text.strip()):
+                line.role = "furniture"
+                continue
+            if line.size > body_size * 1.12:
+                continue  # a heading at the top of each section's page, not a running header
+            key = _furniture_key(line.text)
+            candidates.append((line, key))
+            edge_keys[key] += 1
+    needed = max(2, math.ceil(len(pages) * 0.4))
+    for line, key in candidates:
+        if edge_keys[key] >= needed and len(pages) > 1:
+            line.role = "furniture"
+
+
+def _mark_footnotes(page: _Page, body_size: float) -> None:
+    """The small lines at the foot of each column that start with a note label."""
+    for column in (0, 1, 2):
+        lines = [line for line in page.lines if line.column == column and line.role == "body"]
+        lines.sort(key=lambda line: -line.y)
+        trailing: list[_Line] = []
+        for line in reversed(lines):
+            if line.size <= body_size * 0.92:
+                trailing.insert(0, line)
+            else:
+                break
+        while trailing and _note_label(trailing[0]) is None:
+            trailing.pop(0)
+        for line in trailing:
+            line.role = "footnote"
+
+
+def _note_label(line: _Line) -> tuple[str, int] | None:
+    """A note line's label and where its text starts, if it starts with one."""
+    if line.markers and line.markers[0][0] == 0:
+        _, end, label = line.markers[0]
+        if _MARKER_TEXT.match(label):
+            return label, end
+    match = _NOTE_LABEL.match(line.text)
+    if match:
+        return match.group(1), match.end()
+    return None
+
+
+def _info_text(reader: Any, key: str) -> str | None:
+    try:
+        info = reader.metadata
+        value = info.get(key) if info is not None else None
+    except Exception:
+        return None
+    return str(value).strip() if value else None
+
+
+def _info_date(reader: Any) -> str | None:
+    raw = _info_text(reader, "/CreationDate")
+    match = _INFO_DATE.match(raw or "")
+    if not match or not match.group(3):
+        return None
+    year, month, day = match.group(1), match.group(2), match.group(3)
+    if not 1900 < int(year) < 2200 or not 1 <= int(month) <= 12 or not 1 <= int(day) <= 31:
+        return None
+    return f"{year}-{month}-{day}"
+
+
+def _open(data: bytes, path: str) -> Any:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
+        raise SourcelintError("SL904", f"not a readable PDF: {error}", path=path) from None
+    if reader.is_encrypted:
+        try:
+            opened = bool(reader.decrypt(""))
+        except Exception:
+            opened = False
+        if not opened:
+            raise SourcelintError(
+                "SL912",
+                "the PDF is encrypted and needs a password to read; nothing was read",
+                path=path,
+            )
+    return reader
+
+
+def read_pdf(data: bytes, *, path: str) -> Document:
+    """Read a PDF's text. Raises SourcelintError SL911 when no page has a text layer (a
+    scanned image), SL912 when it is encrypted with a password, SL904 when it is no PDF."""
+    reader = _open(data, path)
+    problems: list[Problem] = []
+    try:
+        pdf_pages = list(reader.pages)
+    except Exception as error:
+        raise SourcelintError("SL904", f"not a readable PDF: {error}", path=path) from None
+    if len(pdf_pages) > MAX_PAGES:
+        problems.append(
+            Problem("SL913", f"only the first {MAX_PAGES:,} of {len(pdf_pages):,} pages were read")
+        )
+        pdf_pages = pdf_pages[:MAX_PAGES]
+    raw: list[tuple[list[Piece], float, float]] = []
+    for pdf_page in pdf_pages:
+        try:
+            box = pdf_page.mediabox
+            width, height = float(box.width), float(box.height)
+            pieces = PageReader(reader).read(pdf_page)
+        except Exception:
+            width, height, pieces = 612.0, 792.0, []
+        raw.append((pieces, width, height))
+    if not any(pieces for pieces, _, _ in raw):
+        raise SourcelintError(
+            "SL911",
+            f"no text to read: none of its {len(pdf_pages)} page(s) has a text layer "
+            "(a scanned image?); run it through OCR first",
+            path=path,
+        )
+    body_size = _body_size([pieces for pieces, _, _ in raw])
+    pages = [
+        _Page(number, _layout(pieces, width, body_size), height)
+        for number, (pieces, width, height) in enumerate(raw, start=1)
+    ]
+    _mark_furniture(pages, body_size)
+    for page in pages:
+        _mark_footnotes(page, body_size)
+    return _build(pages, body_size, path=path, reader=reader, problems=tuple(problems))
+
+
+def _source(pages: list[_Page]) -> tuple[str, list[int]]:
+    parts: list[str] = []
+    page_starts: list[int] = []
+    length = 0
+    for page in pages:
+        if page_starts:
+            parts.append(f"\n{PAGE_BREAK}\n")
+            length += 3
+        page_starts.append(length)
+        for index, line in enumerate(page.lines):
+            if index:
+                parts.append("\n")
+                length += 1
+            line.source_start = length
+            parts.append(line.text)
+            length += len(line.text)
+    return "".join(parts), page_starts
+
+
+def _is_heading(line: _Line, body_size: float) -> int:
+    """The heading level of a line (0: not a heading)."""
+    text = line.text.strip()
+    if not text or len(text) > 120 or line.cells:
+        return 0
+    if line.size >= body_size * 1.5:
+        return 1
+    if line.size >= body_size * 1.12:
+        return 2
+    if all(piece.bold for piece in line.pieces if not piece.raised) and not text.endswith(
+        _SENTENCE_END[:3]
+    ):
+        return 3
+    return 0
+
+
+class _Writer:
+    """Emits the laid-out lines into a TextBuilder: paragraphs, headings, tables, notes."""
+
+    def __init__(self, body_size: float) -> None:
+        self.builder = TextBuilder()
+        self.body_size = body_size
+        self.ids = iter(range(1, 1_000_000_000))
+        self.open = False
+        self.previous: _Line | None = None
+        self.kind: str = ""
+        self.heading_size = 0.0
+        self.endnotes_group: int | None = None
+        self.note_open = False
+        self.hyphen: int | None = None
+
+    def close(self, offset: int) -> None:
+        self.flush()
+        if self.open:
+            self.builder.close_block(offset)
+        self.open = False
+        self.note_open = False
+        self.kind = ""
+
+    def emit_line(
+        self, line: _Line, start: int = 0, *, targets: dict[str, str] | None = None
+    ) -> None:
+        """Emit a line's text from `start`, its markers as [label] markers."""
+        builder = self.builder
+        text = line.text
+        position = start
+        for marker_start, marker_end, label in line.markers:
+            if marker_end <= start:
+                continue
+            self._emit_plain(line, position, marker_start)
+            source = line.source_start + marker_start
+            before = builder.text()[-8:] if builder.position else ""
+            if not _MARKER_TEXT.match(label) or label.lower() in _ORDINAL_SUFFIX:
+                self._emit_plain(line, marker_start, marker_end)
+            elif label.isdigit() and len(label) == 1 and _UNIT_BEFORE.search(before):
+                # km², m³: a power, not a note
+                builder.emit(
+                    label.translate(_SUPERSCRIPT_DIGITS),
+                    range(source, source + len(label)),
+                )
+            else:
+                marker_at = builder.position
+                builder.emit_synthetic("[", source)
+                builder.emit(label, range(source, source + len(label)))
+                builder.emit_synthetic("]", source + len(label) - 1)
+                target = (targets or {}).get(label)
+                builder.add_marker(marker_at, label, target)
+            position = marker_end
+        end = len(text)
+        marker_at_end = bool(line.markers) and line.markers[-1][1] >= end
+        if end - position >= 2 and text[-1] == "-" and text[-2].isalpha() and not marker_at_end:
+            # held back: `join` drops it when the word goes on on the next line
+            end -= 1
+            self.hyphen = line.source_start + end
+        self._emit_plain(line, position, end)
+
+    def row(self, line: _Line, group: int) -> None:
+        """A table row: each cell a block of its own."""
+        row = next(self.ids)
+        for cell_start, cell_end in line.cells:
+            raw = line.text[cell_start:cell_end]
+            cell = raw.strip()
+            if not cell:
+                continue
+            source = line.source_start + cell_start + len(raw) - len(raw.lstrip())
+            self.builder.open_block(source, kind=BlockKind.CELL, group=group, row=row)
+            self.builder.emit(cell, range(source, source + len(cell)))
+            self.builder.close_block(source + len(cell))
+
+    def flush(self) -> None:
+        """Emit a held-back hyphen: the line after it did not go on with the word."""
+        if self.hyphen is not None:
+            self.builder.emit("-", (self.hyphen,))
+            self.hyphen = None
+
+    def _emit_plain(self, line: _Line, start: int, end: int) -> None:
+        if end > start:
+            source = line.source_start + start
+            self.builder.emit(line.text[start:end], range(source, source + end - start))
+
+    def join(self, previous: _Line, line: _Line) -> None:
+        """Go from one line to the next inside a paragraph: a hyphen at the line's end is
+        dropped when the word goes on in lower case; else a space."""
+        text = previous.text
+        following = line.text.lstrip()
+
+        if text.endswith("\u00ad") or (self.hyphen is not None and following[:1].islower()):
+            self.hyphen = None
+            return
+        self.flush()
+        self.builder.emit(" ", (line.source_start,))
+
+
+def _continues(previous: _Line, line: _Line, body_size: float, gap: float) -> bool:
+    """Whether `line` goes on with `previous`'s paragraph."""
+    if previous.column != line.column:
+        return not previous.text.rstrip().endswith(_SENTENCE_END) and (
+            line.text[:1].islower() or previous.text.endswith("-")
+        )
+    if abs(previous.size - line.size) > body_size * 0.1:
+        return False
+    spacing = previous.y - line.y
+    if spacing <= 0 or spacing > gap * 1.35:
+        return False
+    indent = line.x0 - previous.x0
+    if indent > line.size * 0.9 and previous.text.rstrip().endswith(_SENTENCE_END):
+        return False
+    short = previous.x1 < line.x1 - line.size * 4
+    return not (short and previous.text.rstrip().endswith(_SENTENCE_END))
+
+
+def _line_gap(pages: list[_Page], body_size: float) -> float:
+    gaps: Counter[float] = Counter()
+    for page in pages:
+        body = [line for line in page.lines if line.role == "body"]
+        for previous, line in itertools.pairwise(body):
+            spacing = round(previous.y - line.y, 1)
+            if previous.column == line.column and 0 < spacing < body_size * 3:
+                gaps[spacing] += 1
+    return gaps.most_common(1)[0][0] if gaps else body_size * 1.2
+
+
+def _tables(lines: list[_Line]) -> set[int]:
+    """Indices of lines that are table rows: runs of two or more lines with cells."""
+    rows: set[int] = set()
+    run: list[int] = []
+    for index, line in enumerate([*lines, None]):
+        if line is not None and len(line.cells) >= 2:
+            run.append(index)
+            continue
+        if len(run) >= 2 or any(len(lines[i].cells) >= 3 for i in run):
+            rows.update(run)
+        run = []
+    return rows
+
+
+def _build(
+    pages: list[_Page],
+    body_size: float,
+    *,
+    path: str,
+    reader: Any,
+    problems: tuple[Problem, ...],
+) -> Document:
+    from sourcelint.extract.references import is_reference_heading
+
+    source, page_starts = _source(pages)
+    writer = _Writer(body_size)
+    builder = writer.builder
+    gap = _line_gap(pages, body_size)
+    footnotes: list[tuple[_Page, list[_Line]]] = []
+    title: str | None = None
+    in_endnotes = False
+    table_group = 0
+    for page in pages:
+        body = [line for line in page.lines if line.role == "body" and line.text.strip()]
+        page_notes = [line for line in page.lines if line.role == "footnote"]
+        targets = {
+            label: f"pdf-note-{page.number}-{label}"
+            for line in page_notes
+            if (found := _note_label(line)) is not None
+            for label in [found[0]]
+        }
+        footnotes.append((page, page_notes))
+        rows = _tables(body)
+        previous_row: int | None = None
+        for index, line in enumerate(body):
+            level = _is_heading(line, body_size)
+            offset = line.source_start
+            if index in rows:
+                if writer.kind != "table" or previous_row != index - 1:
+                    writer.close(offset)
+                    table_group += 1
+                    writer.kind = "table"
+                writer.row(line, table_group)
+                previous_row = index
+                writer.previous = None
+                continue
+            if level:
+                text = line.text.strip()
+                if title is None and page.number <= 2 and level <= 2:
+                    title = text
+                if writer.kind == "heading" and abs(writer.heading_size - line.size) < 0.5:
+                    writer.join(writer.previous or line, line)
+                    writer.emit_line(line, targets=targets)
+                    writer.previous = line
+                    continue
+                writer.close(offset)
+                in_endnotes = is_reference_heading(text)
+                builder.open_block(offset, kind=BlockKind.HEADING, level=level)
+                writer.open, writer.kind, writer.heading_size = True, "heading", line.size
+                writer.emit_line(line, targets=targets)
+                writer.previous = line
+                if in_endnotes:
+                    writer.close(offset + len(line.text))
+                    writer.endnotes_group = next(writer.ids)
+                continue
+            if in_endnotes:
+                found = _note_label(line)
+                if found is not None:
+                    writer.close(offset)
+                    label, text_start = found
+                    builder.open_block(
+                        offset,
+                        kind=BlockKind.NOTE,
+                        notes=True,
+                        group=writer.endnotes_group,
+                        item=next(writer.ids),
+                        label=label,
+                    )
+                    writer.open, writer.kind = True, "note"
+                    writer.emit_line(line, text_start)
+                    writer.previous = line
+                    continue
+                if writer.kind == "note" and writer.previous is not None:
+                    writer.join(writer.previous, line)
+                    writer.emit_line(line)
+                    writer.previous = line
+                    continue
+            if (
+                writer.kind == "paragraph"
+                and writer.previous is not None
+                and _continues(writer.previous, line, body_size, gap)
+            ):
+                writer.join(writer.previous, line)
+                writer.emit_line(line, targets=targets)
+                writer.previous = line
+                continue
+            writer.close(offset)
+            builder.open_block(offset, kind=BlockKind.PARAGRAPH)
+            writer.open, writer.kind = True, "paragraph"
+            writer.emit_line(line, targets=targets)
+            writer.previous = line
+    end = len(source)
+    writer.close(end)
+    # footnotes after the text, as a notes section: each keeps its page and line
+    for page, lines in footnotes:
+        group = next(writer.ids)
+        previous: _Line | None = None
+        for line in lines:
+            found = _note_label(line)
+            if found is not None:
+                writer.close(line.source_start)
+                label, text_start = found
+                builder.open_block(
+                    line.source_start,
+                    kind=BlockKind.NOTE,
+                    notes=True,
+                    group=group,
+                    item=next(writer.ids),
+                    label=label,
+                    anchor=f"pdf-note-{page.number}-{label}",
+                )
+                writer.open, writer.kind = True, "note"
+                writer.emit_line(line, text_start)
+            elif writer.kind == "note" and previous is not None:
+                writer.join(previous, line)
+                writer.emit_line(line)
+            previous = line
+        writer.close(end)
+    metadata_title = _info_text(reader, "/Title")
+    if metadata_title and len(metadata_title.split()) >= 2 and len(metadata_title) <= 200:
+        title, title_source = metadata_title, "pdf-info:Title"
+    else:
+        title_source = "heading"
+    published = _info_date(reader)
+    document = builder.document(
+        path=path,
+        format="pdf",
+        source=source,
+        title=title,
+        date=published,
+        problems=problems,
+        title_source=title_source,
+        date_source="pdf-info:CreationDate",
+    )
+    return replace(document, page_starts=tuple(page_starts))

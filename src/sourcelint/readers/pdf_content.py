@@ -1,0 +1,246 @@
+"""PDF content streams: the text a page draws, as pieces with their place, size and font.
+
+pypdf parses the file and each content stream; the text operators are interpreted here,
+because pypdf's own extraction reports neither where a piece of text sits nor how large it is
+or how far it is raised, and the layout needs all three.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+MAX_OPERATIONS = 2_000_000  # content-stream operations read on one page
+MAX_FORM_DEPTH = 8  # form XObjects drawn inside form XObjects
+
+
+@dataclass
+class Piece:
+    """Text drawn by one text-showing operator: where it starts and ends, its baseline,
+    size and font."""
+
+    text: str
+    x0: float
+    x1: float
+    y: float
+    size: float
+    bold: bool
+    raised: bool = False  # set when laid out: a superscript on its line
+
+
+def multiply(first: list[float], second: list[float]) -> list[float]:
+    a, b, c, d, e, f = first
+    g, h, i, j, k, m = second
+    return [
+        a * g + b * i,
+        a * h + b * j,
+        c * g + d * i,
+        c * h + d * j,
+        e * g + f * i + k,
+        e * h + f * j + m,
+    ]
+
+
+class _FontInfo:
+    """How to decode a font's strings and how wide each glyph is."""
+
+    def __init__(self, resource: Any) -> None:
+        from pypdf.generic._font import Font
+
+        self.font = Font.from_font_resource(resource)
+        base = str(resource.get("/BaseFont", "")) if resource is not None else ""
+        self.bold = bool(re.search(r"bold|black|heavy|semibold", base, re.I))
+        self.two_byte = isinstance(self.font.encoding, str) and "utf-16" in self.font.encoding
+        self.widths: dict[str, float] = {}
+
+    def decode(self, data: bytes) -> tuple[str, list[str]]:
+        """The string's Unicode text and the raw characters its widths are looked up by."""
+        encoding = self.font.encoding
+        if isinstance(encoding, str):
+            try:
+                text = data.decode(encoding, "surrogatepass")
+            except (UnicodeDecodeError, LookupError):
+                text = data.decode("latin-1")
+            raw = list(text)
+        else:
+            text = "".join(encoding.get(byte, chr(byte)) for byte in data)
+            raw = [chr(byte) for byte in data]
+        character_map = self.font.character_map
+        shown = "".join(character_map.get(char, char) for char in text)
+        return shown, raw
+
+    def width(self, char: str) -> float:
+        """A glyph's width in thousandths of the font size."""
+        known = self.widths.get(char)
+        if known is None:
+            if char == self.font.space_char:
+                known = float(self.font.space_width)
+            else:
+                try:
+                    known = float(self.font.get_text_width(char))
+                except Exception:
+                    known = 500.0
+            self.widths[char] = known
+        return known
+
+
+class PageReader:
+    """Interprets one page's content stream into pieces of text."""
+
+    def __init__(self, reader: Any) -> None:
+        self.reader = reader
+        self.fonts: dict[int, _FontInfo] = {}
+        self.pieces: list[Piece] = []
+        self.operations = 0
+
+    def _font(self, resources: Any, name: Any) -> _FontInfo | None:
+        try:
+            fonts = resources["/Font"].get_object()
+            resource = fonts[name].get_object()
+        except (KeyError, TypeError, AttributeError):
+            return None
+        key = id(resource)
+        info = self.fonts.get(key)
+        if info is None:
+            try:
+                info = _FontInfo(resource)
+            except Exception:
+                return None
+            self.fonts[key] = info
+        return info
+
+    def read(self, page: Any) -> list[Piece]:
+        from pypdf.generic import ContentStream
+
+        contents = page.get_contents()
+        if contents is None:
+            return []
+        resources = page.get("/Resources")
+        resources = resources.get_object() if resources is not None else {}
+        stream = ContentStream(contents, self.reader)
+        self._run(stream.operations, resources, [1.0, 0.0, 0.0, 1.0, 0.0, 0.0], 0)
+        return self.pieces
+
+    def _run(self, operations: list[Any], resources: Any, ctm: list[float], depth: int) -> None:
+        stack: list[tuple[list[float], Any]] = []
+        tm = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
+        line_matrix = tm[:]
+        font: _FontInfo | None = None
+        size = 0.0
+        char_spacing = word_spacing = rise = leading = 0.0
+        scale = 1.0
+
+        def show(strings: list[Any]) -> None:
+            nonlocal tm
+            if font is None:
+                return
+            matrix = multiply(tm, ctm)
+            start = multiply([1.0, 0.0, 0.0, 1.0, 0.0, rise], matrix)
+            height = math.hypot(matrix[2], matrix[3]) * size
+            parts: list[str] = []
+            advance = 0.0
+            for item in strings:
+                if isinstance(item, bytes | str):
+                    data = item if isinstance(item, bytes) else item.encode("latin-1", "replace")
+                    shown, raw = font.decode(bytes(data))
+                    for char in raw:
+                        glyph = font.width(char) / 1000 * size + char_spacing
+                        if char == " " and not font.two_byte:
+                            glyph += word_spacing
+                        advance += glyph * scale
+                    parts.append(shown)
+                else:
+                    try:
+                        offset = float(item)
+                    except (TypeError, ValueError):
+                        continue
+                    advance -= offset / 1000 * size * scale
+                    if offset <= -180 and parts and not parts[-1].endswith(" "):
+                        parts.append(" ")  # a word gap written as a shift
+            text = "".join(parts)
+            tm = multiply([1.0, 0.0, 0.0, 1.0, advance, 0.0], tm)
+            if not text.strip():
+                return
+            end = multiply(tm, ctm)
+            self.pieces.append(
+                Piece(
+                    text=text,
+                    x0=start[4],
+                    x1=max(end[4], start[4]),
+                    y=start[5],
+                    size=height or size,
+                    bold=font.bold,
+                )
+            )
+
+        for operands, operator in operations:
+            self.operations += 1
+            if self.operations > MAX_OPERATIONS:
+                return
+            if operator == b"q":
+                stack.append((ctm[:], None))
+            elif operator == b"Q":
+                if stack:
+                    ctm = stack.pop()[0]
+            elif operator == b"cm" and len(operands) == 6:
+                ctm = multiply([float(value) for value in operands], ctm)
+            elif operator == b"BT":
+                tm = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]
+                line_matrix = tm[:]
+            elif operator == b"Tf" and len(operands) == 2:
+                font = self._font(resources, operands[0])
+                size = float(operands[1])
+            elif operator == b"Tc" and operands:
+                char_spacing = float(operands[0])
+            elif operator == b"Tw" and operands:
+                word_spacing = float(operands[0])
+            elif operator == b"Tz" and operands:
+                scale = float(operands[0]) / 100
+            elif operator == b"TL" and operands:
+                leading = float(operands[0])
+            elif operator == b"Ts" and operands:
+                rise = float(operands[0])
+            elif operator in (b"Td", b"TD") and len(operands) == 2:
+                x, y = float(operands[0]), float(operands[1])
+                if operator == b"TD":
+                    leading = -y
+                line_matrix = multiply([1.0, 0.0, 0.0, 1.0, x, y], line_matrix)
+                tm = line_matrix[:]
+            elif operator == b"Tm" and len(operands) == 6:
+                line_matrix = [float(value) for value in operands]
+                tm = line_matrix[:]
+            elif operator == b"T*":
+                line_matrix = multiply([1.0, 0.0, 0.0, 1.0, 0.0, -leading], line_matrix)
+                tm = line_matrix[:]
+            elif operator == b"Tj" and operands:
+                show([operands[0]])
+            elif operator == b"TJ" and operands:
+                show(list(operands[0]))
+            elif operator in (b"'", b'"') and operands:
+                if operator == b'"' and len(operands) == 3:
+                    word_spacing, char_spacing = float(operands[0]), float(operands[1])
+                line_matrix = multiply([1.0, 0.0, 0.0, 1.0, 0.0, -leading], line_matrix)
+                tm = line_matrix[:]
+                show([operands[-1]])
+            elif operator == b"Do" and operands and depth < MAX_FORM_DEPTH:
+                self._form(resources, operands[0], ctm, depth)
+
+    def _form(self, resources: Any, name: Any, ctm: list[float], depth: int) -> None:
+        from pypdf.generic import ContentStream
+
+        try:
+            form = resources["/XObject"].get_object()[name].get_object()
+        except (KeyError, TypeError, AttributeError):
+            return
+        if form.get("/Subtype") != "/Form":
+            return
+        matrix = [float(value) for value in form.get("/Matrix", [1, 0, 0, 1, 0, 0])]
+        inner = form.get("/Resources")
+        inner = inner.get_object() if inner is not None else resources
+        try:
+            operations = ContentStream(form, self.reader).operations
+        except Exception:
+            return
+        self._run(operations, inner, multiply(matrix, ctm), depth + 1)
