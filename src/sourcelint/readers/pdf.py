@@ -85,7 +85,7 @@ def _body_size(pages: list[list[Piece]]) -> float:
 def _gutter(pieces: list[Piece], width: float) -> float | None:
     """The x of a gap down the middle of the page that no line crosses, if the page has two
     columns of text."""
-    if len(pieces) < 8 or width <= 0:
+    if len(pieces) < 4 or width <= 0:
         return None
     low, high = int(width * 0.3), int(width * 0.7)
     coverage = [0] * (high - low + 1)
@@ -107,9 +107,11 @@ def _gutter(pieces: list[Piece], width: float) -> float | None:
             run_start = None
     start, end = max(runs, key=lambda run: run[1] - run[0])
     gutter = low + (start + end) / 2
-    left = sum(1 for piece in pieces if piece.x1 <= gutter)
-    right = sum(1 for piece in pieces if piece.x0 >= gutter)
-    if left < len(pieces) * 0.2 or right < len(pieces) * 0.2 or end - start < 4:
+    # both sides hold a good share of the page's words (a table's last column does not)
+    total = sum(len(piece.text) for piece in pieces)
+    left = sum(len(piece.text) for piece in pieces if piece.x1 <= gutter)
+    right = sum(len(piece.text) for piece in pieces if piece.x0 >= gutter)
+    if left < total * 0.25 or right < total * 0.25 or end - start < 4:
         return None
     return gutter
 
@@ -243,19 +245,15 @@ def _layout(pieces: list[Piece], width: float, body_size: float) -> list[_Line]:
 
 
 def _mark_furniture(pages: list[_Page], body_size: float) -> None:
-    """Running headers, footers and page numbers: lines in the top or bottom eighth of a page
+    """Running headers, footers and page numbers: lines in the top or bottom tenth of a page
     that repeat on other pages (digits aside), or that are a bare page number."""
     edge_keys: Counter[str] = Counter()
     candidates: list[tuple[_Line, str]] = []
     for page in pages:
         if not page.lines:
             continue
-        top = max(line.y for line in page.lines)
-        bottom = min(line.y for line in page.lines)
         for line in page.lines:
-            near_top = line.y >= page.height * 0.92 or (line.y == top and len(page.lines) > 3)
-            near_bottom = line.y <= page.height * 0.08 or (line.y == bottom and len(page.lines) > 3)
-            if not (near_top or near_bottom):
+            if page.height * 0.1 < line.y < page.height * 0.9:
                 continue
             if _PAGE_NUMBER.match(line.text.strip()):
                 line.role = "furniture"
@@ -661,6 +659,7 @@ def _build(
     # footnotes after the text, as a notes section: each keeps its page and line
     for page, lines in footnotes:
         group = next(writer.ids)
+        ordinals = itertools.count(1)
         previous: _Line | None = None
         for line in lines:
             found = _note_label(line)
@@ -675,6 +674,9 @@ def _build(
                     item=next(writer.ids),
                     label=label,
                     anchor=f"pdf-note-{page.number}-{label}",
+                    # a page's footnotes are a list of their own: labels may restart on each
+                    # page, and a marker links to its own page's note
+                    ordinal=next(ordinals),
                 )
                 writer.open, writer.kind = True, "note"
                 writer.emit_line(line, text_start)

@@ -1,0 +1,205 @@
+"""The PDF reader, on PDFs the tests draw: reading order, headers, hyphens, notes, tables,
+positions as page and line."""
+
+from __future__ import annotations
+
+import pytest
+
+from sourcelint.document import BlockKind, Document
+from sourcelint.errors import SourcelintError
+from sourcelint.readers import detect_format, read_bytes
+from tests.readers.pdf_maker import WIDTH, Line, column, draw, furniture, image_only
+
+BODY = [
+    "Grain exports rose by twelve percent in the year",
+    "to March, the ministry said in its annual state-",
+    "ment on Tuesday. Farmers welcomed the figures",
+    "and said the harvest would reach 4.1 million tonnes.",
+]
+
+
+def _read(data: bytes) -> Document:
+    return read_bytes(data, path="report.pdf")
+
+
+def _where(document: Document, needle: str) -> tuple[int | None, int, int]:
+    offset = document.text.index(needle)
+    return (document.page(offset), *document.locate(offset))
+
+
+def test_pdf_is_detected_by_extension_and_by_its_first_bytes() -> None:
+    data = draw([[Line("A line of text.", 72, 700)]])
+    assert detect_format("report.pdf", data) == "pdf"
+    assert detect_format(None, data) == "pdf"
+    assert detect_format("download", data) == "pdf"
+
+
+def test_headers_and_page_numbers_are_left_out_and_positions_are_page_and_line() -> None:
+    pages = [
+        [*furniture(1), *column(BODY, 72, 700)],
+        [*furniture(2), *column(["The second page says exports fell by 3 percent."], 72, 700)],
+        [*furniture(3), *column(["The third page is short."], 72, 700)],
+    ]
+    document = _read(draw(pages))
+    assert "Grain Board Annual Review" not in document.text
+    assert not any(block.start == 0 and document.text[:1].isdigit() for block in document.blocks)
+    assert "\n2\n" not in document.text and not document.text.rstrip().endswith("3")
+    # the header is line 1 of each page: the body starts on line 2
+    assert _where(document, "Grain exports") == (1, 2, 1)
+    assert _where(document, "exports fell") == (2, 2, 22)
+    assert _where(document, "third page") == (3, 2, 5)
+
+
+def test_words_hyphenated_across_lines_are_rejoined() -> None:
+    document = _read(draw([column(BODY, 72, 700)]))
+    assert "annual statement on Tuesday" in document.text
+    assert "state-" not in document.text
+    # the rejoined word still points at its first half
+    assert _where(document, "statement") == (1, 2, 43)
+
+
+def test_two_columns_are_read_one_after_the_other() -> None:
+    left = ["The left column opens the story and runs", "down the page until it ends here."]
+    right = ["The right column is read second and", "closes the story."]
+    page = [
+        Line("How the harvest went", 72, 720, 16, "Helvetica-Bold"),
+        *column(left, 72, 690),
+        *column(right, 320, 690),
+    ]
+    document = _read(draw([page, page]))
+    text = document.text
+    assert text.index("How the harvest") < text.index("The left column") < text.index("ends here")
+    assert text.index("ends here") < text.index("The right column") < text.index("closes the story")
+    assert "runs down the page" in text  # the column's lines make one paragraph
+    heading = next(block for block in document.blocks if block.kind is BlockKind.HEADING)
+    assert text[heading.start : heading.end] == "How the harvest went"
+    # the right column's first line comes after the left column's lines on the page
+    assert _where(document, "The right column") == (1, 4, 1)
+
+
+def test_footnotes_at_the_foot_of_the_page_are_linked_from_raised_markers() -> None:
+    page1 = [
+        *furniture(1),
+        Line(
+            "Exports rose by 12 percent, the ministry said. Prices held.",
+            72,
+            700,
+            notes=[(46, "1")],
+        ),
+        Line("Farmers were pleased, a union official told reporters.", 72, 688, notes=[(55, "2")]),
+        *column(BODY, 72, 664),
+        Line("1 Ministry of Agriculture, Annual Figures (2024), p. 4.", 72, 90, 8),
+        Line("2 Interview with the National Farmers Union, 3 May 2024.", 72, 80, 8),
+    ]
+    page2 = [
+        *furniture(2),
+        Line("Wheat made up most of it, the board said.", 72, 700, notes=[(41, "a")]),
+        *column(BODY, 72, 676),
+        Line("a Grain Board, Harvest Report (2024).", 72, 90, 8),
+    ]
+    document = _read(draw([page1, page2]))
+    labels = {hint.label: hint.target for hint in document.marker_hints}
+    assert labels == {"1": "pdf-note-1-1", "2": "pdf-note-1-2", "a": "pdf-note-2-a"}
+    notes = {
+        block.anchor: document.text[block.start : block.end]
+        for block in document.blocks
+        if block.kind is BlockKind.NOTE
+    }
+    assert notes["pdf-note-1-1"] == "Ministry of Agriculture, Annual Figures (2024), p. 4."
+    assert notes["pdf-note-2-a"] == "Grain Board, Harvest Report (2024)."
+    assert "said.[1] Prices held." in document.text
+    # a footnote keeps its own page and line
+    assert _where(document, "Interview with") == (1, 9, 3)
+
+
+def test_endnotes_after_a_notes_heading_resolve_the_markers() -> None:
+    from tests.conftest import scan_text
+
+    pages = [
+        [
+            *furniture(1),
+            Line("Exports rose by 12 percent, the ministry said.", 72, 700, notes=[(46, "1")]),
+            Line("The board expects a record harvest next year.", 72, 688, notes=[(46, "2")]),
+        ],
+        [
+            *furniture(2),
+            Line("Notes", 72, 700, 14, "Helvetica-Bold"),
+            Line("1. Ministry of Agriculture, Annual Figures (2024).", 72, 680),
+            Line("2. Grain Board, Outlook for the Coming Year (2024),", 72, 668),
+            Line("pp. 3-5.", 72, 656),
+        ],
+    ]
+    analysis = scan_text(draw(pages), "pdf", "report")
+    assert [citation.reference for citation in analysis.citations] == ["r1", "r2"]
+    texts = [reference.text for reference in analysis.references]
+    assert texts[1].endswith("(2024), pp. 3-5.")
+    assert not [finding for finding in analysis.findings if finding.code.startswith("SL10")]
+
+
+def test_a_table_is_read_as_cells_not_prose() -> None:
+    rows = [("Crop", "2023", "2024"), ("Wheat", "3.2", "4.1"), ("Barley", "1.0", "1.4")]
+    page = [*column(["Output rose again this year, the board said."], 72, 700)]
+    for index, row in enumerate(rows):
+        page += [Line(cell, 72 + 150 * place, 660 - 12 * index) for place, cell in enumerate(row)]
+    document = _read(draw([page]))
+    cells = [document.text[b.start : b.end] for b in document.blocks if b.kind is BlockKind.CELL]
+    assert cells == ["Crop", "2023", "2024", "Wheat", "3.2", "4.1", "Barley", "1.0", "1.4"]
+    paragraphs = [b for b in document.blocks if b.kind is BlockKind.PARAGRAPH]
+    assert [document.text[b.start : b.end] for b in paragraphs] == [
+        "Output rose again this year, the board said."
+    ]
+
+
+def test_a_pdf_without_a_text_layer_is_sl911() -> None:
+    with pytest.raises(SourcelintError) as raised:
+        _read(image_only())
+    assert raised.value.code == "SL911"
+    assert "no text to read" in raised.value.message
+
+
+def test_an_encrypted_pdf_is_sl912() -> None:
+    data = draw([[Line("A secret line.", 72, 700)]], encrypt="password")
+    with pytest.raises(SourcelintError) as raised:
+        _read(data)
+    assert raised.value.code == "SL912"
+
+
+def test_a_damaged_pdf_is_sl904() -> None:
+    with pytest.raises(SourcelintError) as raised:
+        _read(b"%PDF-1.4\n" + b"\x00garbage" * 50)
+    assert raised.value.code in ("SL904", "SL911")
+
+
+def test_metadata_title_and_unit_powers() -> None:
+    page = [Line("The farm covers 40 km2 of land.", 72, 700)]
+    document = _read(draw([page], title="The Grain Review"))
+    assert document.title == "The Grain Review"
+    assert document.title_source == "pdf-info:Title"
+    assert WIDTH > 0
+
+
+def test_footnote_numbers_that_restart_on_each_page_are_no_duplicates() -> None:
+    from tests.conftest import scan_text
+
+    pages = [
+        [
+            *furniture(number),
+            Line(
+                f"Exports rose by {number}2 percent, the ministry said.", 72, 700, notes=[(47, "1")]
+            ),
+            *column(BODY, 72, 676),
+            Line(f"1 Ministry of Agriculture, Annual Figures (202{number}).", 72, 90, 8),
+        ]
+        for number in (1, 2)
+    ]
+    analysis = scan_text(draw(pages), "pdf", "report")
+    assert [(c.marker, c.reference) for c in analysis.citations] == [("1", "r1"), ("1", "r2")]
+    assert [r.text[-7:] for r in analysis.references] == ["(2021).", "(2022)."]
+    assert "SL105" not in [finding.code for finding in analysis.findings]
+    figures = [q for q in analysis.quantities if q.text.endswith("percent")]
+    assert [(q.text, q.page, q.line, q.col) for q in figures] == [
+        ("12 percent", 1, 2, 17),
+        ("twelve percent", 1, 3, 23),
+        ("22 percent", 2, 2, 17),
+        ("twelve percent", 2, 3, 23),
+    ]
