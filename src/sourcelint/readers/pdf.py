@@ -46,7 +46,7 @@ _PAGE_NUMBER = re.compile(
 _NOTE_LABEL = re.compile(r"^(\d{1,3}|[*†‡§¶]{1,3}|[a-z])(?:[.)]\s*|\s+)(?=\S)")
 _MARKER_TEXT = re.compile(r"^(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*|[*†‡§¶]{1,3}|[a-z])$")
 _ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th", "er", "e", "re"})
-_UNIT_BEFORE = re.compile(r"(?:\b(?:k?m|cm|mm|ft|in|mi)|[)\d])$")
+_UNIT_BEFORE = re.compile(r"\b(?:k?m|cm|mm|ft)$")
 _SENTENCE_END = tuple('.!?:;"”’)')
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _INFO_DATE = re.compile(r"^D?:?(\d{4})(\d{2})?(\d{2})?")
@@ -220,12 +220,27 @@ class _Page:
 def _layout(pieces: list[Piece], width: float, body_size: float) -> list[_Line]:
     """A page's lines in reading order: across-page lines in place, columns one after the
     other between them."""
-    gutter = _gutter([p for p in pieces if p.size >= body_size * 0.7], width)
+    large = [piece for piece in pieces if piece.size >= body_size * 0.7]
+    gutter = _gutter(large, width)
     if gutter is None:
         return _group_lines(pieces, body_size)
-    left = [piece for piece in pieces if piece.x1 <= gutter + 1]
-    right = [piece for piece in pieces if piece.x0 >= gutter - 1 and piece.x1 > gutter + 1]
-    across = [piece for piece in pieces if piece.x0 < gutter - 1 and piece.x1 > gutter + 1]
+    left = [piece for piece in large if piece.x1 <= gutter + 1]
+    right = [piece for piece in large if piece.x0 >= gutter - 1 and piece.x1 > gutter + 1]
+    across = [piece for piece in large if piece.x0 < gutter - 1 and piece.x1 > gutter + 1]
+    sides = {id(piece): side for side in (left, right, across) for piece in side}
+    for piece in pieces:
+        if id(piece) in sides:
+            continue
+        # small print (a note marker) goes with the text it follows on its baseline, which
+        # may end near the gutter
+        before = [
+            other
+            for other in large
+            if other.x1 <= piece.x0 + 2 and abs(other.y - piece.y) <= other.size * 0.8
+        ]
+        host = max(before, key=lambda other: other.x1, default=None)
+        side = sides[id(host)] if host is not None else (left if piece.x0 < gutter else right)
+        side.append(piece)
     spans = _group_lines(across, body_size)
     left_lines = _group_lines(left, body_size)
     right_lines = _group_lines(right, body_size)
