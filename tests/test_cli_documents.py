@@ -87,9 +87,7 @@ def test_a_folder_scan_reads_pdf_and_docx_and_goes_on_past_bad_ones(
     folder.mkdir()
     (folder / "a-report.pdf").write_bytes(_pdf())
     (folder / "b-scan.pdf").write_bytes(image_only())
-    (folder / "c-locked.pdf").write_bytes(
-        draw([[Line("A secret.", 72, 700)]], encrypt="password")
-    )
+    (folder / "c-locked.pdf").write_bytes(draw([[Line("A secret.", 72, 700)]], encrypt="password"))
     (folder / "d-draft.docx").write_bytes(_docx())
     status, out, err = run(["scan", "in", "--select", "SL101"], capsys)
     assert status == 2

@@ -203,3 +203,19 @@ def test_footnote_numbers_that_restart_on_each_page_are_no_duplicates() -> None:
         ("22 percent", 2, 2, 17),
         ("twelve percent", 2, 3, 23),
     ]
+
+
+def test_a_page_loop_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sourcelint.readers.pdf as pdf_module
+    import sourcelint.readers.pdf_content as content_module
+
+    pages = [[Line(f"Page {number} says exports rose.", 72, 700)] for number in (1, 2, 3)]
+    monkeypatch.setattr(pdf_module, "MAX_PAGES", 2)
+    document = _read(draw(pages))
+    assert "Page 2 says" in document.text and "Page 3" not in document.text
+    (problem,) = document.problems
+    assert problem.code == "SL913" and "first 2 of 3 pages" in problem.message
+    monkeypatch.setattr(content_module, "MAX_OPERATIONS", 3)  # BT, Tf, then stop
+    with pytest.raises(SourcelintError) as raised:
+        _read(draw(pages))
+    assert raised.value.code == "SL911"
