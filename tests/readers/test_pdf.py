@@ -3,7 +3,11 @@ positions as page and line."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from reportlab.lib.pagesizes import letter
+from reportlab.pdfgen import canvas
 
 from sourcelint.document import BlockKind, Document
 from sourcelint.errors import SourcelintError
@@ -59,8 +63,16 @@ def test_words_hyphenated_across_lines_are_rejoined() -> None:
 
 
 def test_two_columns_are_read_one_after_the_other() -> None:
-    left = ["The left column opens the story and runs", "down the page until it ends here."]
-    right = ["The right column is read second and", "closes the story."]
+    left = [
+        "The left column opens the story and runs",
+        "down the page, line after line, until",
+        "it ends here.",
+    ]
+    right = [
+        "The right column is read second and",
+        "goes on for a while, then at last",
+        "closes the story.",
+    ]
     page = [
         Line("How the harvest went", 72, 720, 16, "Helvetica-Bold"),
         *column(left, 72, 690),
@@ -70,11 +82,11 @@ def test_two_columns_are_read_one_after_the_other() -> None:
     text = document.text
     assert text.index("How the harvest") < text.index("The left column") < text.index("ends here")
     assert text.index("ends here") < text.index("The right column") < text.index("closes the story")
-    assert "runs down the page" in text  # the column's lines make one paragraph
+    assert "runs down the page, line after line, until it ends" in text  # one paragraph
     heading = next(block for block in document.blocks if block.kind is BlockKind.HEADING)
     assert text[heading.start : heading.end] == "How the harvest went"
     # the right column's first line comes after the left column's lines on the page
-    assert _where(document, "The right column") == (1, 4, 1)
+    assert _where(document, "The right column") == (1, 5, 1)
 
 
 def test_footnotes_at_the_foot_of_the_page_are_linked_from_raised_markers() -> None:
@@ -219,3 +231,39 @@ def test_a_page_loop_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(SourcelintError) as raised:
         _read(draw(pages))
     assert raised.value.code == "SL911"
+
+
+def test_justified_lines_with_wide_word_gaps_are_prose_not_a_table() -> None:
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=letter)
+    for index, (words, spacing) in enumerate(
+        [
+            ("Exports rose by twelve percent, officials said", 9),
+            ("on Tuesday in the capital", 30),
+            ("and farmers welcomed it.", 4),
+        ]
+    ):
+        text = pdf.beginText(72, 700 - 12 * index)
+        text.setFont("Times-Roman", 10)
+        text.setWordSpace(spacing)
+        text.textOut(words)
+        pdf.drawText(text)
+    pdf.showPage()
+    pdf.save()
+    document = _read(buffer.getvalue())
+    assert [block.kind for block in document.blocks] == [BlockKind.PARAGRAPH]
+    assert " ".join(document.text.split()) == (
+        "Exports rose by twelve percent, officials said on Tuesday in the capital and "
+        "farmers welcomed it."
+    )
+
+
+def test_a_hyphen_at_a_line_end_before_a_capital_or_a_printed_compound_is_kept() -> None:
+    lines = [
+        "The starry-eyed director, Rose-",
+        "Lynn Fowler, said the film was a starry-",
+        "eyed look at a small town.",
+    ]
+    document = _read(draw([column(lines, 72, 700)]))
+    assert "Rose-Lynn Fowler" in document.text
+    assert "a starry-eyed look" in document.text

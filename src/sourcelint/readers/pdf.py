@@ -63,6 +63,7 @@ class _Line:
     # (start, end, label) of each raised marker inside `text`
     markers: list[tuple[int, int, str]] = field(default_factory=list)
     cells: list[tuple[int, int]] = field(default_factory=list)  # spans of `text`
+    cell_edges: list[tuple[float, float]] = field(default_factory=list)  # (x0, x1) of each
     source_start: int = 0
 
     @property
@@ -82,38 +83,69 @@ def _body_size(pages: list[list[Piece]]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
-def _gutter(pieces: list[Piece], width: float) -> float | None:
-    """The x of a gap down the middle of the page that no line crosses, if the page has two
-    columns of text."""
-    if len(pieces) < 4 or width <= 0:
+def _rows(pieces: list[Piece]) -> list[list[Piece]]:
+    """Pieces grouped by baseline, top first (each row sorted left to right)."""
+    rows: list[list[Piece]] = []
+    baseline = math.inf
+    for piece in sorted(pieces, key=lambda p: -p.y):
+        if rows and baseline - piece.y <= 0.35 * max(piece.size, 1):
+            rows[-1].append(piece)
+        else:
+            rows.append([piece])
+            baseline = piece.y
+    for row in rows:
+        row.sort(key=lambda p: p.x0)
+    return rows
+
+
+def _gutter(rows: list[list[Piece]], width: float) -> tuple[float, float] | None:
+    """The band down the middle of the page that (almost) no line crosses, if the page has
+    two columns of text: its left and right edges."""
+    if len(rows) < 3 or width <= 0:
         return None
     low, high = int(width * 0.3), int(width * 0.7)
     coverage = [0] * (high - low + 1)
-    for piece in pieces:
-        start, end = max(int(piece.x0) + 1, low), min(int(piece.x1) - 1, high)
-        for x in range(start, end + 1):
+    for row in rows:
+        covered: set[int] = set()
+        for piece in row:
+            covered.update(range(max(int(piece.x0) + 1, low), min(int(piece.x1) - 1, high) + 1))
+        for x in covered:
             coverage[x - low] += 1
-    best = min(coverage)
-    if best > max(1, len(pieces) // 40):
-        return None
-    # the middle of the widest run of least-crossed positions
+    # a heading or a footnote may cross the band; a column's lines never do
+    allowed = max(min(coverage), len(rows) // 5)
     runs: list[tuple[int, int]] = []
     run_start: int | None = None
-    for index, count in enumerate([*coverage, best + 1]):
-        if count == best and run_start is None:
+    for index, count in enumerate([*coverage, allowed + 1]):
+        if count <= allowed and run_start is None:
             run_start = index
-        elif count != best and run_start is not None:
+        elif count > allowed and run_start is not None:
             runs.append((run_start, index))
             run_start = None
-    start, end = max(runs, key=lambda run: run[1] - run[0])
-    gutter = low + (start + end) / 2
-    # both sides hold a good share of the page's words (a table's last column does not)
-    total = sum(len(piece.text) for piece in pieces)
-    left = sum(len(piece.text) for piece in pieces if piece.x1 <= gutter)
-    right = sum(len(piece.text) for piece in pieces if piece.x0 >= gutter)
-    if left < total * 0.25 or right < total * 0.25 or end - start < 4:
+    if not runs:
         return None
-    return gutter
+    start, end = max(runs, key=lambda run: run[1] - run[0])
+    if end - start < 4:
+        return None
+    left_edge, right_edge = low + start, low + end
+    middle = (left_edge + right_edge) / 2
+    # both sides hold a good share of the page's words (a table's last column does not)
+    pieces = [piece for row in rows for piece in row]
+    total = sum(len(piece.text) for piece in pieces)
+    left = sum(len(piece.text) for piece in pieces if piece.x1 <= middle)
+    right = sum(len(piece.text) for piece in pieces if piece.x0 >= middle)
+    if left < total * 0.25 or right < total * 0.25:
+        return None
+    # and lines side by side: a short page whose header has a date at the left and a title
+    # at the right is not two columns
+    side_by_side = sum(
+        1
+        for row in rows
+        if any(piece.x1 <= left_edge + 1 for piece in row)
+        and any(piece.x0 >= right_edge - 1 for piece in row)
+    )
+    if side_by_side < 3:
+        return None
+    return left_edge, right_edge
 
 
 def _group_lines(pieces: list[Piece], body_size: float) -> list[_Line]:
@@ -171,6 +203,7 @@ def _compose(line: _Line) -> None:
     parts: list[str] = []
     length = 0
     cell_start = 0
+    cell_x = line.pieces[0].x0 if line.pieces else 0.0
     previous: Piece | None = None
     for piece in line.pieces:
         text = piece.text.replace("\n", " ").replace("\t", " ")
@@ -178,6 +211,8 @@ def _compose(line: _Line) -> None:
             gap = piece.x0 - previous.x1
             if gap > 2.0 * line.size and not piece.raised:
                 line.cells.append((cell_start, length))
+                line.cell_edges.append((cell_x, previous.x1))
+                cell_x = piece.x0
                 parts.append("  ")
                 length += 2
                 cell_start = length
@@ -202,8 +237,9 @@ def _compose(line: _Line) -> None:
         previous = piece
     text = "".join(parts).rstrip()
     line.text = text
-    if line.cells:
+    if line.cells and previous is not None:
         line.cells.append((cell_start, len(text)))
+        line.cell_edges.append((cell_x, previous.x1))
 
 
 def _furniture_key(text: str) -> str:
@@ -221,25 +257,38 @@ def _layout(pieces: list[Piece], width: float, body_size: float) -> list[_Line]:
     """A page's lines in reading order: across-page lines in place, columns one after the
     other between them."""
     large = [piece for piece in pieces if piece.size >= body_size * 0.7]
-    gutter = _gutter(large, width)
-    if gutter is None:
+    rows = _rows(large)
+    band = _gutter(rows, width)
+    if band is None:
         return _group_lines(pieces, body_size)
-    left = [piece for piece in large if piece.x1 <= gutter + 1]
-    right = [piece for piece in large if piece.x0 >= gutter - 1 and piece.x1 > gutter + 1]
-    across = [piece for piece in large if piece.x0 < gutter - 1 and piece.x1 > gutter + 1]
+    middle = (band[0] + band[1]) / 2
+    band_width = band[1] - band[0]
+    left: list[Piece] = []
+    right: list[Piece] = []
+    across: list[Piece] = []
+    for row in rows:
+        before = [piece for piece in row if piece.x0 < middle]
+        after = [piece for piece in row if piece.x0 >= middle]
+        crossing = any(piece.x1 > middle + 1 for piece in before)
+        gap = after[0].x0 - max(piece.x1 for piece in before) if before and after else math.inf
+        if crossing or gap < band_width * 0.6:
+            across += row  # a line across both columns: a title, a wide footnote
+        else:
+            left += before
+            right += after
     sides = {id(piece): side for side in (left, right, across) for piece in side}
     for piece in pieces:
         if id(piece) in sides:
             continue
         # small print (a note marker) goes with the text it follows on its baseline, which
         # may end near the gutter
-        before = [
+        preceding = [
             other
             for other in large
             if other.x1 <= piece.x0 + 2 and abs(other.y - piece.y) <= other.size * 0.8
         ]
-        host = max(before, key=lambda other: other.x1, default=None)
-        side = sides[id(host)] if host is not None else (left if piece.x0 < gutter else right)
+        host = max(preceding, key=lambda other: other.x1, default=None)
+        side = sides[id(host)] if host is not None else (left if piece.x0 < middle else right)
         side.append(piece)
     spans = _group_lines(across, body_size)
     left_lines = _group_lines(left, body_size)
@@ -260,28 +309,38 @@ def _layout(pieces: list[Piece], width: float, body_size: float) -> list[_Line]:
 
 
 def _mark_furniture(pages: list[_Page], body_size: float) -> None:
-    """Running headers, footers and page numbers: lines in the top or bottom tenth of a page
-    that repeat on other pages (digits aside), or that are a bare page number."""
-    edge_keys: Counter[str] = Counter()
-    candidates: list[tuple[_Line, str]] = []
+    """Running headers, footers and page numbers: among the two top and two bottom rows of a
+    page, inside its top or bottom tenth, those that are a bare page number, or that repeat at
+    the same height on other pages (digits aside: "Page 3 of 9", a date). A row is every line
+    on one baseline, whichever column it fell in."""
+    edge_keys: Counter[tuple[str, int]] = Counter()
+    candidates: list[tuple[list[_Line], str, int]] = []
     for page in pages:
-        if not page.lines:
-            continue
+        rows: dict[int, list[_Line]] = {}
         for line in page.lines:
-            if page.height * 0.1 < line.y < page.height * 0.9:
+            rows.setdefault(round(line.y), []).append(line)
+        heights = sorted(rows, reverse=True)
+        for height in {*heights[:2], *heights[-2:]}:
+            if page.height * 0.1 < height < page.height * 0.9:
                 continue
-            if _PAGE_NUMBER.match(line.text.strip()):
-                line.role = "furniture"
+            row = sorted(rows[height], key=lambda line: line.x0)
+            text = "  ".join(line.text.strip() for line in row)
+            if _PAGE_NUMBER.match(text):
+                for line in row:
+                    line.role = "furniture"
                 continue
-            if line.size > body_size * 1.12:
+            if max(line.size for line in row) > body_size * 1.12:
                 continue  # a heading at the top of each section's page, not a running header
-            key = _furniture_key(line.text)
-            candidates.append((line, key))
-            edge_keys[key] += 1
+            key, bucket = _furniture_key(text), round(height / 3)
+            candidates.append((row, key, bucket))
+            edge_keys[key, bucket] += 1
+    if len(pages) < 2:
+        return
     needed = max(2, math.ceil(len(pages) * 0.4))
-    for line, key in candidates:
-        if edge_keys[key] >= needed and len(pages) > 1:
-            line.role = "furniture"
+    for row, key, bucket in candidates:
+        if sum(edge_keys[key, near] for near in (bucket - 1, bucket, bucket + 1)) >= needed:
+            for line in row:
+                line.role = "furniture"
 
 
 def _mark_footnotes(page: _Page, body_size: float) -> None:
@@ -446,6 +505,7 @@ class _Writer:
         self.endnotes_group: int | None = None
         self.note_open = False
         self.hyphen: int | None = None
+        self.words: set[str] = set()
 
     def close(self, offset: int) -> None:
         self.flush()
@@ -517,23 +577,59 @@ class _Writer:
             self.builder.emit(line.text[start:end], range(source, source + end - start))
 
     def join(self, previous: _Line, line: _Line) -> None:
-        """Go from one line to the next inside a paragraph: a hyphen at the line's end is
-        dropped when the word goes on in lower case; else a space."""
+        """Go from one line to the next inside a paragraph. A hyphen at the line's end joins
+        the two halves of a word: it is dropped when the word goes on in lower case (kept
+        when the document prints the word with a hyphen elsewhere, "starry-eyed", and not
+        without), kept before a capital ("Rose-Lynn"); else a space."""
         text = previous.text
         following = line.text.lstrip()
-
-        if text.endswith("\u00ad") or (self.hyphen is not None and following[:1].islower()):
-            self.hyphen = None
+        if text.endswith("\u00ad"):
             return
-        self.flush()
+        if self.hyphen is not None:
+            head = _last_word(text[:-1])
+            tail = _first_word(following)
+            hyphenated = f"{head}-{tail}".lower()
+            if following[:1].islower() and not (
+                hyphenated in self.words and hyphenated.replace("-", "") not in self.words
+            ):
+                self.hyphen = None
+            elif following[:1].isalpha():
+                self.flush()
+            else:
+                self.flush()
+                self.builder.emit(" ", (line.source_start,))
+            return
         self.builder.emit(" ", (line.source_start,))
+
+
+_WORD_EDGE = re.compile(r"[^\w'’-]+")
+
+
+def _last_word(text: str) -> str:
+    return _WORD_EDGE.split(text)[-1] if text else ""
+
+
+def _first_word(text: str) -> str:
+    return _WORD_EDGE.split(text, maxsplit=1)[0] if text else ""
+
+
+def _vocabulary(pages: list[_Page]) -> set[str]:
+    """The words the document prints inside its lines (not at a line's end), lower-cased:
+    whether it writes "starry-eyed" or "starryeyed" decides a hyphen at a line's end."""
+    words: set[str] = set()
+    for page in pages:
+        for line in page.lines:
+            words.update(word.lower() for word in _WORD_EDGE.split(line.text)[:-1] if word)
+    return words
 
 
 def _continues(previous: _Line, line: _Line, body_size: float, gap: float) -> bool:
     """Whether `line` goes on with `previous`'s paragraph."""
-    if previous.column != line.column:
-        return not previous.text.rstrip().endswith(_SENTENCE_END) and (
-            line.text[:1].islower() or previous.text.endswith("-")
+    if previous.column != line.column or previous.y < line.y:
+        # the next column or page: a sentence cut off there goes on at its top
+        return (
+            not previous.text.rstrip().endswith(_SENTENCE_END)
+            and abs(previous.size - line.size) <= body_size * 0.1
         )
     if abs(previous.size - line.size) > body_size * 0.1:
         return False
@@ -558,17 +654,32 @@ def _line_gap(pages: list[_Page], body_size: float) -> float:
     return gaps.most_common(1)[0][0] if gaps else body_size * 1.2
 
 
+def _aligned(first: _Line, second: _Line) -> bool:
+    """Whether two lines' cells line up: a cell after the first starts or ends (left- or
+    right-aligned columns) where one of the other line's does. A justified line's wide word
+    gaps never line up with the next line's."""
+    return any(
+        abs(a[0] - b[0]) < 3 or abs(a[1] - b[1]) < 3
+        for a in first.cell_edges[1:]
+        for b in second.cell_edges[1:]
+    )
+
+
 def _tables(lines: list[_Line]) -> set[int]:
-    """Indices of lines that are table rows: runs of two or more lines with cells."""
+    """Indices of lines that are table rows: runs of two or more lines whose cells line up."""
     rows: set[int] = set()
     run: list[int] = []
     for index, line in enumerate([*lines, None]):
-        if line is not None and len(line.cells) >= 2:
+        if (
+            line is not None
+            and len(line.cells) >= 2
+            and (not run or _aligned(lines[run[-1]], line))
+        ):
             run.append(index)
             continue
-        if len(run) >= 2 or any(len(lines[i].cells) >= 3 for i in run):
+        if len(run) >= 2:
             rows.update(run)
-        run = []
+        run = [index] if line is not None and len(line.cells) >= 2 else []
     return rows
 
 
@@ -584,6 +695,7 @@ def _build(
 
     source, page_starts = _source(pages)
     writer = _Writer(body_size)
+    writer.words = _vocabulary(pages)
     builder = writer.builder
     gap = _line_gap(pages, body_size)
     footnotes: list[tuple[_Page, list[_Line]]] = []

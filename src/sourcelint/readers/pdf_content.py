@@ -14,6 +14,10 @@ from typing import Any
 
 MAX_OPERATIONS = 2_000_000  # content-stream operations read on one page
 MAX_FORM_DEPTH = 8  # form XObjects drawn inside form XObjects
+# typographic ligatures, as the words they print ("ﬁgure" is "figure" to every later stage)
+_LIGATURES = str.maketrans(
+    {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+)
 
 
 @dataclass
@@ -69,7 +73,7 @@ class _FontInfo:
             raw = [chr(byte) for byte in data]
         character_map = self.font.character_map
         shown = "".join(character_map.get(char, char) for char in text)
-        return shown, raw
+        return shown.translate(_LIGATURES), raw
 
     def width(self, char: str) -> float:
         """A glyph's width in thousandths of the font size."""
@@ -143,8 +147,15 @@ class PageReader:
             advance = 0.0
             for item in strings:
                 if isinstance(item, bytes | str):
-                    data = item if isinstance(item, bytes) else item.encode("latin-1", "replace")
-                    shown, raw = font.decode(bytes(data))
+                    # pypdf hands strings over decoded as text; the font decodes the bytes
+                    original = getattr(item, "original_bytes", None)
+                    if isinstance(original, bytes):
+                        data = original
+                    elif isinstance(item, bytes):
+                        data = bytes(item)
+                    else:
+                        data = item.encode("latin-1", "replace")
+                    shown, raw = font.decode(data)
                     for char in raw:
                         glyph = font.width(char) / 1000 * size + char_spacing
                         if char == " " and not font.two_byte:
