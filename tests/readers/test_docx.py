@@ -134,3 +134,21 @@ def test_a_broken_docx_is_sl904() -> None:
     with pytest.raises(SourcelintError) as raised:
         _read(_zip({"word/document.xml": b"<w:document><unclosed>"}))
     assert raised.value.code == "SL904"
+
+
+def test_damaged_docx_files_never_raise_anything_but_a_coded_error() -> None:
+    import random
+
+    original = _draft()
+    chooser = random.Random(16)
+    for _ in range(150):
+        data = bytearray(original)
+        for _ in range(chooser.randint(1, 4)):
+            at = chooser.randrange(len(data))
+            data[at] = chooser.randrange(256)
+        try:
+            document = read_bytes(bytes(data), path="damaged.docx")
+        except SourcelintError as error:
+            assert error.code in ("SL904", "SL907")
+            continue
+        assert all(0 <= block.start <= block.end <= len(document.text) for block in document.blocks)

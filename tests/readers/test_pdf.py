@@ -267,3 +267,47 @@ def test_a_hyphen_at_a_line_end_before_a_capital_or_a_printed_compound_is_kept()
     document = _read(draw([column(lines, 72, 700)]))
     assert "Rose-Lynn Fowler" in document.text
     assert "a starry-eyed look" in document.text
+
+
+def test_damaged_pdfs_never_raise_anything_but_a_coded_error() -> None:
+    import random
+
+    pages = [
+        [
+            *furniture(number),
+            Line("Exports rose by 12 percent, the ministry said.", 72, 700, notes=[(46, "1")]),
+            *column(BODY, 72, 676),
+            Line("1 Ministry of Agriculture, Annual Figures (2024).", 72, 90, 8),
+        ]
+        for number in (1, 2)
+    ]
+    original = draw(pages)
+    chooser = random.Random(16)
+    hostile = [
+        b"(((",
+        b"[[[[",
+        b"<<",
+        b"BI /W 1 ID",
+        b"\\",
+        b"1e999",
+        b"/Nope Tf",
+        b"-0 0 Tf",
+        b"Q Q Q",
+    ]
+    for _ in range(120):
+        data = bytearray(original)
+        for _ in range(chooser.randint(1, 6)):
+            at = chooser.randrange(len(data))
+            if chooser.random() < 0.5:
+                data[at] = chooser.randrange(256)
+            else:
+                data[at:at] = chooser.choice(hostile)
+        try:
+            document = read_bytes(bytes(data), path="damaged.pdf")
+        except SourcelintError as error:
+            assert error.code in ("SL904", "SL911", "SL912")
+            continue
+        assert all(0 <= block.start <= block.end <= len(document.text) for block in document.blocks)
+        for offset in range(0, len(document.text), 97):
+            page, line, col = (document.page(offset), *document.locate(offset))
+            assert page is not None and page >= 1 and line >= 1 and col >= 1

@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
 from lxml import etree
 
@@ -36,6 +37,18 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+
+
+# what a damaged zip raises, here or in zipfile and zlib
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    OSError,
+    ValueError,
+    RuntimeError,
+    EOFError,
+    NotImplementedError,
+    zlib.error,
+)
 
 
 def _w(name: str) -> str:
@@ -105,7 +118,7 @@ def is_docx(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "word/document.xml" in archive.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except _ZIP_ERRORS:
         return False
 
 
@@ -117,7 +130,7 @@ class _Package:
         try:
             self.archive = zipfile.ZipFile(io.BytesIO(data))
             entries = self.archive.infolist()
-        except (zipfile.BadZipFile, OSError, ValueError) as error:
+        except _ZIP_ERRORS as error:
             raise SourcelintError(
                 "SL904", f"not a readable Word file: {error}", path=path
             ) from None
@@ -155,7 +168,7 @@ class _Package:
         try:
             with self.archive.open(entry) as stream:
                 data = stream.read(MAX_PART_BYTES + 1)  # the declared size may lie
-        except (zipfile.BadZipFile, OSError, ValueError, RuntimeError) as error:
+        except _ZIP_ERRORS as error:
             raise SourcelintError(
                 "SL904", f"cannot unpack {name}: {error}", path=self.path
             ) from None

@@ -394,14 +394,15 @@ def _info_date(reader: Any) -> str | None:
 
 def _open(data: bytes, path: str) -> Any:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
+    # pypdf logs every repair it makes to a damaged file; the reader reports what matters
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
+        encrypted = reader.is_encrypted
+    except Exception as error:  # pypdf raises many kinds on a damaged file
         raise SourcelintError("SL904", f"not a readable PDF: {error}", path=path) from None
-    if reader.is_encrypted:
+    if encrypted:
         try:
             opened = bool(reader.decrypt(""))
         except Exception:
