@@ -30,21 +30,29 @@ class WordMaker:
     def __init__(self) -> None:
         self.document = docx.Document()
         self.notes: dict[str, list[tuple[int, str]]] = {"footnote": [], "endnote": []}
+        self.endnote_format: str | None = None  # w:numFmt for endnotes, in word/settings.xml
 
     def paragraph(self, text: str = "", style: str | None = None) -> docx.text.paragraph.Paragraph:
         """A paragraph (its style, e.g. "Heading 1", as python-docx names it)."""
         return self.document.add_paragraph(text, style=style)
 
     def add_note(
-        self, paragraph: docx.text.paragraph.Paragraph, text: str, kind: str = "footnote"
+        self,
+        paragraph: docx.text.paragraph.Paragraph,
+        text: str,
+        kind: str = "footnote",
+        custom_mark: str | None = None,
     ) -> None:
-        """A footnote (or endnote) reference at the paragraph's end, and the note's text."""
+        """A footnote (or endnote) reference at the paragraph's end, and the note's text; with
+        `custom_mark`, the mark printed instead of the note's number."""
         note_id = len(self.notes[kind]) + 1
         self.notes[kind].append((note_id, text))
         style = "FootnoteReference" if kind == "footnote" else "EndnoteReference"
+        custom = ' w:customMarkFollows="1"' if custom_mark else ""
+        mark = f"<w:t>{escape(custom_mark)}</w:t>" if custom_mark else ""
         run = parse_xml(
             f'<w:r xmlns:w="{W}"><w:rPr><w:rStyle w:val="{style}"/><w:vertAlign w:val="superscript"/></w:rPr>'
-            f'<w:{kind}Reference w:id="{note_id}"/></w:r>'
+            f'<w:{kind}Reference{custom} w:id="{note_id}"/>{mark}</w:r>'
         )
         paragraph._p.append(run)
 
@@ -102,6 +110,9 @@ class WordMaker:
                         if notes
                     )
                     data = data.replace(b"</Types>", extra.encode() + b"</Types>")
+                elif item.filename == "word/settings.xml" and self.endnote_format:
+                    extra = f'<w:endnotePr><w:numFmt w:val="{self.endnote_format}"/></w:endnotePr>'
+                    data = data.replace(b"</w:settings>", extra.encode() + b"</w:settings>")
                 elif item.filename == "word/_rels/document.xml.rels":
                     extra = "".join(
                         f'<Relationship Id="rIdNotes{kind}" Type="{R}/{kind}s" Target="{kind}s.xml"/>'

@@ -152,3 +152,26 @@ def test_damaged_docx_files_never_raise_anything_but_a_coded_error() -> None:
             assert error.code in ("SL904", "SL907")
             continue
         assert all(0 <= block.start <= block.end <= len(document.text) for block in document.blocks)
+
+
+def test_note_numbering_follows_the_settings_and_custom_marks() -> None:
+    maker = WordMaker()
+    maker.endnote_format = "decimal"
+    first = maker.paragraph("Exports rose, the ministry said.")
+    maker.add_note(first, "Ministry of Agriculture, Annual Figures (2024).", kind="endnote")
+    second = maker.paragraph("Prices fell, the board said.")
+    maker.add_note(second, "Grain Board, Bulletin (2024).", custom_mark="*")
+    third = maker.paragraph("Farmers were pleased, the union said.")
+    maker.add_note(third, "National Farmers Union, statement (2024).")
+    document = _read(maker.save())
+    assert "said.[1]" in document.text  # the endnote, numbered 1 as settings.xml says
+    assert "said.[*]" in document.text and "*]*" not in document.text
+    hints = [(hint.label, hint.target) for hint in document.marker_hints]
+    assert hints == [
+        ("1", "docx-endnote-1"),
+        ("*", "docx-footnote-1"),
+        ("1", "docx-footnote-2"),  # a custom mark takes no number
+    ]
+    analysis = scan_text(maker.save(), "docx", "draft")
+    assert all(citation.reference for citation in analysis.citations)
+    assert "SL105" not in [finding.code for finding in analysis.findings]

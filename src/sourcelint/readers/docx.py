@@ -8,8 +8,9 @@ network, DTD or huge-tree parsing.
 What is read: the body (word/document.xml) in order, tracked insertions included and tracked
 deletions and moved-away text left out; comments are never read. Footnote and endnote
 references become markers linked to note blocks made from word/footnotes.xml and
-word/endnotes.xml (footnotes numbered 1, 2, … and endnotes i, ii, … as Word shows them by
-default). Hyperlinks keep their targets from word/_rels/document.xml.rels.
+word/endnotes.xml, labelled as Word prints them: numbered in the style word/settings.xml sets
+(by default footnotes 1, 2, … and endnotes i, ii, …), or with the note's own mark ("*") where
+the reference carries one. Hyperlinks keep their targets from word/_rels/document.xml.rels.
 
 The document's source holds one paragraph a line (empty paragraphs left out), the body's
 first and the notes' after them, so a finding's line is its paragraph's number.
@@ -100,6 +101,22 @@ def _roman(number: int) -> str:
             parts.append(letters)
             number -= value
     return "".join(parts)
+
+
+def _number(number: int, style: str) -> str:
+    """A note's number as Word prints it in a numbering style (w:numFmt)."""
+    number = max(number, 1)
+    if style == "lowerRoman":
+        return _roman(number)
+    if style == "upperRoman":
+        return _roman(number).upper()
+    if style in ("lowerLetter", "upperLetter"):
+        # a, b, … z, aa, bb, … as Word counts letters
+        letter = chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
+        return letter if style == "lowerLetter" else letter.upper()
+    if style == "chicago":
+        return "*†‡§"[(number - 1) % 4] * ((number - 1) // 4 + 1)
+    return str(number)
 
 
 def _parser() -> etree.XMLParser:
@@ -193,6 +210,10 @@ class _Reader:
         self.links: dict[str, str] = {}
         self.footnote_labels: dict[str, str] = {}
         self.endnote_labels: dict[str, str] = {}
+        self.custom_ids: set[str] = set()
+        self.custom_mark: tuple[str, str] | None = None
+        # how notes are numbered (word/settings.xml): Word's defaults until read
+        self.numbering = {"footnote": ("decimal", 1), "endnote": ("lowerRoman", 1)}
         self.note_anchor = ""
 
     # the source: one line a paragraph
@@ -211,6 +232,24 @@ class _Reader:
     def _emit(self, text: str) -> None:
         if text:
             self.builder.emit(text, self._put(text))
+
+    def read_numbering(self) -> None:
+        """How footnotes and endnotes are numbered, from word/settings.xml."""
+        settings = self.package.part("word/settings.xml")
+        if settings is None:
+            return
+        for kind in ("footnote", "endnote"):
+            properties = settings.find(_w(f"{kind}Pr"))
+            if properties is None:
+                continue
+            style, start = self.numbering[kind]
+            number_format = properties.find(_w("numFmt"))
+            if number_format is not None:
+                style = number_format.get(_w("val"), style)
+            first = properties.find(_w("numStart"))
+            if first is not None and first.get(_w("val"), "").isdigit():
+                start = int(first.get(_w("val"), "1"))
+            self.numbering[kind] = (style, start)
 
     def read_links(self) -> None:
         relationships = self.package.part("word/_rels/document.xml.rels")
@@ -273,6 +312,12 @@ class _Reader:
             if tag in _SKIPPED or not isinstance(tag, str):
                 continue
             if tag == _w("t"):
+                if self.custom_mark is not None and (child.text or "").strip():
+                    # a note's own mark ("*", "†") printed in place of its number
+                    note_id, kind = self.custom_mark
+                    self.custom_mark = None
+                    self.note_marker(note_id, kind, (child.text or "").strip())
+                    continue
                 self._emit(child.text or "")
             elif tag in (_w("tab"), _w("ptab")):
                 self._emit(" ")
@@ -280,10 +325,12 @@ class _Reader:
                 self._emit(" ")  # a line break inside a paragraph: the paragraph stays one line
             elif tag == _w("noBreakHyphen"):
                 self._emit("-")
-            elif tag == _w("footnoteReference"):
-                self.note_marker(child.get(_w("id"), ""), "footnote", self.footnote_labels)
-            elif tag == _w("endnoteReference"):
-                self.note_marker(child.get(_w("id"), ""), "endnote", self.endnote_labels)
+            elif tag in (_w("footnoteReference"), _w("endnoteReference")):
+                kind = "footnote" if tag == _w("footnoteReference") else "endnote"
+                if child.get(_w("customMarkFollows")) in ("1", "true", "on"):
+                    self.custom_mark = (child.get(_w("id"), ""), kind)
+                else:
+                    self.note_marker(child.get(_w("id"), ""), kind)
             elif tag == _w("hyperlink"):
                 start = self.builder.position
                 self.inline(child)
@@ -296,10 +343,14 @@ class _Reader:
             else:  # runs, insertions, smart tags, fields, content controls
                 self.inline(child)
 
-    def note_marker(self, note_id: str, kind: str, labels: dict[str, str]) -> None:
+    def note_marker(self, note_id: str, kind: str, custom: str | None = None) -> None:
+        labels = self.footnote_labels if kind == "footnote" else self.endnote_labels
         if note_id not in labels:
-            count = len(labels) + 1
-            labels[note_id] = str(count) if kind == "footnote" else _roman(count)
+            numbered = sum(1 for key in labels if key not in self.custom_ids)
+            style, start = self.numbering[kind]
+            labels[note_id] = custom or _number(numbered + start, style)
+            if custom:
+                self.custom_ids.add(note_id)
         label = labels[note_id]
         offsets = self._put(label)
         start = self.builder.position
@@ -317,7 +368,7 @@ class _Reader:
         group = next(self.ids)
         self.builder.open_block(self.length, notes=True, group=group)
         by_id = {note.get(_w("id"), ""): note for note in root.findall(_w(kind))}
-        for note_id, label in labels.items():
+        for ordinal, (note_id, label) in enumerate(labels.items(), start=1):
             note = by_id.get(note_id)
             if note is None or note.get(_w("type")) not in (None, "normal"):
                 continue
@@ -327,6 +378,9 @@ class _Reader:
                 item=next(self.ids),
                 label=label,
                 anchor=f"docx-{kind}-{note_id}",
+                # Word numbers its notes itself, footnotes and endnotes apart: a footnote 1
+                # and an endnote 1 are no duplicate labels
+                ordinal=ordinal,
             )
             for paragraph in note.iter(_w("p")):
                 self.line_open = False
@@ -367,6 +421,7 @@ def read_docx(data: bytes, *, path: str) -> Document:
     package = _Package(data, path)
     reader = _Reader(package)
     reader.read_links()
+    reader.read_numbering()
     document = package.part("word/document.xml")
     body = document.find(_w("body")) if document is not None else None
     if body is not None:
