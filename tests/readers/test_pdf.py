@@ -311,3 +311,21 @@ def test_damaged_pdfs_never_raise_anything_but_a_coded_error() -> None:
         for offset in range(0, len(document.text), 97):
             page, line, col = (document.page(offset), *document.locate(offset))
             assert page is not None and page >= 1 and line >= 1 and col >= 1
+
+
+def test_short_lines_the_author_broke_are_paragraphs_of_their_own() -> None:
+    lines = [
+        "Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 teaspoon of oil.",
+        "Drink within 30 minutes",
+        "Beachbody Recover, 1 cup blueberries",
+        "Each of these lines was a paragraph of its own in the draft, written",
+        "one under the other, and this one runs on to the next line of text.",
+    ]
+    document = _read(draw([column(lines, 72, 700)]))
+    paragraphs = [document.text[b.start : b.end] for b in document.blocks]
+    assert paragraphs == [
+        lines[0],
+        lines[1],
+        lines[2],
+        f"{lines[3]} {lines[4]}",
+    ]

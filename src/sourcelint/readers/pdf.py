@@ -65,6 +65,8 @@ class _Line:
     cells: list[tuple[int, int]] = field(default_factory=list)  # spans of `text`
     cell_edges: list[tuple[float, float]] = field(default_factory=list)  # (x0, x1) of each
     source_start: int = 0
+    right: float = 0.0  # where its column's longest lines end
+    left: float = 0.0  # where its column's lines start
 
     @property
     def x0(self) -> float:
@@ -624,35 +626,49 @@ def _vocabulary(pages: list[_Page]) -> set[str]:
     return words
 
 
+def _ended(previous: _Line, line: _Line) -> bool:
+    """Whether `previous` ended before its column's edge with room for the first word of
+    `line`: the author broke the line there, so a paragraph (or list item) ended."""
+    text = line.text.strip()
+    if not text or previous.right <= 0 or text[0].islower() or previous.text.endswith("-"):
+        return False  # a word or a sentence that goes on
+    per_char = (line.x1 - line.x0) / len(text)
+    first_word = len(text.split(" ", 1)[0]) * per_char
+    return previous.right - previous.x1 > first_word + 2 * per_char
+
+
 def _continues(previous: _Line, line: _Line, body_size: float, gap: float) -> bool:
     """Whether `line` goes on with `previous`'s paragraph."""
+    if abs(previous.size - line.size) > body_size * 0.1 or _ended(previous, line):
+        return False
     if previous.column != line.column or previous.y < line.y:
-        # the next column or page: a sentence cut off there goes on at its top
+        # the next column or page: a sentence cut off at the end of a full line goes on at
+        # the top, unless that line is indented as a paragraph's first line is (a paragraph
+        # that goes on after a full stop is split there: merging two would be worse)
         return (
             not previous.text.rstrip().endswith(_SENTENCE_END)
-            and abs(previous.size - line.size) <= body_size * 0.1
+            and line.x0 <= line.left + line.size * 0.9
         )
-    if abs(previous.size - line.size) > body_size * 0.1:
-        return False
     spacing = previous.y - line.y
     if spacing <= 0 or spacing > gap * 1.35:
         return False
     indent = line.x0 - previous.x0
-    if indent > line.size * 0.9 and previous.text.rstrip().endswith(_SENTENCE_END):
-        return False
-    short = previous.x1 < line.x1 - line.size * 4
-    return not (short and previous.text.rstrip().endswith(_SENTENCE_END))
+    return not (indent > line.size * 0.9 and previous.text.rstrip().endswith(_SENTENCE_END))
 
 
 def _line_gap(pages: list[_Page], body_size: float) -> float:
+    """The distance between two lines of one paragraph: the smallest spacing that is common
+    (a page of one-line paragraphs has more paragraph gaps than line gaps)."""
     gaps: Counter[float] = Counter()
     for page in pages:
         body = [line for line in page.lines if line.role == "body"]
         for previous, line in itertools.pairwise(body):
-            spacing = round(previous.y - line.y, 1)
+            spacing = round((previous.y - line.y) * 2) / 2
             if previous.column == line.column and 0 < spacing < body_size * 3:
                 gaps[spacing] += 1
-    return gaps.most_common(1)[0][0] if gaps else body_size * 1.2
+    total = sum(gaps.values())
+    common = [spacing for spacing, count in gaps.items() if count >= total * 0.15]
+    return min(common) if common else body_size * 1.2
 
 
 def _aligned(first: _Line, second: _Line) -> bool:
@@ -705,6 +721,12 @@ def _build(
     table_group = 0
     for page in pages:
         body = [line for line in page.lines if line.role == "body" and line.text.strip()]
+        for column in (0, 1, 2):
+            lines = [line for line in body if line.column == column]
+            right = max((line.x1 for line in lines), default=0.0)
+            left = min((line.x0 for line in lines), default=0.0)
+            for line in lines:
+                line.right, line.left = right, left
         page_notes = [line for line in page.lines if line.role == "footnote"]
         targets = {
             label: f"pdf-note-{page.number}-{label}"
