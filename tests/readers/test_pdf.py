@@ -315,7 +315,7 @@ def test_damaged_pdfs_never_raise_anything_but_a_coded_error() -> None:
 
 def test_short_lines_the_author_broke_are_paragraphs_of_their_own() -> None:
     lines = [
-        "Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 teaspoon of oil.",
+        "Portion Fix Containers: 1 Green, 1 Red.",
         "Drink within 30 minutes",
         "Beachbody Recover, 1 cup blueberries",
         "Each of these lines was a paragraph of its own in the draft, written",
