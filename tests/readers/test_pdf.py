@@ -329,3 +329,26 @@ def test_short_lines_the_author_broke_are_paragraphs_of_their_own() -> None:
         lines[2],
         f"{lines[3]} {lines[4]}",
     ]
+
+
+def test_line_numbers_down_a_margin_are_not_text() -> None:
+    filing = [
+        "Plaintiffs allege that the agency approved the export permits without the review",
+        "the statute requires. The agency's own report states that exports rose by 12",
+        "percent in the year to March, and the ministry said the figures were final.",
+        "Defendants deny each allegation and ask the court to dismiss the complaint for",
+        "want of standing, as set out in the memorandum filed with this answer.",
+        "The parties have agreed to the schedule attached to this filing as Exhibit A.",
+    ]
+    pages = []
+    for number in (1, 2):
+        page = [*column(filing, 100, 700, leading=24)]
+        page += [Line(str(line), 60, 700 - 24 * (line - 1), 10) for line in range(1, 29)]
+        page.append(Line(f"Case 1:24-cv-00016 Document 5 Page {number} of 2", 150, 30, 8))
+        pages.append(page)
+    document = _read(draw(pages))
+    assert document.text.startswith("Plaintiffs allege that the agency")
+    assert "review the statute requires" in document.text
+    assert not [block for block in document.blocks if block.kind is BlockKind.CELL]
+    assert "Case 1:24" not in document.text
+    assert _where(document, "exports rose") == (1, 2, 59)

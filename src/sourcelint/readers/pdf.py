@@ -5,8 +5,9 @@ and font; this module lays the pieces out as a person reads the page:
 
 - pieces on one baseline make a line; a page whose text leaves a clear gutter down the middle
   is read column by column (a heading across both columns stays in its place);
-- the running header and footer (a line at the top or bottom of the page that repeats on
-  other pages, digits aside) and bare page numbers are kept out of the text;
+- the running header and footer (a row at the top or bottom of the page that repeats at the
+  same height on other pages, digits aside), bare page numbers and the line numbers down a
+  court filing's margin are kept out of the text;
 - a word hyphenated at a line's end is rejoined when the next line goes on in lower case;
 - smaller, raised text right after a word is a note marker (by size and raise, so "3" and
   "a" and "*" all count); small lines at the foot of a page that start with a label are that
@@ -43,6 +44,7 @@ _PAGE_NUMBER = re.compile(
     r"^(?:page\s*)?[-–—(]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)]?(?:\s*(?:of|/)\s*\d{1,4})?$",
     re.I,
 )
+_LINE_NUMBER = re.compile(r"^\d{1,3}$")
 _NOTE_LABEL = re.compile(r"^(\d{1,3}|[*†‡§¶]{1,3}|[a-z])(?:[.)]\s*|\s+)(?=\S)")
 _MARKER_TEXT = re.compile(r"^(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*|[*†‡§¶]{1,3}|[a-z])$")
 _ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th", "er", "e", "re"})
@@ -242,6 +244,39 @@ def _compose(line: _Line) -> None:
     if line.cells and previous is not None:
         line.cells.append((cell_start, len(text)))
         line.cell_edges.append((cell_x, previous.x1))
+
+
+def _without_line_numbers(
+    raw: list[tuple[list[Piece], float, float]],
+) -> list[tuple[list[Piece], float, float]]:
+    """The pages without the line numbers printed down a margin (a court filing's pleading
+    paper: 1 to 28 on every page): bare numbers in the outer fifth of the page, five or more
+    stacked at one x and counting up the page down, on at least half the pages."""
+    stacks: list[dict[int, list[Piece]]] = []
+    columns: Counter[int] = Counter()
+    for pieces, width, _ in raw:
+        stack: dict[int, list[Piece]] = {}
+        for piece in pieces:
+            text = piece.text.strip()
+            if _LINE_NUMBER.match(text) and (piece.x1 < width * 0.2 or piece.x0 > width * 0.8):
+                stack.setdefault(round(piece.x1 / 4), []).append(piece)
+        for key, numbers in list(stack.items()):
+            values = [int(piece.text) for piece in sorted(numbers, key=lambda p: -p.y)]
+            rising = sum(1 for a, b in itertools.pairwise(values) if b > a)
+            if len(values) >= 5 and rising >= (len(values) - 1) * 0.8:
+                columns[key] += 1
+            else:
+                del stack[key]
+        stacks.append(stack)
+    needed = max(1, math.ceil(len(raw) * 0.5))
+    margins = {key for key, pages in columns.items() if pages >= needed}
+    if not margins:
+        return raw
+    cleaned = []
+    for (pieces, width, height), stack in zip(raw, stacks, strict=True):
+        dropped = {id(piece) for key in margins for piece in stack.get(key, [])}
+        cleaned.append(([piece for piece in pieces if id(piece) not in dropped], width, height))
+    return cleaned
 
 
 def _furniture_key(text: str) -> str:
@@ -448,6 +483,7 @@ def read_pdf(data: bytes, *, path: str) -> Document:
             "(a scanned image?); run it through OCR first",
             path=path,
         )
+    raw = _without_line_numbers(raw)
     body_size = _body_size([pieces for pieces, _, _ in raw])
     pages = [
         _Page(number, _layout(pieces, width, body_size), height)
