@@ -352,3 +352,24 @@ def test_line_numbers_down_a_margin_are_not_text() -> None:
     assert not [block for block in document.blocks if block.kind is BlockKind.CELL]
     assert "Case 1:24" not in document.text
     assert _where(document, "exports rose") == (1, 2, 59)
+
+
+def test_link_annotations_are_links_over_their_words() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=letter)
+    before = "Exports rose by 12 percent, according to "
+    words = "the ministry's figures"
+    pdf.setFont("Times-Roman", 10)
+    pdf.drawString(72, 700, before + words + ".")
+    start = 72 + stringWidth(before, "Times-Roman", 10)
+    end = start + stringWidth(words, "Times-Roman", 10)
+    pdf.linkURL("https://example.org/figures", (start, 697, end, 709), relative=0)
+    pdf.drawString(72, 688, "A second line without a link.")
+    pdf.showPage()
+    pdf.save()
+    document = _read(buffer.getvalue())
+    (link,) = document.links
+    assert document.text[link.start : link.end] == words
+    assert link.url == "https://example.org/figures"

@@ -13,8 +13,9 @@ and font; this module lays the pieces out as a person reads the page:
   "a" and "*" all count); small lines at the foot of a page that start with a label are that
   page's footnotes, and labelled entries after a "Notes" or "Endnotes" heading are endnotes:
   both become note blocks the markers link to;
-- lines whose pieces sit apart in cells (two wide gaps or more in a run of lines) are a table,
-  read as cells, not prose.
+- lines whose pieces sit apart in cells that line up from row to row are a table, read as
+  cells, not prose;
+- a link annotation over words makes them a link to its (http or https) address.
 
 The document's source is the pages' lines in reading order (running headers and page
 numbers included, so lines count from the top of the page), pages separated by a form feed
@@ -66,6 +67,7 @@ class _Line:
     markers: list[tuple[int, int, str]] = field(default_factory=list)
     cells: list[tuple[int, int]] = field(default_factory=list)  # spans of `text`
     cell_edges: list[tuple[float, float]] = field(default_factory=list)  # (x0, x1) of each
+    links: list[tuple[int, int, str]] = field(default_factory=list)  # spans of `text`
     source_start: int = 0
     right: float = 0.0  # where its column's longest lines end
     left: float = 0.0  # where its column's lines start
@@ -237,6 +239,13 @@ def _compose(line: _Line) -> None:
             if not parts:
                 text = text.lstrip()
             parts.append(text)
+            # piece.text[i] is at length + i - cut in the line (`cut`: white space stripped)
+            cut = len(piece.text) - len(text)
+            for span_start, span_end, url in piece.links:
+                start, end = max(length + span_start - cut, length), length + span_end - cut
+                if line.links and line.links[-1][2] == url and line.links[-1][1] >= start - 2:
+                    start = line.links.pop()[0]  # one link drawn in several pieces
+                line.links.append((start, end, url))
             length += len(text)
         previous = piece
     text = "".join(parts).rstrip()
@@ -611,6 +620,18 @@ class _Writer:
             self.hyphen = None
 
     def _emit_plain(self, line: _Line, start: int, end: int) -> None:
+        """Emit line.text[start:end], recording the links inside it."""
+        for link_start, link_end, url in line.links:
+            if link_end <= start or link_start >= end:
+                continue
+            self._emit_range(line, start, max(link_start, start))
+            position = self.builder.position
+            self._emit_range(line, max(link_start, start), min(link_end, end))
+            self.builder.add_link(position, url)
+            start = min(link_end, end)
+        self._emit_range(line, start, end)
+
+    def _emit_range(self, line: _Line, start: int, end: int) -> None:
         if end > start:
             source = line.source_start + start
             self.builder.emit(line.text[start:end], range(source, source + end - start))

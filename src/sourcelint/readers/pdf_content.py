@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 MAX_OPERATIONS = 2_000_000  # content-stream operations read on one page
@@ -146,6 +146,61 @@ class Piece:
     size: float
     bold: bool
     raised: bool = False  # set when laid out: a superscript on its line
+    # the spans of `text` under a link annotation, with its address
+    links: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+MAX_LINKS = 2_000  # link annotations read on one page
+
+
+def _link_areas(page: Any) -> list[tuple[float, float, float, float, str]]:
+    """The page's web links: each link annotation's rectangle and http(s) address."""
+    areas: list[tuple[float, float, float, float, str]] = []
+    try:
+        annotations = page.get("/Annots")
+        annotations = annotations.get_object() if annotations is not None else []
+        for reference in list(annotations)[:MAX_LINKS]:
+            annotation = reference.get_object()
+            if annotation.get("/Subtype") != "/Link":
+                continue
+            action = annotation.get("/A")
+            action = action.get_object() if action is not None else {}
+            url = str(action.get("/URI", "")) if action.get("/S") == "/URI" else ""
+            if not url.lower().startswith(("http://", "https://")):
+                continue
+            x0, y0, x1, y1 = (float(value) for value in annotation["/Rect"])
+            areas.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1), url))
+    except Exception:  # a damaged annotation costs its link, never the page
+        return areas
+    return areas
+
+
+_WORD = re.compile(r"\S+")
+_TRAILING = frozenset('.,;:!?)]}"”’')
+_LEADING = frozenset('([{"“‘')
+
+
+def _under(piece: Piece, left: float, right: float) -> tuple[int, int] | None:
+    """The whole words of a piece's text that lie under [left, right] (positions estimated
+    along the piece in proportion to characters)."""
+    length = len(piece.text)
+    width = piece.x1 - piece.x0
+    if length == 0 or width <= 0:
+        return None
+    words = []
+    for match in _WORD.finditer(piece.text):
+        middle = piece.x0 + width * (match.start() + match.end()) / 2 / length
+        if left <= middle <= right:
+            words.append(match)
+    if not words:
+        return None
+    start, end = words[0].start(), words[-1].end()
+    text = piece.text
+    while end > start + 1 and text[end - 1] in _TRAILING:
+        end -= 1  # "figures." is linked as "figures"
+    while start < end - 1 and text[start] in _LEADING:
+        start += 1
+    return start, end
 
 
 def multiply(first: list[float], second: list[float]) -> list[float]:
@@ -236,6 +291,14 @@ class PageReader:
         resources = page.get("/Resources")
         resources = resources.get_object() if resources is not None else {}
         self._run(operations(contents.get_data()), resources, [1.0, 0.0, 0.0, 1.0, 0.0, 0.0], 0)
+        areas = _link_areas(page)
+        for piece in self.pieces if areas else ():
+            middle_y = piece.y + piece.size * 0.3
+            for x0, y0, x1, y1, url in areas:
+                if y0 - 1 <= middle_y <= y1 + 1 and x0 < piece.x1 and x1 > piece.x0:
+                    span = _under(piece, x0, x1)
+                    if span is not None:
+                        piece.links.append((*span, url))
         return self.pieces
 
     def _run(
