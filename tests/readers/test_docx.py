@@ -175,3 +175,26 @@ def test_note_numbering_follows_the_settings_and_custom_marks() -> None:
     analysis = scan_text(maker.save(), "docx", "draft")
     assert all(citation.reference for citation in analysis.citations)
     assert "SL105" not in [finding.code for finding in analysis.findings]
+
+
+def test_a_hyperlink_field_is_a_link() -> None:
+    from docx.oxml import parse_xml
+
+    from tests.readers.docx_maker import W
+
+    maker = WordMaker()
+    paragraph = maker.paragraph("Figures are on ")
+    for run in (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+        '<w:r><w:instrText xml:space="preserve"> HYPERLINK "https://example.org/data" </w:instrText></w:r>',
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>',
+        "<w:r><w:t>the ministry's site</w:t></w:r>",
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+        "<w:r><w:t>.</w:t></w:r>",
+    ):
+        paragraph._p.append(parse_xml(run.replace("<w:r>", f'<w:r xmlns:w="{W}">', 1)))
+    document = _read(maker.save())
+    assert document.text == "Figures are on the ministry's site."
+    (link,) = document.links
+    assert document.text[link.start : link.end] == "the ministry's site"
+    assert link.url == "https://example.org/data"

@@ -75,6 +75,7 @@ _SKIPPED = frozenset(
         "endnotePr",
     )
 )
+_HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+"(https?://[^"]+)"', re.I)
 _HEADING_STYLE = re.compile(r"^(?:heading|berschrift|titre)\s*(\d)$", re.I)
 _DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 _ROMAN = (
@@ -211,6 +212,7 @@ class _Reader:
         self.footnote_labels: dict[str, str] = {}
         self.endnote_labels: dict[str, str] = {}
         self.custom_ids: set[str] = set()
+        self.fields: list[list[str | int | None]] = []  # open fields: instruction, shown from
         self.custom_mark: tuple[str, str] | None = None
         # how notes are numbered (word/settings.xml): Word's defaults until read
         self.numbering = {"footnote": ("decimal", 1), "endnote": ("lowerRoman", 1)}
@@ -306,9 +308,29 @@ class _Reader:
         else:
             self.builder.line_break(self.length)
 
+    def _field(self, child: etree._Element) -> None:
+        """A complex field's begin, separator or end (w:fldChar): a HYPERLINK field's shown
+        text becomes a link to its address."""
+        kind = child.get(_w("fldCharType"))
+        if kind == "begin":
+            self.fields.append(["", None])
+        elif kind == "separate" and self.fields:
+            self.fields[-1][1] = self.builder.position
+        elif kind == "end" and self.fields:
+            instruction, start = self.fields.pop()
+            match = _HYPERLINK_FIELD.match(str(instruction))
+            if match and isinstance(start, int):
+                self.builder.add_link(start, match.group(1))
+
     def inline(self, element: etree._Element) -> None:
         for child in element:
             tag = child.tag
+            if tag == _w("instrText") and self.fields:
+                self.fields[-1][0] = f"{self.fields[-1][0]}{child.text or ''}"
+                continue
+            if tag == _w("fldChar"):
+                self._field(child)
+                continue
             if tag in _SKIPPED or not isinstance(tag, str):
                 continue
             if tag == _w("t"):
