@@ -373,3 +373,21 @@ def test_link_annotations_are_links_over_their_words() -> None:
     (link,) = document.links
     assert document.text[link.start : link.end] == words
     assert link.url == "https://example.org/figures"
+
+
+def test_pages_without_text_in_a_pdf_with_text_are_reported_not_silently_dropped() -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    text = draw([[Line("Exports rose by 12 percent, the ministry said.", 72, 700)]])
+    writer = PdfWriter()
+    for data in (text, image_only(), text):
+        for page in PdfReader(io.BytesIO(data)).pages:
+            writer.add_page(page)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    from tests.conftest import scan_text
+
+    analysis = scan_text(buffer.getvalue(), "pdf", "mixed")
+    (finding,) = [f for f in analysis.findings if f.code == "SL913"]
+    assert finding.page == 2
+    assert "page 2 (blank, or a scanned image" in finding.message

@@ -768,6 +768,19 @@ def _build(
     from sourcelint.extract.references import is_reference_heading
 
     source, page_starts = _source(pages)
+    blank = [page.number for page in pages if not page.lines]
+    if blank:
+        # some pages are images: the scan goes on, and says which pages it could not read
+        shown = ", ".join(str(number) for number in blank[:20]) + (", …" if len(blank) > 20 else "")
+        problems = (
+            *problems,
+            Problem(
+                "SL913",
+                f"no text to read on page{'s' if len(blank) > 1 else ''} {shown} "
+                "(blank, or a scanned image without OCR): not read",
+                source_offset=page_starts[blank[0] - 1],
+            ),
+        )
     writer = _Writer(body_size)
     writer.words = _vocabulary(pages)
     builder = writer.builder
