@@ -262,11 +262,13 @@ def test_a_hyphen_at_a_line_end_before_a_capital_or_a_printed_compound_is_kept()
     lines = [
         "The starry-eyed director, Rose-",
         "Lynn Fowler, said the film was a starry-",
-        "eyed look at a small town.",
+        "eyed look at a small town shot on a 16-",
+        "millimetre camera.",
     ]
     document = _read(draw([column(lines, 72, 700)]))
     assert "Rose-Lynn Fowler" in document.text
     assert "a starry-eyed look" in document.text
+    assert "a 16-millimetre camera" in document.text
 
 
 def test_damaged_pdfs_never_raise_anything_but_a_coded_error() -> None:
@@ -391,3 +393,44 @@ def test_pages_without_text_in_a_pdf_with_text_are_reported_not_silently_dropped
     (finding,) = [f for f in analysis.findings if f.code == "SL913"]
     assert finding.page == 2
     assert "page 2 (blank, or a scanned image" in finding.message
+
+
+def test_notes_set_at_the_text_size_and_endnotes_without_a_heading() -> None:
+    # as LibreOffice prints a Word file: footnotes at the text's size below a wider gap,
+    # their numbers at the text's edge; endnotes on a last page of their own, numbered i, ii
+    from tests.conftest import scan_text
+
+    pages = [
+        [
+            *furniture(1),
+            Line("Exports rose by 12 percent, the ministry said.", 72, 700, notes=[(46, "1")]),
+            *column(BODY, 72, 688),
+            Line(
+                "Farmers were pleased, a union official told reporters.", 72, 628, notes=[(55, "2")]
+            ),
+            Line("1 Ministry of Agriculture, Annual Figures (2024), p. 4.", 72, 110),
+            Line("2 Interview with the National Farmers Union, 3 May 2024.", 72, 98),
+        ],
+        [
+            *furniture(2),
+            Line(
+                "The harvest will reach 4.1 million tonnes, the board said.",
+                72,
+                700,
+                notes=[(59, "i")],
+            ),
+            *column(BODY, 72, 688),
+            Line("Prices held steady over the summer, traders said.", 72, 628, notes=[(50, "3")]),
+            Line("3 Interview with a grain trader, 12 June 2024.", 72, 110),
+        ],
+        [
+            Line("i Grain Board, Harvest Outlook (2024), p. 2.", 72, 700),
+        ],
+    ]
+    analysis = scan_text(draw(pages), "pdf", "report")
+    markers = [(citation.marker, citation.reference is not None) for citation in analysis.citations]
+    assert markers == [("1", True), ("2", True), ("i", True), ("3", True)]
+    texts = {reference.label: reference.text for reference in analysis.references}
+    assert texts["i"] == "Grain Board, Harvest Outlook (2024), p. 2."
+    assert texts["3"] == "Interview with a grain trader, 12 June 2024."
+    assert "SL101" not in [finding.code for finding in analysis.findings]

@@ -46,8 +46,12 @@ _PAGE_NUMBER = re.compile(
     re.I,
 )
 _LINE_NUMBER = re.compile(r"^\d{1,3}$")
-_NOTE_LABEL = re.compile(r"^(\d{1,3}|[*†‡§¶]{1,3}|[a-z])(?:[.)]\s*|\s+)(?=\S)")
-_MARKER_TEXT = re.compile(r"^(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*|[*†‡§¶]{1,3}|[a-z])$")
+# a note's label: a number, a symbol, a letter, or a small roman numeral (Word's endnotes)
+_ROMAN = r"(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})"
+_NOTE_LABEL = re.compile(rf"^(\d{{1,3}}|[*†‡§¶]{{1,3}}|{_ROMAN}|[a-z])(?:[.)]\s*|\s+)(?=\S)")
+_MARKER_TEXT = re.compile(
+    rf"^(?:\d{{1,3}}(?:\s*[,–-]\s*\d{{1,3}})*|[*†‡§¶]{{1,3}}|{_ROMAN}|[a-z])$"
+)
 _ORDINAL_SUFFIX = frozenset({"st", "nd", "rd", "th", "er", "e", "re"})
 _UNIT_BEFORE = re.compile(r"\b(?:k?m|cm|mm|ft)$")
 _SENTENCE_END = tuple('.!?:;"”’)')
@@ -259,20 +263,32 @@ def _without_line_numbers(
     raw: list[tuple[list[Piece], float, float]],
 ) -> list[tuple[list[Piece], float, float]]:
     """The pages without the line numbers printed down a margin (a court filing's pleading
-    paper: 1 to 28 on every page): bare numbers in the outer fifth of the page, five or more
-    stacked at one x and counting up the page down, on at least half the pages."""
+    paper: 1 to 28 on every page): bare numbers in the outer fifth of the page, outside the
+    text (a footnote's number sits at the text's edge), ten or more stacked at one x and
+    counting up the page down, on at least half the pages."""
     stacks: list[dict[int, list[Piece]]] = []
     columns: Counter[int] = Counter()
     for pieces, width, _ in raw:
         stack: dict[int, list[Piece]] = {}
+        words = [piece for piece in pieces if not _LINE_NUMBER.match(piece.text.strip())]
+        text_left = min((piece.x0 for piece in words), default=0.0)
+        text_right = max((piece.x1 for piece in words), default=width)
         for piece in pieces:
             text = piece.text.strip()
-            if _LINE_NUMBER.match(text) and (piece.x1 < width * 0.2 or piece.x0 > width * 0.8):
-                stack.setdefault(round(piece.x1 / 4), []).append(piece)
+            if _LINE_NUMBER.match(text) and (
+                (piece.x1 < width * 0.2 and piece.x1 < text_left - 4)
+                or (piece.x0 > width * 0.8 and piece.x0 > text_right + 4)
+            ):
+                # one key for a column of numbers, left- or right-aligned: their middles
+                # lie within a digit's width
+                stack.setdefault(round((piece.x0 + piece.x1) / 20), []).append(piece)
+        for key in sorted(stack):
+            if key - 1 in stack:  # a column whose middles straddle two keys
+                stack[key] = stack.pop(key - 1) + stack[key]
         for key, numbers in list(stack.items()):
             values = [int(piece.text) for piece in sorted(numbers, key=lambda p: -p.y)]
             rising = sum(1 for a, b in itertools.pairwise(values) if b > a)
-            if len(values) >= 5 and rising >= (len(values) - 1) * 0.8:
+            if len(values) >= 10 and rising >= (len(values) - 1) * 0.8:
                 columns[key] += 1
             else:
                 del stack[key]
@@ -366,6 +382,7 @@ def _mark_furniture(pages: list[_Page], body_size: float) -> None:
         for line in page.lines:
             rows.setdefault(round(line.y), []).append(line)
         heights = sorted(rows, reverse=True)
+        labels = _marker_labels(page)
         for height in {*heights[:2], *heights[-2:]}:
             if page.height * 0.1 < height < page.height * 0.9:
                 continue
@@ -377,6 +394,9 @@ def _mark_furniture(pages: list[_Page], body_size: float) -> None:
                 continue
             if max(line.size for line in row) > body_size * 1.12:
                 continue  # a heading at the top of each section's page, not a running header
+            found = _note_label(row[0])
+            if found is not None and found[0] in labels:
+                continue  # the page's last footnote ("4 Ibid., p. 7."), not a running footer
             key, bucket = _furniture_key(text), round(height / 3)
             candidates.append((row, key, bucket))
             edge_keys[key, bucket] += 1
@@ -389,20 +409,73 @@ def _mark_furniture(pages: list[_Page], body_size: float) -> None:
                 line.role = "furniture"
 
 
-def _mark_footnotes(page: _Page, body_size: float) -> None:
-    """The small lines at the foot of each column that start with a note label."""
+def _marker_labels(page: _Page) -> set[str]:
+    """The labels of the raised note markers in a page's text (not in its note lines)."""
+    return {
+        label
+        for line in page.lines
+        for start, _, label in line.markers
+        if start > 0 and line.role == "body"
+    }
+
+
+def _mark_footnotes(
+    page: _Page, body_size: float, gap: float, previous: _Page | None = None
+) -> None:
+    """The footnotes at the foot of each column: from a line that starts with a note label
+    to the column's end, when that run is set smaller than the text, or when every label in
+    it is that of a marker on the page and a wider gap sets it off from the text (notes set
+    at the text's size, as Word's default styles and LibreOffice print them). A note that did
+    not fit goes on to the next page: the previous page's labels count too."""
+    labels = _marker_labels(page) | (_marker_labels(previous) if previous else set())
     for column in (0, 1, 2):
         lines = [line for line in page.lines if line.column == column and line.role == "body"]
         lines.sort(key=lambda line: -line.y)
-        trailing: list[_Line] = []
+        small: list[_Line] = []
         for line in reversed(lines):
-            if line.size <= body_size * 0.92:
-                trailing.insert(0, line)
-            else:
+            if line.size > body_size * 0.92:
                 break
-        while trailing and _note_label(trailing[0]) is None:
-            trailing.pop(0)
-        for line in trailing:
+            small.insert(0, line)
+        while small and _note_label(small[0]) is None:
+            small.pop(0)
+        run = small
+        if not run:
+            for index, line in enumerate(lines):
+                found = _note_label(line)
+                if found is None or found[0] not in labels or index == 0:
+                    continue
+                block = lines[index:]
+                found_labels = [note[0] for note in map(_note_label, block) if note is not None]
+                if (
+                    all(label in labels for label in found_labels)
+                    and lines[index - 1].y - line.y > gap * 1.3
+                    and all(abs(other.size - line.size) <= 0.5 for other in block)
+                ):
+                    run = block
+                    break
+        for line in run:
+            line.role = "footnote"
+
+
+def _mark_endnotes(pages: list[_Page]) -> None:
+    """Pages of notes at the end of the document, without a heading (as Word and LibreOffice
+    print endnotes): from the last page back, a page whose text starts with a note label that
+    a marker elsewhere uses, and whose labelled lines mostly carry such labels, is notes."""
+    labels = set().union(*(_marker_labels(page) for page in pages))
+    for page in reversed(pages):
+        body = [line for line in page.lines if line.role == "body" and line.text.strip()]
+        if not body:
+            continue
+        found = [note for note in map(_note_label, body) if note is not None]
+        first = _note_label(body[0])
+        if (
+            first is None
+            or first[0] not in labels
+            or sum(label in labels for label, _ in found) < len(found) * 0.6
+            or len(found) < len(body) * 0.3
+        ):
+            break
+        for line in body:
             line.role = "footnote"
 
 
@@ -499,8 +572,10 @@ def read_pdf(data: bytes, *, path: str) -> Document:
         for number, (pieces, width, height) in enumerate(raw, start=1)
     ]
     _mark_furniture(pages, body_size)
-    for page in pages:
-        _mark_footnotes(page, body_size)
+    gap = _line_gap(pages, body_size)
+    for index, page in enumerate(pages):
+        _mark_footnotes(page, body_size, gap, pages[index - 1] if index else None)
+    _mark_endnotes(pages)
     return _build(pages, body_size, path=path, reader=reader, problems=tuple(problems))
 
 
@@ -594,7 +669,7 @@ class _Writer:
             position = marker_end
         end = len(text)
         marker_at_end = bool(line.markers) and line.markers[-1][1] >= end
-        if end - position >= 2 and text[-1] == "-" and text[-2].isalpha() and not marker_at_end:
+        if end - position >= 2 and text[-1] == "-" and text[-2].isalnum() and not marker_at_end:
             # held back: `join` drops it when the word goes on on the next line
             end -= 1
             self.hyphen = line.source_start + end
@@ -640,7 +715,8 @@ class _Writer:
         """Go from one line to the next inside a paragraph. A hyphen at the line's end joins
         the two halves of a word: it is dropped when the word goes on in lower case (kept
         when the document prints the word with a hyphen elsewhere, "starry-eyed", and not
-        without), kept before a capital ("Rose-Lynn"); else a space."""
+        without), kept before a capital ("Rose-Lynn") or after a digit ("16-inch"); else a
+        space."""
         text = previous.text
         following = line.text.lstrip()
         if text.endswith("\u00ad"):
@@ -649,8 +725,10 @@ class _Writer:
             head = _last_word(text[:-1])
             tail = _first_word(following)
             hyphenated = f"{head}-{tail}".lower()
-            if following[:1].islower() and not (
-                hyphenated in self.words and hyphenated.replace("-", "") not in self.words
+            if (
+                following[:1].islower()
+                and head[-1:].isalpha()
+                and not (hyphenated in self.words and hyphenated.replace("-", "") not in self.words)
             ):
                 self.hyphen = None
             elif following[:1].isalpha():
