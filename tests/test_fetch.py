@@ -50,6 +50,9 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(302, b"", "text/plain", Location=target)
         elif path == "/away":
             self._send(302, b"", "text/plain", Location="http://10.255.255.1/secret")
+        elif path == "/latin":
+            body = "<html><body><p>The café said exports rose.</p></body></html>"
+            self._send(200, body.encode("latin-1"), "text/html; charset=ISO-8859-1")
         elif path == "/image":
             self._send(200, b"\x89PNG....", "image/png")
         elif path == "/big":
@@ -154,3 +157,9 @@ def test_the_command_line_scans_a_web_address(
     status = main(["report", f"{server}/report.pdf", "--allow-private", "-o", "map.html"])
     assert status == 0
     assert "12 percent" in (tmp_cwd / "map.html").read_text()
+
+
+def test_the_charset_of_the_content_type_decodes_the_page(server: str) -> None:
+    document = read_url(f"{server}/latin", allow_private=True)
+    assert "The café said" in document.text
+    assert not document.problems

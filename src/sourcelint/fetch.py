@@ -7,15 +7,18 @@
   cannot point it elsewhere.
 - Redirects are followed by hand, at most MAX_REDIRECTS, each new address checked again.
 - Connect and read timeouts; the body is streamed and refused past `max_bytes` (SL907).
-- Only HTML, XHTML, PDF and plain text are read (SL915 for any other Content-Type).
+- Only HTML, XHTML, PDF and plain text are read (SL915 for any other Content-Type); a
+  charset the Content-Type names decodes the text.
 - Proxy settings from the environment are not used: a proxy would connect on our behalf to
   an address we did not check.
 """
 
 from __future__ import annotations
 
+import codecs
 import email.utils
 import ipaddress
+import re
 import socket
 from dataclasses import dataclass
 from typing import Any
@@ -46,6 +49,7 @@ class Fetched:
     data: bytes
     format: str
     last_modified: str | None
+    charset: str | None = None
 
 
 def is_url(text: str) -> bool:
@@ -149,7 +153,8 @@ def fetch(
                     continue
                 if response.status_code >= 400:
                     raise _refused(url, f"HTTP {response.status_code} {response.reason_phrase}")
-                kind = response.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+                content_type = response.headers.get("content-type", "")
+                kind = content_type.split(";", 1)[0].strip().lower()
                 format = CONTENT_TYPES.get(kind)
                 if format is None:
                     raise _refused(
@@ -176,10 +181,23 @@ def fetch(
                     data=b"".join(chunks),
                     format=format,
                     last_modified=_date(response.headers.get("last-modified")),
+                    charset=_charset(content_type),
                 )
             finally:
                 response.close()
     raise _refused(url, f"more than {MAX_REDIRECTS} redirects")
+
+
+def _charset(content_type: str) -> str | None:
+    """The text encoding a Content-Type header names, if it names a known one."""
+    match = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", content_type, re.I)
+    if not match:
+        return None
+    try:
+        info = codecs.lookup(match.group(1))
+    except LookupError:
+        return None
+    return info.name if getattr(info, "_is_text_encoding", True) else None
 
 
 def _too_large(url: str, max_bytes: int) -> SourcelintError:
@@ -191,10 +209,23 @@ def read_url(url: str, *, allow_private: bool = False, max_bytes: int = MAX_BYTE
     names; the Last-Modified header dates a document that names no date of its own."""
     from dataclasses import replace
 
-    from sourcelint.readers import read_bytes
+    from sourcelint.readers import read_bytes, read_text_as
+    from sourcelint.readers.decoding import looks_binary, normalize_newlines
 
     fetched = fetch(url, allow_private=allow_private, max_bytes=max_bytes)
-    document = read_bytes(fetched.data, path=url, format=fetched.format)
+    charset = fetched.charset
+    if (
+        fetched.format in ("html", "txt")
+        and charset is not None
+        and charset != "utf-8"
+        and not charset.startswith(("utf-16", "utf-32"))
+        and not looks_binary(fetched.data)
+    ):
+        # the header's charset outranks the page's own <meta>, as in a browser
+        text = normalize_newlines(fetched.data.decode(charset, errors="replace"))
+        document = read_text_as(text, path=url, format=fetched.format)
+    else:
+        document = read_bytes(fetched.data, path=url, format=fetched.format)
     if document.date is None and fetched.last_modified is not None:
         document = replace(document, date=fetched.last_modified, date_source="http:last-modified")
     return document
