@@ -434,3 +434,23 @@ def test_notes_set_at_the_text_size_and_endnotes_without_a_heading() -> None:
     assert texts["i"] == "Grain Board, Harvest Outlook (2024), p. 2."
     assert texts["3"] == "Interview with a grain trader, 12 June 2024."
     assert "SL101" not in [finding.code for finding in analysis.findings]
+
+
+def test_a_short_last_page_keeps_the_documents_columns() -> None:
+    left = [
+        "The left column opens the story and runs",
+        "down the page, line after line, until",
+        "it ends here.",
+    ]
+    right = [
+        "The right column is read second and",
+        "goes on for a while, then at last",
+        "closes the story.",
+    ]
+    full = [*column(left, 72, 690), *column(right, 320, 690)]
+    last = [
+        Line("Its last left line ends a sentence.", 72, 690),
+        Line("A short note sits on its right.", 320, 690),
+    ]
+    document = _read(draw([full, full, last]))
+    assert "Its last left line ends a sentence.\n\nA short note sits on its right." in document.text

@@ -315,12 +315,31 @@ class _Page:
     height: float
 
 
-def _layout(pieces: list[Piece], width: float, body_size: float) -> list[_Line]:
+def _clear(rows: list[list[Piece]], band: tuple[float, float]) -> bool:
+    """Whether some rows hold text on both sides of `band` and at most one crosses it."""
+    beside = crossing = 0
+    for row in rows:
+        if any(piece.x0 < band[1] - 1 and piece.x1 > band[0] + 1 for piece in row):
+            crossing += 1
+        elif any(p.x1 <= band[0] + 1 for p in row) and any(p.x0 >= band[1] - 1 for p in row):
+            beside += 1
+    return beside >= 1 and crossing <= 1
+
+
+def _layout(
+    pieces: list[Piece],
+    width: float,
+    body_size: float,
+    usual: tuple[float, float] | None = None,
+) -> list[_Line]:
     """A page's lines in reading order: across-page lines in place, columns one after the
-    other between them."""
+    other between them. `usual` is the gutter of the document's other pages: a short last
+    page of a two-column document has too few lines to show its own."""
     large = [piece for piece in pieces if piece.size >= body_size * 0.7]
     rows = _rows(large)
     band = _gutter(rows, width)
+    if band is None and usual is not None and _clear(rows, usual):
+        band = usual
     if band is None:
         return _group_lines(pieces, body_size)
     middle = (band[0] + band[1]) / 2
@@ -567,8 +586,18 @@ def read_pdf(data: bytes, *, path: str) -> Document:
         )
     raw = _without_line_numbers(raw)
     body_size = _body_size([pieces for pieces, _, _ in raw])
+    bands: Counter[tuple[float, float]] = Counter()
+    for pieces, width, _ in raw:
+        rows = _rows([piece for piece in pieces if piece.size >= body_size * 0.7])
+        if (band := _gutter(rows, width)) is not None:
+            bands[round(band[0]), round(band[1])] += 1
+    # the gutter most two-column pages share, when most pages have one
+    usual: tuple[float, float] | None = None
+    if bands and sum(bands.values()) >= len(raw) * 0.5:
+        left_edge, right_edge = bands.most_common(1)[0][0]
+        usual = (float(left_edge), float(right_edge))
     pages = [
-        _Page(number, _layout(pieces, width, body_size), height)
+        _Page(number, _layout(pieces, width, body_size, usual), height)
         for number, (pieces, width, height) in enumerate(raw, start=1)
     ]
     _mark_furniture(pages, body_size)
