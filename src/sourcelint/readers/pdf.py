@@ -737,8 +737,7 @@ class _Writer:
 
     def _emit_range(self, line: _Line, start: int, end: int) -> None:
         if end > start:
-            source = line.source_start + start
-            self.builder.emit(line.text[start:end], range(source, source + end - start))
+            self.builder.emit_text(line.text[start:end], line.source_start + start)
 
     def join(self, previous: _Line, line: _Line) -> None:
         """Go from one line to the next inside a paragraph. A hyphen at the line's end joins
