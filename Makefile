@@ -87,6 +87,9 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/html_read_cost.py
 	$(BIN)/python benchmarks/memory_stages.py
 	$(BIN)/python benchmarks/findings_on_real_pages.py
+	$(BIN)/python benchmarks/pdf_read.py
+	$(BIN)/python benchmarks/pdf_real_pages.py
+	$(BIN)/python benchmarks/word_notes.py
 
 ## Retrain the check-worthiness model shipped in src/sourcelint/data (deterministic: the
 ## committed file is what this writes).

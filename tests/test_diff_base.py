@@ -124,3 +124,16 @@ def test_sarif_with_a_diff_base_is_valid_and_holds_only_changed_lines(
     status = run_scan(ScanOptions(paths=["posts"], output_format="github", diff_base="HEAD"))
     lines = capsys.readouterr().out.splitlines()
     assert lines and all("file=posts/old.md,line=3," in line for line in lines)
+
+
+def test_a_changed_pdf_counts_as_changed_whole(repository: Path) -> None:
+    from tests.readers.pdf_maker import Line, draw
+
+    (repository / "report.pdf").write_bytes(draw([[Line("Exports rose.", 72, 700)]]))
+    git(repository, "add", "report.pdf")
+    git(repository, "commit", "-q", "-m", "pdf")
+    (repository / "report.pdf").write_bytes(draw([[Line("Exports fell.", 72, 700)]]))
+    changed = changed_lines("HEAD", repository)
+    assert changed.touches(str(repository / "report.pdf"), 1)
+    assert changed.touches(str(repository / "report.pdf"), 40)
+    assert not changed.touches(str(repository / "posts" / "old.md"), 1)

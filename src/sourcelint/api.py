@@ -83,14 +83,16 @@ def extract(document: Document, *, progress: Callable[[int], None] | None = None
 
 
 def _located(document: Document, quantities: Sequence[Quantity]) -> Sequence[Quantity]:
-    """The quantities with the line and column of each (a table gets two new columns)."""
-    places = [document.locate(start) for start, _ in _spans(quantities)]
+    """The quantities with the line, column and page of each (a table gets new columns)."""
+    spans = _spans(quantities)
+    places = [document.locate(start) for start, _ in spans]
     lines, cols = [line for line, _ in places], [col for _, col in places]
+    pages = [document.page(start) for start, _ in spans]
     if isinstance(quantities, RecordTable):
-        return quantities.with_columns(line=lines, col=cols)
+        return quantities.with_columns(line=lines, col=cols, page=pages)
     return tuple(
-        replace(quantity, line=line, col=col)
-        for quantity, line, col in zip(quantities, lines, cols, strict=True)
+        replace(quantity, line=line, col=col, page=page)
+        for quantity, line, col, page in zip(quantities, lines, cols, pages, strict=True)
     )
 
 
@@ -104,11 +106,13 @@ def _spans(records: Sequence[Citation] | Sequence[Quantity]) -> Sequence[tuple[i
 def to_finding(document: Document, rule: Rule, violation: Violation) -> Finding:
     """A rule's violation as a located, immutable finding."""
     if violation.source_offset is not None:
-        line, col = document.lines.locate(violation.source_offset)
+        line, col = document.locate_source(violation.source_offset)
         end_line, end_col = line, col
+        page = document.page_of_source(violation.source_offset)
     else:
         line, col = document.locate(violation.start)
         end_line, end_col = document.locate(violation.end)
+        page = document.page(violation.start)
     return Finding(
         code=rule.code,
         severity=rule.severity,
@@ -119,6 +123,8 @@ def to_finding(document: Document, rule: Rule, violation: Violation) -> Finding:
         col=col,
         end_line=end_line,
         end_col=end_col,
+        page=page,
+        paragraph=line if document.format == "docx" else None,
     )
 
 
@@ -146,7 +152,9 @@ def check(evidence: Evidence, settings: Settings) -> list[Finding]:
     findings += [
         failure_finding(document, failure) for failure in (*evidence.failures, *guard.failures)
     ]
-    return sorted(findings, key=lambda finding: (finding.line, finding.col, finding.code))
+    return sorted(
+        findings, key=lambda finding: (finding.page or 0, finding.line, finding.col, finding.code)
+    )
 
 
 def _rule_findings(document: Document, rule: Rule, evidence: Evidence) -> list[Finding]:
@@ -167,6 +175,8 @@ def failure_finding(document: Document, failure: Failure) -> Finding:
         col=col,
         end_line=line,
         end_col=col,
+        page=document.page(offset),
+        paragraph=line if document.format == "docx" else None,
     )
 
 
@@ -191,7 +201,7 @@ def analyze(
         claims=evidence.claims,
         findings=tuple(findings),
         quotes=tuple(
-            replace(quote, line=line, col=col)
+            replace(quote, line=line, col=col, page=document.page(quote.start))
             for quote in evidence.quotes
             for line, col in [document.locate(quote.start)]
         ),

@@ -20,6 +20,9 @@ from sourcelint.rules.registry import ERRORS, RULES, lookup
 from sourcelint.runner import EXIT_ERROR, ScanOptions, run_scan
 
 _OUTPUT_FORMATS = ("text", "json", "sarif", "github")
+_ALLOW_PRIVATE = (
+    "fetch web addresses on this computer or its network (loopback, private, link-local)"
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -52,7 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     scan = commands.add_parser("scan", help="scan documents and report findings")
     scan.add_argument(
-        "paths", nargs="*", default=["."], help="files, folders, or - for stdin (default: .)"
+        "paths",
+        nargs="*",
+        default=["."],
+        help="files, folders, web addresses (http, https), or - for stdin (default: .)",
     )
     scan.add_argument(
         "--format", choices=_OUTPUT_FORMATS, default="text", help="report format (default: text)"
@@ -100,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--stdin-filename", help="the name to report for standard input")
     scan.add_argument("--stdin-format", choices=FORMATS, help="the format of standard input")
     scan.add_argument("-q", "--quiet", action="store_true", help="no progress display")
+    scan.add_argument("--allow-private", action="store_true", help=_ALLOW_PRIVATE)
 
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("text", "markdown", "json"), default="text")
@@ -108,22 +115,24 @@ def build_parser() -> argparse.ArgumentParser:
     rule.add_argument("code", help="a rule code, e.g. SL101")
 
     report = commands.add_parser("report", help="write a document's evidence map as HTML")
-    report.add_argument("path", help="a .txt, .md or .html file")
+    report.add_argument("path", help="a .txt, .md, .html, .pdf or .docx file, or a web address")
     report.add_argument("-o", "--output", type=Path, help="write here (default: standard output)")
     report.add_argument("--format", choices=FORMATS, help="read the file as this format")
     report.add_argument("--config", type=Path, help="use this configuration file")
     report.add_argument("--claim-threshold", type=_threshold, metavar="P")
+    report.add_argument("--allow-private", action="store_true", help=_ALLOW_PRIVATE)
 
     text = commands.add_parser(
         "text", help="print the text a scan reads, block by block, with its title and date"
     )
-    text.add_argument("path", help="a .txt, .md or .html file, or - for stdin")
+    text.add_argument("path", help="a .txt, .md, .html, .pdf or .docx file, a web address, or -")
     text.add_argument(
         "--format", choices=("text", "json"), default="text", help="output (default: text)"
     )
     text.add_argument("--input-format", choices=FORMATS, help="read the file as this format")
     text.add_argument("-o", "--output", type=Path, help="write here (default: standard output)")
     text.add_argument("--config", type=Path, help="use this configuration file")
+    text.add_argument("--allow-private", action="store_true", help=_ALLOW_PRIVATE)
 
     serve = commands.add_parser("serve", help="run the local web app (paste or upload)")
     serve.add_argument("--host", default="127.0.0.1", help="address (default 127.0.0.1)")
@@ -146,6 +155,7 @@ def _report(arguments: argparse.Namespace) -> int:
         config=arguments.config,
         claim_threshold=arguments.claim_threshold,
         stdin_format=arguments.format,
+        allow_private=arguments.allow_private,
     )
     settings = settings_for_path(options, arguments.path)
     document = read_document(arguments.path, options, settings, format=arguments.format)
@@ -162,7 +172,10 @@ def _text(arguments: argparse.Namespace) -> int:
     from sourcelint.runner import read_document, settings_for_path, write_atomic, write_stdout
 
     options = ScanOptions(
-        paths=[arguments.path], config=arguments.config, stdin_format=arguments.input_format
+        paths=[arguments.path],
+        config=arguments.config,
+        stdin_format=arguments.input_format,
+        allow_private=arguments.allow_private,
     )
     settings = settings_for_path(options, arguments.path)
     document = read_document(arguments.path, options, settings, format=arguments.input_format)
@@ -287,6 +300,7 @@ def _run(arguments: argparse.Namespace) -> int:
         stdin_format=arguments.stdin_format,
         quiet=arguments.quiet,
         claim_threshold=arguments.claim_threshold,
+        allow_private=arguments.allow_private,
     )
     return run_scan(options)
 

@@ -17,7 +17,16 @@ from sourcelint.errors import SourcelintError
 from sourcelint.model import Severity
 from sourcelint.rules.registry import ALL_CODES
 
-DEFAULT_INCLUDE = ("*.txt", "*.text", "*.md", "*.markdown", "*.html", "*.htm")
+DEFAULT_INCLUDE = (
+    "*.txt",
+    "*.text",
+    "*.md",
+    "*.markdown",
+    "*.html",
+    "*.htm",
+    "*.pdf",
+    "*.docx",
+)
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox")
 DEFAULT_MAX_FILE_SIZE = 200 * 1024 * 1024
 _KEYS = {

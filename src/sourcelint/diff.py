@@ -3,7 +3,8 @@ request's check reports only the findings on lines it touched.
 
 The changes come from `git diff --unified=0 --find-renames REF` (the working tree against
 REF; a renamed file is followed to its new name, so only its edited lines count) and from
-`git ls-files --others --exclude-standard` (a new file not yet added: every line is new).
+`git ls-files --others --exclude-standard` (a new file not yet added: every line is new). A
+changed PDF or Word file counts as changed whole: its lines in git are not those it is read as.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from sourcelint.errors import SourcelintError
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 _NEW_FILE = re.compile(r"^\+\+\+ (?:b/(.*)|/dev/null)$")
+# a changed PDF or Word file has no lines to compare: all of it counts as changed
+_BINARY = re.compile(r"^Binary files (?:a/.*|/dev/null) and b/(.*) differ$")
+_PAGED = frozenset({".pdf", ".docx"})
 
 
 @dataclass(frozen=True)
@@ -82,11 +86,19 @@ def changed_lines(base: str, cwd: Path | None = None) -> ChangedLines:
             match = _NEW_FILE.match(row)
             current = (root / match.group(1)).resolve() if match and match.group(1) else None
             lines = set()
+        elif binary := _BINARY.match(row):
+            if current is not None:
+                files[current] = frozenset(lines)
+            current = None
+            files[(root / binary.group(1)).resolve()] = None
         elif current is not None and (hunk := _HUNK.match(row)):
             start, count = int(hunk.group(1)), int(hunk.group(2) or "1")
             lines.update(range(start, start + count))
     if current is not None:
         files[current] = frozenset(lines)
+    for path in files:
+        if path.suffix.lower() in _PAGED:
+            files[path] = None  # its lines in git are not the lines a finding names
     untracked = _git(["ls-files", "--others", "--exclude-standard", "-z"], root)
     for name in filter(None, untracked.split("\0")):
         files[(root / name).resolve()] = None

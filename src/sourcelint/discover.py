@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sourcelint.config import DEFAULT_EXCLUDE
 from sourcelint.errors import SourcelintError
+from sourcelint.fetch import is_url
 
 STDIN = "-"
 
@@ -29,14 +30,15 @@ def collect(
 ) -> tuple[list[str], list[SourcelintError]]:
     """The files to scan, in a stable order, and the errors for paths that cannot be used.
 
-    A file named explicitly is always scanned; a folder is walked (hidden folders,
-    virtualenvs and node_modules skipped) for files matching `include` and not `exclude`.
+    A file named explicitly, and a web address, is always scanned; a folder is walked (hidden
+    folders, virtualenvs and node_modules skipped) for files matching `include` and not
+    `exclude`.
     """
     files: list[str] = []
     errors: list[SourcelintError] = []
     for given in paths:
-        if given == STDIN:
-            files.append(STDIN)
+        if given == STDIN or is_url(given):
+            files.append(given)
             continue
         path = Path(given)
         if not path.exists():

@@ -2,6 +2,9 @@
 
 Offsets inside sourcelint are 0-based character offsets into `Document.text`. Line and column
 are 1-based and point into the file the user gave (after decoding; a column counts characters).
+A PDF has no lines of its own: its source is the text of its pages, line by line in reading
+order, and its positions are a page and a line on that page (`Document.page_starts`). A Word
+file's source holds one paragraph a line, so its line is the paragraph's number.
 """
 
 from __future__ import annotations
@@ -187,11 +190,35 @@ class Document:
     marker_hints: tuple[MarkerHint, ...] = ()
     problems: tuple[Problem, ...] = ()
     code_spans: tuple[tuple[int, int], ...] = ()
+    # where each page starts in `source` (a PDF's pages; empty for unpaginated formats)
+    page_starts: tuple[int, ...] = ()
     lines: LineIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "lines", LineIndex(self.source))
 
     def locate(self, text_offset: int) -> tuple[int, int]:
-        """The 1-based (line, column) in the source file of a 0-based text offset."""
-        return self.lines.locate(self.offsets.to_source(text_offset))
+        """The 1-based (line, column) in the source file of a 0-based text offset; in a
+        paginated document the line is counted from the top of its page."""
+        return self.locate_source(self.offsets.to_source(text_offset))
+
+    def locate_source(self, source_offset: int) -> tuple[int, int]:
+        """The 1-based (line, column) of a source offset (the line on its page in a PDF)."""
+        line, col = self.lines.locate(source_offset)
+        if not self.page_starts:
+            return line, col
+        page_line, _ = self.lines.locate(self.page_starts[self._page_index(source_offset)])
+        return line - page_line + 1, col
+
+    def _page_index(self, source_offset: int) -> int:
+        return max(bisect.bisect_right(self.page_starts, source_offset) - 1, 0)
+
+    def page(self, text_offset: int) -> int | None:
+        """The 1-based page of a text offset in a paginated document (a PDF), else None."""
+        if not self.page_starts:
+            return None
+        return self._page_index(self.offsets.to_source(text_offset)) + 1
+
+    def page_of_source(self, source_offset: int) -> int | None:
+        """The 1-based page of a source offset in a paginated document, else None."""
+        return self._page_index(source_offset) + 1 if self.page_starts else None

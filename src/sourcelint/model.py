@@ -33,7 +33,9 @@ _SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One rule's verdict at one span. `line`/`col` are 1-based in the source file."""
+    """One rule's verdict at one span. `line`/`col` are 1-based in the source file; in a PDF
+    `page` is set and `line` counts from the top of that page; in a Word file `paragraph` is
+    set (and equals `line`)."""
 
     code: str
     severity: Severity
@@ -44,10 +46,13 @@ class Finding:
     col: int
     end_line: int
     end_col: int
+    page: int | None = None
+    paragraph: int | None = None
 
     def to_json(self) -> dict[str, Any]:
-        """The contract's finding object."""
-        return {
+        """The contract's finding object; `page` and `paragraph` only where the format has
+        them (PDF, Word)."""
+        found: dict[str, Any] = {
             "code": self.code,
             "severity": self.severity.value,
             "message": self.message,
@@ -56,6 +61,19 @@ class Finding:
             "line": self.line,
             "col": self.col,
         }
+        if self.page is not None:
+            found["page"] = self.page
+        if self.paragraph is not None:
+            found["paragraph"] = self.paragraph
+        return found
+
+    @property
+    def where(self) -> str:
+        """The finding's position as the text report prints it: `line:col`, or `p3:12:5`
+        (page 3, line 12 of that page, column 5) in a PDF."""
+        if self.page is not None:
+            return f"p{self.page}:{self.line}:{self.col}"
+        return f"{self.line}:{self.col}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +209,7 @@ class Quote:
     cue_end: int | None = None
     line: int = 0
     col: int = 0
+    page: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The contract's quote object."""
@@ -262,6 +281,7 @@ class Quantity:
     past_event: bool = False
     line: int = 0
     col: int = 0
+    page: int | None = None
 
     @property
     def approx(self) -> str:

@@ -24,6 +24,7 @@ from sourcelint.discover import STDIN, collect
 from sourcelint.display import printable, printable_name
 from sourcelint.document import Document
 from sourcelint.errors import SourcelintError, internal_error
+from sourcelint.fetch import is_url, read_url
 from sourcelint.model import Analysis, Severity
 from sourcelint.output import RENDERERS
 from sourcelint.readers import detect_format, read_bytes, read_path
@@ -52,6 +53,7 @@ class ScanOptions:
     stdin_filename: str | None = None
     stdin_format: str | None = None
     quiet: bool = False
+    allow_private: bool = False  # fetch web addresses on this network (loopback, private)
     claim_threshold: float | None = None
 
 
@@ -145,7 +147,7 @@ def settings_for_path(options: ScanOptions, path: str) -> Settings:
     folder for standard input), with the command line's options on top."""
     if options.config is not None:
         base = load_config_file(options.config)
-    elif path == STDIN:
+    elif path == STDIN or is_url(path):
         base = settings_for(Path.cwd())
     else:
         base = settings_for(Path(path))
@@ -160,8 +162,10 @@ def settings_for_path(options: ScanOptions, path: str) -> Settings:
 def read_document(
     path: str, options: ScanOptions, settings: Settings, *, format: str | None = None
 ) -> Document:
-    """One input as a Document: standard input or a file, refused (SL907) over the size limit;
-    `format` overrides the format the file's name implies."""
+    """One input as a Document: standard input, a file or a web address (fetch.py), refused
+    (SL907) over the size limit; `format` overrides the format the file's name implies."""
+    if is_url(path):
+        return read_url(path, allow_private=options.allow_private, max_bytes=settings.max_file_size)
     if path == STDIN:
         data = sys.stdin.buffer.read()
         shown = options.stdin_filename or "<stdin>"

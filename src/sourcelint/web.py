@@ -3,7 +3,9 @@ download the JSON contract or SARIF; a REST API (`POST /api/scan`, `GET /api/rul
 its OpenAPI description at /docs.
 
 Uploads are read in memory, never written or opened by path: the file name is only a label.
-Bodies over the size limit get 413, files that are not .txt/.md/.html get 415, and a POST
+Bodies over the size limit get 413, files that are not .txt/.md/.html/.pdf/.docx get 415, a
+web address in the form is fetched as `sourcelint scan URL` fetches it (fetch.py), never from
+this computer or its network (no --allow-private here), and a POST
 whose Origin header names another site, or is no origin at all, gets 403. Refusals and
 unexpected errors (500, SL999) are JSON with a coded `detail`; the app answers an error
 itself, so the server keeps the connection. Scans run in the server's thread pool: small ones
@@ -30,16 +32,17 @@ from sourcelint._version import __version__
 from sourcelint.api import analyze
 from sourcelint.document import Document
 from sourcelint.errors import SourcelintError
+from sourcelint.fetch import is_url, read_url
 from sourcelint.model import contract
 from sourcelint.output.html import render_html, script_and_policy, template
 from sourcelint.output.sarif import render_sarif
-from sourcelint.readers import read_bytes, read_text_as
+from sourcelint.readers import BINARY_FORMATS, read_bytes, read_text_as
 from sourcelint.rules.registry import RULES
 
 _log = logging.getLogger("sourcelint.web")
 MAX_BYTES = 2 * 1024 * 1024
 SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html"}
-SUFFIXES[".htm"] = "html"
+SUFFIXES.update({".htm": "html", ".pdf": "pdf", ".docx": "docx"})
 _FORM_POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; "
     "base-uri 'none'; frame-ancestors 'none'"
@@ -78,18 +81,35 @@ def _index(error: str | None = None, text: str = "") -> str:
     return template("index.html.j2").render(error=error, text=text, limit=limit)
 
 
-def _document_from(text: str, format: str, file: UploadFile | None, data: bytes | None) -> Document:
+def _document_from(
+    text: str,
+    format: str,
+    file: UploadFile | None,
+    data: bytes | None,
+    url: str = "",
+    max_bytes: int = MAX_BYTES,
+) -> Document:
     if file is not None and file.filename and data:
         suffix = PurePath(file.filename).suffix.lower()
         if suffix not in SUFFIXES:
             raise HTTPException(
-                415, f"SL904 only .txt, .md and .html files are read, not {suffix!r}"
+                415,
+                f"SL904 only .txt, .md, .html, .pdf and .docx files are read, not {suffix!r}",
             )
         return read_bytes(data, path=_label(file.filename, "upload.txt"), format=SUFFIXES[suffix])
+    if url.strip():
+        if not is_url(url.strip()):
+            raise HTTPException(400, "SL900 a web address starts with http:// or https://")
+        try:
+            return read_url(url.strip(), allow_private=False, max_bytes=max_bytes)
+        except SourcelintError as error:
+            raise HTTPException(400 if error.code != "SL907" else 413, str(error)) from None
     if format not in ("txt", "md", "html"):
         raise HTTPException(415, "SL900 format must be txt, md or html")
     if not text.strip():
-        raise HTTPException(400, "SL903 nothing to scan: paste a text or choose a file")
+        raise HTTPException(
+            400, "SL903 nothing to scan: paste a text, choose a file or give a web address"
+        )
     return read_text_as(_clean(text).replace("\r\n", "\n"), path=f"pasted.{format}", format=format)
 
 
@@ -209,14 +229,17 @@ def create_app(*, max_bytes: int = MAX_BYTES) -> FastAPI:
         text: Annotated[str, Form()] = "",
         format: Annotated[str, Form()] = "txt",
         file: Annotated[UploadFile | None, File()] = None,
+        url: Annotated[str, Form(max_length=2048)] = "",
     ) -> HTMLResponse:
         data = read_upload(file)
         try:
-            document = _document_from(text, format, file, data)
+            document = _document_from(text, format, file, data, url, max_bytes)
         except HTTPException as error:
             return HTMLResponse(_index(str(error.detail), text), status_code=error.status_code)
         analysis = analyze(document)
-        page = render_html(document, analysis, download=(document.source, document.format))
+        # the download buttons post the text back: a PDF or Word file's bytes are not kept
+        download = None if document.format in BINARY_FORMATS else (document.source, document.format)
+        page = render_html(document, analysis, download=download)
         return HTMLResponse(page, headers={"Content-Security-Policy": report_policy})
 
     @app.post("/api/scan")
@@ -233,7 +256,8 @@ def create_app(*, max_bytes: int = MAX_BYTES) -> FastAPI:
 
     @app.post("/api/scan/file")
     def scan_file(file: Annotated[UploadFile, File()]) -> JSONResponse:
-        """Scan an uploaded .txt, .md or .html file and return the JSON contract."""
+        """Scan an uploaded .txt, .md, .html, .pdf or .docx file and return the JSON
+        contract."""
         data = read_upload(file)
         document = _document_from("", "txt", file, data)
         return JSONResponse(contract([analyze(document)]))

@@ -63,8 +63,12 @@ def test_uploads_are_limited_in_size_and_type(client: TestClient) -> None:
         "/map", files={"file": ("tool.exe", b"MZ\x00\x01", "application/x-msdownload")}
     )
     assert binary.status_code == 415
-    pdf = client.post("/api/scan/file", files={"file": ("a.pdf", b"%PDF-1.4", "application/pdf")})
-    assert pdf.status_code == 415
+    odt = client.post("/api/scan/file", files={"file": ("a.odt", b"PK\x03\x04", "application/zip")})
+    assert odt.status_code == 415
+    broken = client.post(
+        "/api/scan/file", files={"file": ("a.pdf", b"%PDF-1.4", "application/pdf")}
+    )
+    assert broken.status_code == 400 and "SL904" in broken.json()["detail"]
     empty = client.post("/map", data={"text": "  "})
     assert empty.status_code == 400 and "SL903" in empty.text
 
@@ -142,3 +146,29 @@ def test_download_forms_keep_a_leading_newline(client: TestClient) -> None:
     page = client.post("/map", data={"text": "\nFirst line.\nSecond."}).text
     raw = re.search(r'<textarea name="text" hidden>(.*?)</textarea>', page, re.S)
     assert raw is not None and raw.group(1).startswith("\n\nFirst")  # HTML drops the first
+
+
+def test_pdf_and_word_uploads_are_read(client: TestClient) -> None:
+    from tests.readers.docx_maker import WordMaker
+    from tests.readers.pdf_maker import Line, draw
+
+    pdf = draw([[Line("Exports fell 12% in 2024, the ministry said.", 72, 700)]])
+    response = client.post("/api/scan/file", files={"file": ("r.pdf", pdf, "application/pdf")})
+    assert response.status_code == 200
+    (document,) = response.json()["documents"]
+    assert document["format"] == "pdf"
+    assert document["quantities"][0]["text"] == "12%"
+    maker = WordMaker()
+    maker.paragraph("Exports fell 12% in 2024, the ministry said.")
+    page = client.post("/map", files={"file": ("d.docx", maker.save(), "application/octet-stream")})
+    assert page.status_code == 200
+    assert "12%" in page.text
+    assert 'action="/download/json"' not in page.text  # no bytes to post back
+
+
+def test_the_form_never_fetches_from_this_computer(client: TestClient) -> None:
+    response = client.post("/map", data={"url": "http://127.0.0.1:9/secret"})
+    assert response.status_code == 400
+    assert "SL915" in response.text
+    response = client.post("/map", data={"url": "file:///etc/passwd"})
+    assert response.status_code == 400

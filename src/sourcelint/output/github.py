@@ -24,6 +24,8 @@ def render_github(analyses: list[Analysis]) -> str:
         for finding in analysis.findings:
             rule = RULES_BY_CODE.get(finding.code)
             title = f"{finding.code} {rule.name}" if rule else finding.code
+            if finding.page is not None:  # annotations have no page: the title names it
+                title += f" (page {finding.page})"
             properties = ",".join(
                 [
                     f"file={_escape_property(printable_name(analysis.path))}",

@@ -151,6 +151,19 @@ def _parts(segments: list[dict[str, str]], tables: list[list[Block]]) -> list[di
     return parts
 
 
+def _page_starts(document: Document) -> dict[int, int]:
+    """Where each page of a PDF begins in the text (the first block of each new page), by
+    text offset; empty for a document without pages."""
+    starts: dict[int, int] = {}
+    last = 1
+    for block in document.blocks:
+        page = document.page(block.start)
+        if page is not None and page > last:
+            starts[block.start] = page
+            last = page
+    return starts
+
+
 def _target(segments: list[dict[str, str]], offsets: list[int], position: int) -> str:
     index = max(bisect_right(offsets, position) - 1, 0)
     return segments[index]["id"] if segments else ""
@@ -226,9 +239,19 @@ def render_html(
             }
     spans = [span for span in spans if 0 <= span.start < span.end <= len(text)]
     tables = _tables(document)
+    page_starts = _page_starts(document)
     segments = _segments(
-        text, spans, (edge for cells in tables for cell in cells for edge in (cell.start, cell.end))
+        text,
+        spans,
+        [
+            *(edge for cells in tables for cell in cells for edge in (cell.start, cell.end)),
+            *page_starts,
+        ],
     )
+    for segment in segments:
+        page = page_starts.get(int(segment["id"][2:]))
+        if page is not None:
+            segment["page"] = str(page)
     offsets = [int(segment["id"][2:]) for segment in segments]
     cited = {citation.reference for citation in analysis.citations if citation.reference}
     script, policy = script_and_policy()
@@ -253,7 +276,7 @@ def render_html(
             {
                 "severity": finding.severity.value,
                 "code": finding.code,
-                "line": finding.line,
+                "where": finding.where,
                 "col": finding.col,
                 "message": finding.message,
                 "target": _target(segments, offsets, finding.start),

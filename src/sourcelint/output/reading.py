@@ -23,7 +23,8 @@ def _words(document: Document) -> int:
 
 def reading_json(document: Document) -> dict[str, Any]:
     """The reading as a JSON object: `blocks` (kind, text, start, end, line, col; `level` for
-    headings, `quote` inside block quotes) and the title and date with their sources."""
+    headings, `quote` inside block quotes, `page` in a PDF) and the title and date with their
+    sources."""
     blocks = []
     for block in document.blocks:
         line, col = document.locate(block.start)
@@ -38,6 +39,8 @@ def reading_json(document: Document) -> dict[str, Any]:
         }
         if block.kind is BlockKind.HEADING:
             entry["level"] = block.level
+        if (page := document.page(block.start)) is not None:
+            entry["page"] = page
         blocks.append(entry)
     return {
         "path": document.path,
@@ -84,5 +87,7 @@ def render_reading_text(document: Document) -> str:
         if block.kind is BlockKind.HEADING:
             kind = f"heading {block.level}" if block.level else kind
         text = " ".join(document.text[block.start : block.end].split())
-        lines.append(f"{f'{line}:{col}':<9} {kind:<12} {printable(text)}")
+        page = document.page(block.start)
+        where = f"p{page}:{line}:{col}" if page is not None else f"{line}:{col}"
+        lines.append(f"{where:<9} {kind:<12} {printable(text)}")
     return "\n".join(lines) + "\n"

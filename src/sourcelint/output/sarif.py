@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import quote
 
 from sourcelint._version import __version__
-from sourcelint.model import Analysis, Severity
+from sourcelint.model import Analysis, Finding, Severity
 from sourcelint.rules.registry import RULES
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -20,6 +20,14 @@ def _uri(path: str) -> str:
     if path.startswith("<"):
         return quote(path.strip("<>"))
     return quote(Path(path).as_posix())
+
+
+def _page(finding: Finding) -> dict[str, Any]:
+    # SARIF regions have no page: a PDF's lines count from the top of their page, and the
+    # page goes in the region's property bag (viewers show it; the line alone would mislead)
+    if finding.page is None:
+        return {}
+    return {"properties": {"page": finding.page}}
 
 
 def sarif_log(analyses: list[Analysis]) -> dict[str, Any]:
@@ -54,6 +62,7 @@ def sarif_log(analyses: list[Analysis]) -> dict[str, Any]:
                                 "endColumn": finding.end_col
                                 if finding.end_line > finding.line
                                 else max(finding.end_col, finding.col),
+                                **_page(finding),
                             },
                         }
                     }

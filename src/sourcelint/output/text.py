@@ -1,4 +1,5 @@
-"""Human-readable findings, one per line: `path:line:col: CODE [severity] message (name)`,
+"""Human-readable findings, one per line: `path:line:col: CODE [severity] message (name)`
+(`path:pPAGE:line:col` in a PDF, the line counted on its page),
 then a summary line, then a who-said-what table per document that quotes anyone and a
 statistics table per document that has figures."""
 
@@ -11,6 +12,10 @@ from collections.abc import Iterator
 from sourcelint.display import printable, printable_name
 from sourcelint.model import Analysis, Quantity, Quote
 from sourcelint.rules.registry import RULES_BY_CODE
+
+
+def _where(page: int | None, line: int, col: int) -> str:
+    return f"p{page}:{line}:{col}" if page is not None else f"{line}:{col}"
 
 
 def _plural(count: int, word: str, plural: str | None = None) -> str:
@@ -33,7 +38,7 @@ def render_text_chunks(analyses: list[Analysis]) -> Iterator[str]:
             rule = RULES_BY_CODE.get(finding.code)
             name = f" ({rule.name})" if rule else ""
             batch.append(
-                f"{path}:{finding.line}:{finding.col}: {finding.code} "
+                f"{path}:{finding.where}: {finding.code} "
                 f"[{finding.severity.value}] {finding.message}{name}\n"
             )
             severities[finding.severity.value] += 1
@@ -90,7 +95,7 @@ def who_said_what(analysis: Analysis) -> list[str]:
             heading = f"  {key} {printable(speaker.name)}{title}"
         lines.append(f"{heading}: {_plural(len(quotes), 'quotation')}")
         for quote in quotes:
-            where = f"{quote.line}:{quote.col}"
+            where = _where(quote.page, quote.line, quote.col)
             cue = printable(quote.cue or "-")
             lines.append(
                 f"    {where:<9} {cue:<13} {quote.date or '-':<10} “{_excerpt(quote.text)}”"
@@ -119,7 +124,7 @@ def statistics_table(analysis: Analysis) -> list[str]:
     count = _plural(len(analysis.quantities), "figure")
     lines = ["", f"Statistics in {printable_name(analysis.path)}: {count}"]
     for quantity in analysis.quantities:
-        where = f"{quantity.line}:{quantity.col}"
+        where = _where(quantity.page, quantity.line, quantity.col)
         amount = " ".join(
             part
             for part in (

@@ -10,11 +10,14 @@ from pathlib import Path
 from sourcelint.document import Document, Problem
 from sourcelint.errors import SourcelintError
 from sourcelint.readers.decoding import decode
+from sourcelint.readers.docx import is_docx, read_docx
 from sourcelint.readers.html import read_html
 from sourcelint.readers.markdown import read_markdown
+from sourcelint.readers.pdf import read_pdf
 from sourcelint.readers.text import read_text
 
-FORMATS = ("txt", "md", "html")
+FORMATS = ("txt", "md", "html", "pdf", "docx")
+BINARY_FORMATS = frozenset({"pdf", "docx"})
 EXTENSIONS = {
     ".txt": "txt",
     ".text": "txt",
@@ -24,6 +27,8 @@ EXTENSIONS = {
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
 }
 _HTML_START = re.compile(
     rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
@@ -36,6 +41,10 @@ def detect_format(path: str | None, data: bytes) -> str:
         suffix = Path(path).suffix.lower()
         if suffix in EXTENSIONS:
             return EXTENSIONS[suffix]
+    if data[:1024].lstrip()[:5] == b"%PDF-" or b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data[:4] == b"PK\x03\x04" and is_docx(data):
+        return "docx"
     if _HTML_START.match(data[:2048]):
         return "html"
     return "txt"
@@ -56,6 +65,10 @@ def read_bytes(data: bytes, *, path: str, format: str | None = None) -> Document
     (SL900).
     """
     chosen = _checked(format or detect_format(path, data))
+    if chosen == "pdf":
+        return read_pdf(data, path=path)
+    if chosen == "docx":
+        return read_docx(data, path=path)
     source, problems = decode(data, path=path, html=chosen == "html")
     return read_text_as(source, path=path, format=chosen, problems=problems)
 
@@ -63,7 +76,10 @@ def read_bytes(data: bytes, *, path: str, format: str | None = None) -> Document
 def read_text_as(
     source: str, *, path: str, format: str, problems: tuple[Problem, ...] = ()
 ) -> Document:
-    """Read already-decoded text in the given format (SL900 for an unknown format)."""
+    """Read already-decoded text in the given format (SL900 for an unknown format, or a binary
+    format given as text)."""
+    if format in BINARY_FORMATS:
+        raise SourcelintError("SL900", f"a {format} document is read from its bytes, not text")
     reader = {"txt": read_text, "md": read_markdown, "html": read_html}[_checked(format)]
     document = reader(source, path=path, problems=problems)
     if document.problems:

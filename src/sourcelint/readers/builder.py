@@ -8,6 +8,7 @@ blocks with blank lines and records each run of text with the attributes of its 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 from sourcelint.document import Block, BlockKind, Document, Link, MarkerHint, OffsetMap, Problem
 
 _BREAK_RANK = {"": 0, " ": 1, "\n": 2, "\n\n": 3}
+_NON_SPACE = re.compile(r"\S+")
 
 
 class TextBuilder:
@@ -70,6 +72,30 @@ class TextBuilder:
                 self._run_start = self._length
             self._write(char, (source_offset,))
             self._run_end = self._length
+
+    def emit_text(self, chars: str, source_start: int) -> None:
+        """Add characters whose source offsets run on from `source_start` (a PDF's line):
+        as `emit` does, white space folded, but a word at a time, for speed."""
+        if self.preformatted:
+            self.emit(chars, range(source_start, source_start + len(chars)))
+            return
+        position = 0
+        for match in _NON_SPACE.finditer(chars):
+            if match.start() > position:
+                self._request(" ", source_start + position)
+            if self._pending and self._length:
+                self._write(self._pending, [self._pending_source] * len(self._pending))
+            self._pending = ""
+            if self._run_start is None:
+                self._run_start = self._length
+            word = match.group()
+            self._parts.append(word)
+            self.offsets.add(self._length, source_start + match.start())  # linear in the word
+            self._length += len(word)
+            self._run_end = self._length
+            position = match.end()
+        if position < len(chars):
+            self._request(" ", source_start + position)
 
     def emit_synthetic(self, chars: str, source_offset: int) -> None:
         """Add characters that stand for markup (a marker's brackets) at one source offset."""

@@ -73,6 +73,13 @@ ERRORS: tuple[ErrorCode, ...] = (
     ErrorCode("SL907", "file-too-large", "File exceeds the size limit"),
     ErrorCode("SL908", "model-missing", "No spaCy English model installed"),
     ErrorCode("SL909", "output-not-written", "Output file could not be written"),
+    ErrorCode("SL911", "no-text-layer", "PDF has no text to read (a scanned image without OCR)"),
+    ErrorCode("SL912", "encrypted-pdf", "PDF is encrypted and needs a password"),
+    ErrorCode(
+        "SL915",
+        "fetch-failed",
+        "Web address could not be fetched (refused address, timeout, HTTP error, size, type)",
+    ),
     ErrorCode(
         "SL999",
         "internal-error",

@@ -29,18 +29,22 @@ from sourcelint.rules.base import Evidence, Example, Rule, Violation
 def check(evidence: Evidence) -> Iterator[Violation]:
     """One violation per repeated printed label, at the repeat."""
     seen: dict[tuple[object, str], int] = {}
-    locate = evidence.document.locate
+    document = evidence.document
     # In the order of the file: Markdown footnotes appear in the text in another order.
-    for reference in sorted(evidence.references, key=lambda ref: locate(ref.entry_start)):
+    for reference in sorted(
+        evidence.references, key=lambda ref: document.offsets.to_source(ref.entry_start)
+    ):
         if not reference.label_printed or reference.label is None:
             continue
         key = (label_namespace(reference), reference.label.lower())
         if key in seen:
-            line, _ = evidence.document.locate(seen[key])
+            line, _ = document.locate(seen[key])
+            page = document.page(seen[key])
+            where = f"page {page}, line {line}" if page is not None else f"line {line}"
             yield Violation(
                 reference.entry_start,
                 reference.end,
-                f"reference label {reference.label} is used twice (first on line {line})",
+                f"reference label {reference.label} is used twice (first on {where})",
             )
         else:
             seen[key] = reference.entry_start

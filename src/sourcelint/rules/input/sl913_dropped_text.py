@@ -6,6 +6,8 @@ running text on the scale of an article section (three or more prose paragraphs 
 150 words or more and at least a quarter as many words as it kept), or left out a block that
 holds citation markers. The message gives the words and the share left out; the finding
 points at the first block left out. `sourcelint text FILE` prints what was read.
+In a PDF it reports the pages with no text to read (blank, or scanned images without OCR:
+the rest of the file is read) and pages past the reader's limit of 5,000.
 
 ## Why
 Everything after this finding is about the text that was read. A section the reader mistook
@@ -51,7 +53,7 @@ RULE = Rule(
     code="SL913",
     name="dropped-text",
     severity=Severity.INFO,
-    summary="The HTML reader left out a large part of the page or citation markers",
+    summary="The reader left out a large part of the page or citation markers (or PDF pages)",
     check=check,
     doc=__doc__ or "",
     passing=(Example(_ARTICLE.format(aside=""), "html"),),
