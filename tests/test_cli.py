@@ -6,7 +6,6 @@ import io
 import json
 import os
 import re
-import resource
 import subprocess
 import sys
 from importlib import resources
@@ -304,33 +303,39 @@ def test_huge_file_finishes_within_memory(tmp_path: Path) -> None:
         stream.write(paragraph * (15 * 1024 * 1024 // len(paragraph) + 1))
         stream.write("References\n\n[4] Ministry of Agriculture, Bulletin, 2024.\n")
     assert big.stat().st_size > 15 * 1024 * 1024
-    completed = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sourcelint.cli",
-            "scan",
-            str(big),
-            "-q",
-            "--select",
-            "SL101",
-            "-o",
-            str(tmp_path / "out.txt"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    assert completed.returncode == 1, completed.stderr
-    assert completed.stderr == ""
+    errors = tmp_path / "stderr.txt"
+    with errors.open("wb") as stderr:
+        scan = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "sourcelint.cli",
+                "scan",
+                str(big),
+                "-q",
+                "--select",
+                "SL101",
+                "-o",
+                str(tmp_path / "out.txt"),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
+        # wait4 gives this child's own peak; RUSAGE_CHILDREN is the largest of any test's child
+        _, status, usage = os.wait4(scan.pid, 0)
+    scan.returncode = os.waitstatus_to_exitcode(status)
+    peak_kib = usage.ru_maxrss
+    assert scan.returncode == 1, errors.read_text()
+    assert errors.read_text() == ""
     report = (tmp_path / "out.txt").read_text().splitlines()
     summary = next(line for line in report if line.startswith("1 document:"))
     assert "unresolved" in summary
     # 15 MB since issue 5 (50 MB before): each of its 280,000 sentences is now scored and
     # its 93,000 statistics read, and the suite must stay under five minutes. The 50 MB
-    # figures are in docs/benchmarks.md (benchmarks/large_input.py).
-    assert peak_kib < 1.2 * 1024 * 1024
+    # figures are in docs/benchmarks.md (benchmarks/large_input.py). Memory grows with the
+    # document, about 9 MB per MB on top of the interpreter, spaCy and the model (about
+    # 165 MB): 300 MB here; the bound leaves room for another machine's allocator.
+    assert peak_kib < 420 * 1024
 
 
 def test_fail_level_and_globs_come_from_the_configuration_nearest_each_path(

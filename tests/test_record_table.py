@@ -84,3 +84,21 @@ def test_spans_can_be_searched_and_sliced_like_a_list_of_pairs() -> None:
     assert spans[0:2] == pairs
     assert bisect.bisect_right(spans, (40, 10**12)) == bisect.bisect_right(pairs, (40, 10**12))
     assert bisect.bisect_left(spans.starts, 52) == 1
+
+
+def test_a_document_with_many_blocks_keeps_them_as_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sourcelint import document as document_module
+    from sourcelint.readers import read_text_as
+
+    text = "First paragraph.\n\nSecond one.\n\nThird one here.\n"
+    small = read_text_as(text, path="a.txt", format="txt")
+    monkeypatch.setattr(document_module, "CACHED_ROWS", 2)
+    large = read_text_as(text, path="a.txt", format="txt")
+    assert isinstance(large.blocks, RecordTable)
+    assert not isinstance(small.blocks, RecordTable)
+    assert large.blocks == small.blocks
+    assert [large.text[b.start : b.end] for b in large.blocks] == [
+        "First paragraph.",
+        "Second one.",
+        "Third one here.",
+    ]

@@ -112,6 +112,8 @@ def to_finding(document: Document, rule: Rule, violation: Violation) -> Finding:
     else:
         line, col = document.locate(violation.start)
         end_line, end_col = document.locate(violation.end)
+        if end_line == line:
+            end_line = line  # one int object, not two: a large document has many findings
         page = document.page(violation.start)
     return Finding(
         code=rule.code,

@@ -12,9 +12,11 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from sourcelint.record_table import CACHED_ROWS, RecordTable
 
 
 class BlockKind(StrEnum):
@@ -185,7 +187,8 @@ class Document:
     date: str | None = None
     title_source: str | None = None
     date_source: str | None = None
-    blocks: tuple[Block, ...] = ()
+    # a document of more than CACHED_ROWS blocks keeps them as a RecordTable (columns)
+    blocks: Sequence[Block] = ()
     links: tuple[Link, ...] = ()
     marker_hints: tuple[MarkerHint, ...] = ()
     problems: tuple[Problem, ...] = ()
@@ -196,6 +199,8 @@ class Document:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "lines", LineIndex(self.source))
+        if len(self.blocks) > CACHED_ROWS and not isinstance(self.blocks, RecordTable):
+            object.__setattr__(self, "blocks", RecordTable.build(Block, self.text, "", self.blocks))
 
     def locate(self, text_offset: int) -> tuple[int, int]:
         """The 1-based (line, column) in the source file of a 0-based text offset; in a

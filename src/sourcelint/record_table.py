@@ -20,9 +20,6 @@ from typing import Any, Generic, Protocol, TypeVar, overload
 
 class _Spanned(Protocol):
     @property
-    def id(self) -> str: ...
-
-    @property
     def start(self) -> int: ...
 
     @property
@@ -79,13 +76,14 @@ class Spans(Sequence[tuple[int, int]]):
 
 
 class RecordTable(Sequence[Record], Generic[Record]):
-    """Records of `kind` (a dataclass with `id`, `start`, `end` and maybe `text`) over a
-    document's text, as columns. Build one with `RecordTable.build`."""
+    """Records of `kind` (a dataclass with `start` and `end`, and maybe `id` and `text`) over
+    a document's text, as columns. Build one with `RecordTable.build`."""
 
     __slots__ = (
         "_cache",
         "_columns",
         "_ends",
+        "_has_id",
         "_has_text",
         "_ids",
         "_kind",
@@ -102,6 +100,7 @@ class RecordTable(Sequence[Record], Generic[Record]):
         self._prefix = prefix
         names = [field.name for field in fields(kind)]  # type: ignore[arg-type]
         self._has_text = "text" in names
+        self._has_id = "id" in names
         self._names = tuple(names)
         self._columns: dict[str, list[Any]] = {name: [] for name in names if name not in _DERIVED}
         self._starts: array[int] = array("q")
@@ -125,8 +124,10 @@ class RecordTable(Sequence[Record], Generic[Record]):
         once handed on)."""
         self._cache = None
         row = len(self._starts)
-        if record.id != f"{self._prefix}{row + 1}":
-            self._ids[row] = record.id
+        if self._has_id:
+            own_id: str = record.id  # type: ignore[attr-defined]
+            if own_id != f"{self._prefix}{row + 1}":
+                self._ids[row] = own_id
         if self._has_text:
             own: str = record.text  # type: ignore[attr-defined]
             if self._text[record.start : record.end] != own:
