@@ -86,6 +86,8 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/checkworthy_years.py
 	$(BIN)/python benchmarks/html_read_cost.py
 	$(BIN)/python benchmarks/memory_stages.py
+	$(BIN)/python benchmarks/table_cost.py
+	$(BIN)/python benchmarks/table_cost.py --uncached
 	$(BIN)/python benchmarks/findings_on_real_pages.py
 	$(BIN)/python benchmarks/pdf_read.py
 	$(BIN)/python benchmarks/pdf_real_pages.py

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
+import socket
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -55,6 +58,24 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, body.encode("latin-1"), "text/html; charset=ISO-8859-1")
         elif path == "/image":
             self._send(200, b"\x89PNG....", "image/png")
+        elif path == "/gzip":
+            self._send(200, gzip.compress(PAGE), "text/html", Content_Encoding="gzip")
+        elif path == "/gzip-bomb":  # 20 MB of zeros in about 20 KB
+            body = gzip.compress(b"0" * 20_000_000)
+            self._send(200, body, "text/html", Content_Encoding="gzip")
+        elif path == "/gzip-twice":
+            body = gzip.compress(gzip.compress(b"0" * 1_000_000))
+            self._send(200, body, "text/html", Content_Encoding="gzip, gzip")
+        elif path == "/brotli":
+            self._send(200, b"not really", "text/html", Content_Encoding="br")
+        elif path == "/drip":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            for _ in range(40):
+                self.wfile.write(b"<p>a</p>")
+                self.wfile.flush()
+                time.sleep(0.1)
         elif path == "/big":
             self._send(200, b"<p>" + b"a" * 5000 + b"</p>", "text/html")
         else:
@@ -163,3 +184,61 @@ def test_the_charset_of_the_content_type_decodes_the_page(server: str) -> None:
     document = read_url(f"{server}/latin", allow_private=True)
     assert "The café said" in document.text
     assert not document.problems
+
+
+def test_a_gzip_body_is_decompressed(server: str) -> None:
+    assert fetch(f"{server}/gzip", allow_private=True).data == PAGE
+
+
+def test_a_compressed_bomb_stops_at_the_limit(server: str) -> None:
+    with pytest.raises(SourcelintError) as raised:
+        fetch(f"{server}/gzip-bomb", allow_private=True, max_bytes=2_000_000)
+    assert raised.value.code == "SL907"
+
+
+@pytest.mark.parametrize("path", ["/gzip-twice", "/brotli"])
+def test_a_body_encoded_twice_or_unknown_is_refused(server: str, path: str) -> None:
+    with pytest.raises(SourcelintError) as raised:
+        fetch(f"{server}{path}", allow_private=True)
+    assert raised.value.code == "SL915"
+    assert "content encoding" in raised.value.message
+
+
+def test_a_server_that_drips_is_cut_off_at_the_deadline(server: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(SourcelintError) as raised:
+        fetch(f"{server}/drip", allow_private=True, total_timeout=1.0)
+    assert raised.value.code == "SL915"
+    assert "longer than 1 s" in raised.value.message
+    assert time.monotonic() - started < 3.5
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "64:ff9b::a9fe:a9fe",  # NAT64 of 169.254.169.254
+        "2002:a9fe:a9fe::1",  # 6to4
+        "::a9fe:a9fe",  # IPv4-compatible
+        "::ffff:127.0.0.1",  # IPv4-mapped
+        "2001:0:4136:e378:8000:63bf:3fff:fdd2",  # Teredo (its client 192.0.2.45 is reserved)
+    ],
+)
+def test_ipv6_forms_of_a_private_ipv4_address_are_refused(
+    monkeypatch: pytest.MonkeyPatch, address: str
+) -> None:
+
+    def resolve(host: str, port: int, **_: object) -> list[tuple[object, ...]]:
+        return [(socket.AF_INET6, socket.SOCK_STREAM, 6, "", (address, port, 0, 0))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    with pytest.raises(SourcelintError) as raised:
+        fetch("http://metadata.example/")
+    assert raised.value.code == "SL915"
+    assert "private, loopback or link-local" in raised.value.message
+
+
+def test_a_password_in_the_address_is_not_repeated(server: str) -> None:
+    with pytest.raises(SourcelintError) as raised:
+        fetch(server.replace("http://", "http://reader:s3cret@") + "/article")
+    assert "s3cret" not in raised.value.message
+    assert "reader" not in raised.value.message

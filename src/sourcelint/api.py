@@ -23,6 +23,7 @@ from sourcelint.extract.credits import Credit, extract_credits
 from sourcelint.extract.quantities import extract_quantities, link_quantities
 from sourcelint.extract.quotes import QuoteScan, extract_quotes, link_quotes
 from sourcelint.guard import Failure, Guard
+from sourcelint.memory import release_free_memory
 from sourcelint.model import Analysis, Citation, Claim, Finding, Quantity, Reference, Severity
 from sourcelint.notebook import ScanResult
 from sourcelint.readers import read_path, read_text_as
@@ -42,6 +43,7 @@ def extract(document: Document, *, progress: Callable[[int], None] | None = None
     citations, references = guard.run(
         "the citation extractor", lambda: extract_citations(document), (citations, references)
     )
+    release_free_memory(len(document.text))
     prose = guard.run("the prose reader", lambda: prose_spans(document, references), None)
     claims: Sequence[Claim] = ()
     claims = guard.run(
@@ -49,6 +51,7 @@ def extract(document: Document, *, progress: Callable[[int], None] | None = None
         lambda: extract_claims(document, citations, references, progress=progress, prose=prose),
         claims,
     )
+    release_free_memory(len(document.text))
     quoted = guard.run(
         "the quotation extractor",
         lambda: extract_quotes(
@@ -56,10 +59,12 @@ def extract(document: Document, *, progress: Callable[[int], None] | None = None
         ),
         QuoteScan((), ()),
     )
+    release_free_memory(len(document.text))
     claims = guard.run("the quotation linker", lambda: link_quotes(claims, quoted.quotes), claims)
     claims = guard.run(
         "the check-worthiness model", lambda: score_claims(claims, document.text), claims
     )
+    release_free_memory(len(document.text))
     quantities: Sequence[Quantity] = ()
     quantities = guard.run(
         "the statistics extractor",
@@ -67,6 +72,7 @@ def extract(document: Document, *, progress: Callable[[int], None] | None = None
         quantities,
     )
     claims = guard.run("the statistics linker", lambda: link_quantities(claims, quantities), claims)
+    release_free_memory(len(document.text))
     credits: list[Credit] = []
     credits = guard.run("the credit reader", lambda: extract_credits(document), credits)
     return Evidence(
@@ -191,6 +197,7 @@ def analyze(
     """Everything sourcelint finds in a document."""
     evidence = extract(document, progress=progress)
     findings = check(evidence, settings or Settings())
+    release_free_memory(len(document.text))
     return Analysis(
         path=document.path,
         format=document.format,

@@ -139,4 +139,42 @@ class WordMaker:
         return out.getvalue()
 
 
-__all__ = ["WordMaker", "qn"]
+_NAMESPACES = (
+    f'xmlns:w="{W}" xmlns:r="{R}" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+
+
+def raw_paragraph(text: str) -> str:
+    """A w:p holding one run of `text`, as raw XML."""
+    return f'<w:p><w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+
+
+def raw_word(
+    body: str,
+    *,
+    footnotes: str | None = None,
+    endnotes: str | None = None,
+    settings: str | None = None,
+) -> bytes:
+    """A minimal .docx from raw XML: the w:body's content, and the content of the
+    footnotes, endnotes and settings parts when given (the w, r, mc, wps and v prefixes are
+    declared in each part)."""
+    parts = {"word/document.xml": f"<w:document {_NAMESPACES}><w:body>{body}</w:body></w:document>"}
+    for name, content in (("footnotes", footnotes), ("endnotes", endnotes), ("settings", settings)):
+        if content is not None:
+            parts[f"word/{name}.xml"] = f"<w:{name} {_NAMESPACES}>{content}</w:{name}>"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        )
+        for name, xml in parts.items():
+            archive.writestr(name, '<?xml version="1.0" encoding="UTF-8"?>' + xml)
+    return buffer.getvalue()
+
+
+__all__ = ["WordMaker", "qn", "raw_paragraph", "raw_word"]

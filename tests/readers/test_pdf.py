@@ -454,3 +454,76 @@ def test_a_short_last_page_keeps_the_documents_columns() -> None:
     ]
     document = _read(draw([full, full, last]))
     assert "Its last left line ends a sentence.\n\nA short note sits on its right." in document.text
+
+
+def _shared_stream_pdf(pages: int, content: bytes) -> bytes:
+    """A PDF whose pages all draw one content stream (a page loop's cost multiplied)."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, NameObject
+
+    writer = PdfWriter()
+    stream = DecodedStreamObject()
+    stream.set_data(content)
+    shared = writer._add_object(stream)
+    for _ in range(pages):
+        page = writer.add_blank_page(width=612, height=792)
+        page[NameObject("/Contents")] = shared
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def test_pages_sharing_one_stream_spend_one_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sourcelint.readers import pdf_content
+
+    monkeypatch.setattr(pdf_content, "MAX_DOCUMENT_TOKENS", 30_000)
+    drawn = draw([[Line("Exports rose by twelve percent, the ministry said.", 72, 700)]])
+    filler = b"q Q " * 6_000  # 12,000 tokens a page
+    data = _shared_stream_pdf(5, filler)
+    with pytest.raises(SourcelintError) as raised:  # no text at all: SL911, and quickly
+        _read(data)
+    assert raised.value.code == "SL911"
+    document = _read(drawn)
+    assert "Exports rose" in document.text
+    # the budget is the document's: a page past it is not read, and the reader says so
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(4):
+        writer.add_page(PdfReader(io.BytesIO(_shared_stream_pdf(1, filler))).pages[0])
+    writer.add_page(PdfReader(io.BytesIO(drawn)).pages[0])
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    with pytest.raises(SourcelintError):
+        _read(buffer.getvalue())  # the text is on the fifth page, past the budget
+
+
+def test_operands_without_an_operator_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sourcelint.readers import pdf_content
+
+    monkeypatch.setattr(pdf_content, "MAX_OPERANDS", 50)
+    steps = list(pdf_content.operations(b"1 " * 1_000 + b"[" + b"2 " * 1_000 + b"] TJ"))
+    assert [len(operands) for operands, _ in steps] == [51]  # 50 numbers and the array
+    assert len(steps[0][0][-1]) == 50
+    budget = pdf_content.Budget(100)
+    assert list(pdf_content.operations(b"1 " * 1_000 + b"q", budget)) == []
+    assert budget.spent
+
+
+def test_text_drawn_at_an_angle_stays_out_of_the_prose() -> None:
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=letter)
+    for index in range(20):
+        pdf.setFont("Times-Roman", 10)
+        pdf.drawString(72, 700 - index * 12, f"Body line {index} says the harvest rose again.")
+    pdf.saveState()
+    pdf.translate(30, 400)
+    pdf.rotate(90)
+    pdf.setFont("Times-Roman", 14)
+    pdf.drawString(0, 0, "arXiv:2101.00001v1 [cs.CL] 1 Jan 2021")
+    pdf.restoreState()
+    pdf.showPage()
+    pdf.save()
+    document = _read(buffer.getvalue())
+    assert "arXiv" not in document.text
+    assert "Body line 9 says the harvest rose again. Body line 10" in document.text

@@ -6,11 +6,15 @@ no further than its limit, and its XML is parsed with entities left unexpanded a
 network, DTD or huge-tree parsing.
 
 What is read: the body (word/document.xml) in order, tracked insertions included and tracked
-deletions and moved-away text left out; comments are never read. Footnote and endnote
-references become markers linked to note blocks made from word/footnotes.xml and
-word/endnotes.xml, labelled as Word prints them: numbered in the style word/settings.xml sets
-(by default footnotes 1, 2, … and endnotes i, ii, …), or with the note's own mark ("*") where
-the reference carries one. Hyperlinks keep their targets from word/_rels/document.xml.rels.
+deletions and moved-away text left out; comments are never read. Each table row and cell is
+read once (a nested table in its cell), content controls around blocks, rows and cells
+included; of an mc:AlternateContent only one branch is read, its first mc:Choice (or its
+mc:Fallback when it has none). Footnote and endnote references become markers linked to
+note blocks made from word/footnotes.xml and word/endnotes.xml, labelled as Word prints them:
+numbered in the style word/settings.xml sets (by default footnotes 1, 2, … and endnotes i,
+ii, …; in decimal past MAX_STYLED_NUMBER or MAX_LABEL characters), or with the note's own
+mark ("*") where the reference carries one. Hyperlinks keep their targets from
+word/_rels/document.xml.rels.
 
 The document's source holds one paragraph a line (empty paragraphs left out), the body's
 first and the notes' after them, so a finding's line is its paragraph's number.
@@ -22,6 +26,7 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Iterator
 
 from lxml import etree
 
@@ -38,6 +43,10 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_ALTERNATE_CONTENT = f"{{{_MC}}}AlternateContent"
+MAX_STYLED_NUMBER = 10_000  # above it a note's number is printed in decimal whatever its style
+MAX_LABEL = 32  # characters in a note's number as printed, in any style
 
 
 # what a damaged zip raises, here or in zipfile and zlib
@@ -73,8 +82,13 @@ _SKIPPED = frozenset(
         "tblGrid",
         "footnotePr",
         "endnotePr",
+        "sdtPr",
+        "sdtEndPr",
     )
 )
+# what may wrap paragraphs and tables in a body, a cell or a note, rows in a table and cells
+# in a row: content controls, custom XML, tracked insertions and moves
+_WRAPPERS = frozenset((_w("sdt"), _w("customXml"), _w("ins"), _w("moveTo")))
 _HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+"(https?://[^"]+)"', re.I)
 _HEADING_STYLE = re.compile(r"^(?:heading|berschrift|titre)\s*(\d)$", re.I)
 _DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
@@ -105,19 +119,53 @@ def _roman(number: int) -> str:
 
 
 def _number(number: int, style: str) -> str:
-    """A note's number as Word prints it in a numbering style (w:numFmt)."""
+    """A note's number as Word prints it in a numbering style (w:numFmt); in decimal when
+    the style would print it over MAX_LABEL characters or it is over MAX_STYLED_NUMBER."""
     number = max(number, 1)
+    if number > MAX_STYLED_NUMBER:
+        return str(number)
     if style == "lowerRoman":
         return _roman(number)
     if style == "upperRoman":
         return _roman(number).upper()
-    if style in ("lowerLetter", "upperLetter"):
+    if style in ("lowerLetter", "upperLetter") and (number - 1) // 26 < MAX_LABEL:
         # a, b, … z, aa, bb, … as Word counts letters
         letter = chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
         return letter if style == "lowerLetter" else letter.upper()
-    if style == "chicago":
+    if style == "chicago" and (number - 1) // 4 < MAX_LABEL:
         return "*†‡§"[(number - 1) % 4] * ((number - 1) // 4 + 1)
     return str(number)
+
+
+def _branch(alternate: etree._Element) -> etree._Element | None:
+    """The one branch of an mc:AlternateContent that is read: its first mc:Choice, or its
+    mc:Fallback when it has no choice."""
+    choice = alternate.find(f"{{{_MC}}}Choice")
+    return choice if choice is not None else alternate.find(f"{{{_MC}}}Fallback")
+
+
+def _children(parent: etree._Element, tags: frozenset[str]) -> Iterator[etree._Element]:
+    """The parent's children with one of `tags`, in order, each once: those wrapped in a
+    content control, custom XML, a tracked insertion or an mc:AlternateContent included, and
+    nothing deeper (a nested table's rows are its own)."""
+    for child in parent:
+        tag = child.tag
+        if tag in tags:
+            yield child
+        elif tag in _WRAPPERS:
+            content = child.find(_w("sdtContent")) if tag == _w("sdt") else child
+            if content is not None:
+                yield from _children(content, tags)
+        elif tag == _ALTERNATE_CONTENT:
+            branch = _branch(child)
+            if branch is not None:
+                yield from _children(branch, tags)
+
+
+_BLOCKS = frozenset((_w("p"), _w("tbl")))
+_ROWS = frozenset((_w("tr"),))
+_CELLS = frozenset((_w("tc"),))
+_NUMBER = re.compile(r"[0-9]{1,20}")  # a longer w:numStart is ignored
 
 
 def _parser() -> etree.XMLParser:
@@ -207,11 +255,15 @@ class _Reader:
         self.source: list[str] = []
         self.length = 0  # of the source so far
         self.line_open = False
+        self.cell_depth = 0  # inside how many table cells
         self.ids = iter(range(1, 1_000_000_000))
         self.links: dict[str, str] = {}
         self.footnote_labels: dict[str, str] = {}
         self.endnote_labels: dict[str, str] = {}
-        self.custom_ids: set[str] = set()
+        # how many notes of each kind are numbered so far (a custom mark takes no number)
+        self.numbered = {"footnote": 0, "endnote": 0}
+        # each kind's referenced notes, in the order of their first references
+        self.order: dict[str, list[str]] = {"footnote": [], "endnote": []}
         self.fields: list[list[str | int | None]] = []  # open fields: instruction, shown from
         self.custom_mark: tuple[str, str] | None = None
         # how notes are numbered (word/settings.xml): Word's defaults until read
@@ -249,7 +301,7 @@ class _Reader:
             if number_format is not None:
                 style = number_format.get(_w("val"), style)
             first = properties.find(_w("numStart"))
-            if first is not None and first.get(_w("val"), "").isdigit():
+            if first is not None and _NUMBER.fullmatch(first.get(_w("val"), "")):
                 start = int(first.get(_w("val"), "1"))
             self.numbering[kind] = (style, start)
 
@@ -264,30 +316,37 @@ class _Reader:
     # the body
 
     def block_container(self, container: etree._Element, *, note: bool = False) -> None:
-        for child in container:
-            tag = child.tag
-            if tag == _w("p"):
-                self.paragraph(child, note=note)
-            elif tag == _w("tbl"):
-                self.table(child)
-            elif tag in (_w("sdt"), _w("customXml"), _w("ins"), _w("moveTo")):
-                content = child.find(_w("sdtContent")) if tag == _w("sdt") else child
-                if content is not None:
-                    self.block_container(content, note=note)
+        """The paragraphs and tables of a body, a cell or a note, in order; in a note each
+        paragraph is one of the note's lines."""
+        for child in _children(container, _BLOCKS):
+            if child.tag == _w("tbl"):
+                self.table(child, note=note)
+            elif note:
+                self._note_paragraph(child)
+            else:
+                self.paragraph(child)
 
-    def table(self, table: etree._Element) -> None:
+    def table(self, table: etree._Element, *, note: bool = False) -> None:
+        """A table's rows and cells, each once (a nested table is read in its cell); in a
+        note its cells' paragraphs are the note's lines."""
         group = next(self.ids)
-        for row in table.iter(_w("tr")):
+        for row in _children(table, _ROWS):
             row_id = next(self.ids)
-            for cell in row.findall(_w("tc")):
-                self.builder.open_block(self.length, kind=BlockKind.CELL, group=group, row=row_id)
-                self.block_container(cell)
-                self.builder.close_block(self.length)
+            for cell in _children(row, _CELLS):
+                if not note:
+                    self.builder.open_block(
+                        self.length, kind=BlockKind.CELL, group=group, row=row_id
+                    )
+                self.cell_depth += 1
+                self.block_container(cell, note=note)
+                self.cell_depth -= 1
+                if not note:
+                    self.builder.close_block(self.length)
 
-    def paragraph(self, paragraph: etree._Element, *, note: bool = False) -> None:
+    def paragraph(self, paragraph: etree._Element) -> None:
         kind, level = BlockKind.PARAGRAPH, 0
         properties = paragraph.find(_w("pPr"))
-        if properties is not None and not note:
+        if properties is not None:
             style = properties.find(_w("pStyle"))
             name = style.get(_w("val"), "") if style is not None else ""
             outline = properties.find(_w("outlineLvl"))
@@ -299,14 +358,12 @@ class _Reader:
                 kind, level = BlockKind.HEADING, int(outline.get(_w("val"), "0")) + 1
             elif properties.find(_w("numPr")) is not None:
                 kind = BlockKind.LIST_ITEM
-        if not note:
-            self.builder.open_block(self.length, kind=kind, level=level)
+        if self.cell_depth:
+            kind, level = BlockKind.CELL, 0  # a table's text is not prose, whatever its style
+        self.builder.open_block(self.length, kind=kind, level=level)
         self.line_open = False
         self.inline(paragraph)
-        if not note:
-            self.builder.close_block(self.length)
-        else:
-            self.builder.line_break(self.length)
+        self.builder.close_block(self.length)
 
     def _field(self, child: etree._Element) -> None:
         """A complex field's begin, separator or end (w:fldChar): a HYPERLINK field's shown
@@ -332,6 +389,11 @@ class _Reader:
                 self._field(child)
                 continue
             if tag in _SKIPPED or not isinstance(tag, str):
+                continue
+            if tag == _ALTERNATE_CONTENT:  # one branch only: the same content, made twice
+                branch = _branch(child)
+                if branch is not None:
+                    self.inline(branch)
                 continue
             if tag == _w("t"):
                 if self.custom_mark is not None and (child.text or "").strip():
@@ -368,11 +430,13 @@ class _Reader:
     def note_marker(self, note_id: str, kind: str, custom: str | None = None) -> None:
         labels = self.footnote_labels if kind == "footnote" else self.endnote_labels
         if note_id not in labels:
-            numbered = sum(1 for key in labels if key not in self.custom_ids)
-            style, start = self.numbering[kind]
-            labels[note_id] = custom or _number(numbered + start, style)
             if custom:
-                self.custom_ids.add(note_id)
+                labels[note_id] = custom
+            else:
+                style, start = self.numbering[kind]
+                labels[note_id] = _number(self.numbered[kind] + start, style)
+                self.numbered[kind] += 1
+            self.order[kind].append(note_id)
         label = labels[note_id]
         offsets = self._put(label)
         start = self.builder.position
@@ -390,7 +454,14 @@ class _Reader:
         group = next(self.ids)
         self.builder.open_block(self.length, notes=True, group=group)
         by_id = {note.get(_w("id"), ""): note for note in root.findall(_w(kind))}
-        for ordinal, (note_id, label) in enumerate(labels.items(), start=1):
+        # a reference inside a note (to a note of the same kind) adds to the order while it
+        # is read: its note is read after the others, each note once
+        order = self.order[kind]
+        ordinal = 0
+        while ordinal < len(order):
+            note_id = order[ordinal]
+            label = labels[note_id]
+            ordinal += 1
             note = by_id.get(note_id)
             if note is None or note.get(_w("type")) not in (None, "normal"):
                 continue
@@ -404,13 +475,12 @@ class _Reader:
                 # and an endnote 1 are no duplicate labels
                 ordinal=ordinal,
             )
-            for paragraph in note.iter(_w("p")):
-                self.line_open = False
-                self._note_paragraph(paragraph)
+            self.block_container(note, note=True)
             self.builder.close_block(self.length)
         self.builder.close_block(self.length)
 
     def _note_paragraph(self, paragraph: etree._Element) -> None:
+        self.line_open = False
         # the note's own reference mark (its number, repeated at its start) is not text
         for reference in list(paragraph.iter(_w("footnoteRef"), _w("endnoteRef"))):
             parent = reference.getparent()

@@ -36,7 +36,12 @@ from typing import Any
 from sourcelint.document import BlockKind, Document, Problem
 from sourcelint.errors import SourcelintError
 from sourcelint.readers.builder import TextBuilder
-from sourcelint.readers.pdf_content import PageReader, Piece
+from sourcelint.readers.pdf_content import (
+    MAX_OPERATIONS,
+    Budget,
+    PageReader,
+    Piece,
+)
 
 MAX_PAGES = 5000  # a page loop is bounded: past this the rest of the file is not read
 PAGE_BREAK = "\f"
@@ -569,14 +574,48 @@ def read_pdf(data: bytes, *, path: str) -> Document:
         )
         pdf_pages = pdf_pages[:MAX_PAGES]
     raw: list[tuple[list[Piece], float, float]] = []
-    for pdf_page in pdf_pages:
+    budget = Budget()
+    cut: list[int] = []  # pages cut short by the per-page operation limit
+    rotated: list[int] = []  # pages whose only text is drawn at an angle
+    for number, pdf_page in enumerate(pdf_pages, start=1):
+        if budget.spent:
+            problems.append(
+                Problem(
+                    "SL913",
+                    f"only the first {number - 1:,} of {len(pdf_pages):,} pages were read: "
+                    f"the file's drawing instructions are over the limit of "
+                    f"{budget.limit:,}",
+                )
+            )
+            break
+        page_reader = PageReader(reader, budget)
         try:
             box = pdf_page.mediabox
             width, height = float(box.width), float(box.height)
-            pieces = PageReader(reader).read(pdf_page)
+            pieces = page_reader.read(pdf_page)
         except Exception:
             width, height, pieces = 612.0, 792.0, []
+        if page_reader.operations > MAX_OPERATIONS:
+            cut.append(number)
+        if page_reader.rotated and not pieces:
+            rotated.append(number)
         raw.append((pieces, width, height))
+    if cut:
+        problems.append(
+            Problem(
+                "SL913",
+                f"page{'s' if len(cut) > 1 else ''} {_page_list(cut)}: only the first "
+                f"{MAX_OPERATIONS:,} drawing operations were read",
+            )
+        )
+    if rotated:
+        problems.append(
+            Problem(
+                "SL913",
+                f"page{'s' if len(rotated) > 1 else ''} {_page_list(rotated)}: text drawn at "
+                "an angle (a rotated page or table) was not read",
+            )
+        )
     if not any(pieces for pieces, _, _ in raw):
         raise SourcelintError(
             "SL911",
@@ -605,7 +644,22 @@ def read_pdf(data: bytes, *, path: str) -> Document:
     for index, page in enumerate(pages):
         _mark_footnotes(page, body_size, gap, pages[index - 1] if index else None)
     _mark_endnotes(pages)
-    return _build(pages, body_size, path=path, reader=reader, problems=tuple(problems))
+    return _build(
+        pages,
+        body_size,
+        path=path,
+        reader=reader,
+        problems=tuple(problems),
+        explained=frozenset(cut) | frozenset(rotated),
+    )
+
+
+def _page_list(numbers: list[int]) -> str:
+    """ "3", "3 and 5", "3, 5, 8 and 3 more"."""
+    shown = [str(number) for number in numbers[:3]]
+    if len(numbers) > 3:
+        return f"{', '.join(shown)} and {len(numbers) - 3} more"
+    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
 
 
 def _source(pages: list[_Page]) -> tuple[str, list[int]]:
@@ -870,11 +924,14 @@ def _build(
     path: str,
     reader: Any,
     problems: tuple[Problem, ...],
+    explained: frozenset[int] = frozenset(),
 ) -> Document:
+    """The Document of laid-out pages; a page without text gets SL913 unless `explained`
+    (already reported: cut short, or drawn at an angle)."""
     from sourcelint.extract.references import is_reference_heading
 
     source, page_starts = _source(pages)
-    blank = [page.number for page in pages if not page.lines]
+    blank = [page.number for page in pages if not page.lines and page.number not in explained]
     if blank:
         # some pages are images: the scan goes on, and says which pages it could not read
         shown = ", ".join(str(number) for number in blank[:20]) + (", …" if len(blank) > 20 else "")

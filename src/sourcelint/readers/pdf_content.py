@@ -16,6 +16,27 @@ from dataclasses import dataclass, field
 from typing import Any
 
 MAX_OPERATIONS = 2_000_000  # content-stream operations read on one page
+# Tokens (operators and operands) read in the whole document: pages may share one content
+# stream, and a stream of operands with no operator is work too. At most about ten seconds
+# here; a typeset page spends about 2,000 (benchmarks/pdf_read.py), a browser-printed one
+# that draws each glyph on its own about ten times as many.
+MAX_DOCUMENT_TOKENS = 4_000_000
+MAX_OPERANDS = 10_000  # operands kept for one operator, or items kept in one array
+
+
+class Budget:
+    """The tokens a document may still spend; shared by its pages."""
+
+    def __init__(self, tokens: int | None = None) -> None:
+        self.limit = MAX_DOCUMENT_TOKENS if tokens is None else tokens
+        self.tokens = self.limit
+
+    @property
+    def spent(self) -> bool:
+        """Whether the document's budget is used up."""
+        return self.tokens <= 0
+
+
 MAX_FORM_DEPTH = 8  # form XObjects drawn inside form XObjects
 # typographic ligatures, as the words they print ("ﬁgure" is "figure" to every later stage)
 _LIGATURES = str.maketrans(
@@ -85,10 +106,12 @@ def _literal(data: bytes, position: int) -> tuple[bytes, int]:
                 return b"".join(parts), position
 
 
-def operations(data: bytes) -> Iterator[tuple[list[Any], bytes]]:
+def operations(data: bytes, budget: Budget | None = None) -> Iterator[tuple[list[Any], bytes]]:
     """The (operands, operator) pairs of a content stream. Numbers are floats, strings
     bytes, names str (with their slash), arrays lists; a dictionary operand (marked content)
-    is a list of its keys and values; inline images are skipped."""
+    is a list of its keys and values; inline images are skipped. Each token spends one of
+    `budget`; the stream ends where it runs out. Past MAX_OPERANDS, operands are dropped."""
+    budget = budget if budget is not None else Budget()
     operands: list[Any] = []
     stack: list[list[Any]] = []
     position = 0
@@ -102,7 +125,12 @@ def operations(data: bytes) -> Iterator[tuple[list[Any], bytes]]:
         kind = match.lastgroup
         if kind in ("space", "other"):
             continue
+        budget.tokens -= 1
+        if budget.tokens < 0:
+            return
         target = stack[-1] if stack else operands
+        if len(target) >= MAX_OPERANDS and kind not in ("operator", "array", "dict"):
+            continue
         if kind == "number":
             target.append(float(match.group()))
         elif kind == "operator":
@@ -262,11 +290,13 @@ class _FontInfo:
 class PageReader:
     """Interprets one page's content stream into pieces of text."""
 
-    def __init__(self, reader: Any) -> None:
+    def __init__(self, reader: Any, budget: Budget | None = None) -> None:
         self.reader = reader
+        self.budget = budget if budget is not None else Budget()
         self.fonts: dict[int, _FontInfo] = {}
         self.pieces: list[Piece] = []
         self.operations = 0
+        self.rotated = 0  # text-showing operators drawn at an angle, left out
 
     def _font(self, resources: Any, name: Any) -> _FontInfo | None:
         try:
@@ -290,7 +320,12 @@ class PageReader:
             return []
         resources = page.get("/Resources")
         resources = resources.get_object() if resources is not None else {}
-        self._run(operations(contents.get_data()), resources, [1.0, 0.0, 0.0, 1.0, 0.0, 0.0], 0)
+        self._run(
+            operations(contents.get_data(), self.budget),
+            resources,
+            [1.0, 0.0, 0.0, 1.0, 0.0, 0.0],
+            0,
+        )
         areas = _link_areas(page)
         for piece in self.pieces if areas else ():
             middle_y = piece.y + piece.size * 0.3
@@ -321,6 +356,11 @@ class PageReader:
             if font is None:
                 return
             matrix = multiply(tm, ctm)
+            if abs(matrix[1]) > abs(matrix[0]) * 0.05 or abs(matrix[2]) > abs(matrix[3]) * 0.05:
+                # text at an angle (an arXiv stamp up the margin, a rotated table): laid out
+                # by its starting point it would land inside the prose
+                self.rotated += 1
+                return
             start = multiply([1.0, 0.0, 0.0, 1.0, 0.0, rise], matrix)
             height = math.hypot(matrix[2], matrix[3]) * size
             parts: list[str] = []
@@ -435,4 +475,4 @@ class PageReader:
             data = form.get_data()
         except Exception:
             return
-        self._run(operations(data), inner, multiply(matrix, ctm), depth + 1)
+        self._run(operations(data, self.budget), inner, multiply(matrix, ctm), depth + 1)
