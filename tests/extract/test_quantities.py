@@ -482,3 +482,40 @@ def test_a_persons_age_is_no_statistic_but_a_groups_average_is() -> None:
     assert _texts("It happened when she was 14 years old.\n") == []
     assert _texts("Patton, who is 17 years old, won the race.\n") == []
     assert _texts("The average patient was 64 years old.\n") == ["64 years"]
+
+
+def test_a_size_hyphenated_before_a_product_name_labels_the_model() -> None:
+    assert _texts("Apple sold the 16-inch MacBook Pro and a 13-inch Surface Laptop.\n") == []
+    # a size before a common noun, or before an adjective of origin, still measures
+    assert _texts("They fit 22-inch wheels and caught a 12-foot Burmese python.\n") == [
+        "22-inch",
+        "12-foot",
+    ]
+
+
+def _read(text: str) -> list[tuple[str, float | None, str | None, str | None]]:
+    return [(q.text, q.value, q.unit, q.rate) for q in scan_text(text).quantities]
+
+
+def test_indian_scale_words_and_a_scale_glued_to_the_figure() -> None:
+    assert _read("The flat cost Rs 24 lakh; the plan, ₹1 lakh crore; fees, £71.6million.\n") == [
+        ("Rs 24 lakh", 2_400_000.0, "INR", None),
+        ("₹1 lakh crore", 1e12, "INR", None),
+        ("£71.6million", 71_600_000.0, "GBP", None),
+    ]
+
+
+def test_a_price_per_unit_written_with_a_slash() -> None:
+    assert _read("Panels cost $0.23/W and power $0.03/kWh.\n") == [
+        ("$0.23", 0.23, "USD", "per W"),
+        ("$0.03", 0.03, "USD", "per kWh"),
+    ]
+    # "a" and "an" still need a space before their noun
+    assert _read("It sold 5 andirons.\n")[0][3] is None
+
+
+def test_horsepower_and_a_prison_term_before_its_noun() -> None:
+    assert _read("The engine makes 101 hp.\n") == [("101 hp", 101.0, "hp", None)]
+    assert _texts("He got a 40 month sentence during a seven day mourning period.\n") == [
+        "40 month"
+    ]

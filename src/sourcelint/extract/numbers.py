@@ -41,7 +41,14 @@ SMALL = {
     "ninety": 90,
 }
 SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-SCALES_LONG = {**SCALES, "trillion": 1_000_000_000_000}
+# Indian scale words after digits ("Rs 24 lakh", "₹1 lakh crore"); not read in number words
+SCALES_LONG = {
+    **SCALES,
+    "trillion": 1_000_000_000_000,
+    "lakh": 100_000,
+    "crore": 10_000_000,
+    "lakh crore": 1_000_000_000_000,
+}
 # Abbreviated scale words glued to or after a figure ("£4.8bn", "2.5k entrants", "€600m").
 SCALE_ABBREVIATIONS = {
     "k": "thousand",

@@ -32,6 +32,7 @@ from sourcelint.extract.numbers import (
     DIGITS_PATTERN,
     NUMBER_WORD,
     SCALE_ABBREVIATIONS,
+    SCALES,
     SCALES_LONG,
     SMALL,
     VAGUE_MAGNITUDE,
@@ -281,6 +282,12 @@ _OPENING_WORD = re.compile(r"[\s\-*•>\"“‘(]*([A-Z][a-z]+)[ \t]")
 # Two capitalised words right after a bare number, the first singular: a name holds the
 # number ("80 Day Obsession").
 _TITLE_AFTER = re.compile(r"[ \t]+[A-Z][a-z]+(?<!s)[ \t]+[A-Z][a-z]+\b")
+# "16-inch MacBook", "12-inch Surface": a size joined to its unit by a hyphen, then a name
+# (a word with a capital inside, "MacBook", or two capitalised words, "Surface Pro"; not a
+# "12-foot Burmese python")
+_SIZE_BEFORE_NAME = re.compile(
+    r"[ \t]+(?:[A-Za-z]+[a-z][A-Z][A-Za-z]*|[A-Z][a-z]+[ \t]+[A-Z][A-Za-z]+)\b"
+)
 _POINTS_TO = re.compile(r"[ \t]+(?:points?|goals?|runs?)[ \t]+to[ \t]+\d+\b")
 _ANAPHORIC = re.compile(r"\b(?:the|these|those|both)\s+$", re.IGNORECASE)
 _RANK = re.compile(r"\b(?:top|bottom|first|last|the\s+best|the\s+worst)\s+$", re.IGNORECASE)
@@ -289,7 +296,9 @@ _SUPERLATIVE_AFTER = re.compile(r"^\s+\w+est\b|^\s+most\b", re.IGNORECASE)
 
 # --- what is printed around a core ----------------------------------------------------------
 
-_SCALE_WORD_AFTER = re.compile(r"\s+(million|billion|trillion|thousand)\b", re.IGNORECASE)
+_SCALE_WORD_AFTER = re.compile(
+    r"\s+(million|billion|trillion|thousand|lakh(?:\s+crore)?|crore)s?\b", re.IGNORECASE
+)
 _METRE_CONTEXT = re.compile(
     r"^\s+(?:tall|high|deep|long|wide|above|below|away|across|thick|in\b|of\s+(?:rain|snow|water))",
     re.IGNORECASE,
@@ -299,7 +308,7 @@ _RATE_AFTER = re.compile(
     r"daily|a\s+day|per\s+day|each\s+day|weekly|a\s+week|per\s+week|monthly|a\s+month|"
     r"per\s+month|hourly|an\s+hour|per\s+hour|a\s+night|per\s+night|a\s+head|per\s+head|"
     r"per\s+capita|per\s+person)\b(?!\s+(?:earlier|before|ago|later|previously|on)\b)"
-    r"|(?P<per>per|a|an)\s+(?:(?<=per\s)[a-z]+(?:ed|ing)\s+)?"
+    r"|(?P<per>(?:per|a|an)\s+|/)(?:(?<=per\s)[a-z]+(?:ed|ing)\s+)?"
     r"(?P<denominator>[A-Za-z][\w-]*(?:\s+hour)?)\b"
     r"(?!\s+(?:earlier|before|ago|later|previously)\b))",
     re.IGNORECASE,
@@ -573,6 +582,8 @@ class _SentenceReader:
             return None
         if figure.unit is None and _TITLE_AFTER.match(self.text, figure.end, self.end):
             return None  # "80 Day Obsession": part of a name
+        if self.size_in_a_name(figure):
+            return None
         self.read_qualifier(figure)
         self.read_range(figure)
         if figure.kind == "score":
@@ -583,6 +594,15 @@ class _SentenceReader:
             return None  # "defeated Wynnum 45 points to 24": a score
         self.read_rate(figure)
         return figure
+
+    def size_in_a_name(self, figure: _Figure) -> bool:
+        """ "the 16-inch MacBook Pro": a size hyphenated to its unit before a capitalised name
+        labels a product model; "a 22-inch wheel", "the 2,000-mile-wide moon" still measure."""
+        surface = self.text[figure.start : figure.end]
+        if figure.unit is None or not re.search(r"[0-9]-[A-Za-z]", surface):
+            return False
+        name = _SIZE_BEFORE_NAME.match(self.text, figure.end, self.end)
+        return name is not None and name.group(0).split()[0].lower() not in MONTHS
 
     def clock_or_age(self, figure: _Figure) -> bool:
         """A reading of a clock or a person's age, not a statistic: "0100 UTC", "with 55
@@ -624,7 +644,8 @@ class _SentenceReader:
         word = re.search(r"([a-z]+)$", self.text[figure.start : figure.end].lower())
         if word is None or word.group(1) != figure.unit:
             return False
-        return re.match(r"[ \t]+[a-z]", self.text[figure.end : figure.end + 3]) is not None
+        noun = re.match(r"[ \t]+([a-z]+)", self.text[figure.end : figure.end + 24])
+        return noun is not None and noun.group(1) not in _word_set("penalty_nouns")
 
     def read_digits(self, match: re.Match[str]) -> _Figure | None:
         text = self.text
@@ -665,10 +686,15 @@ class _SentenceReader:
             lowered = glued.lower()
             if lowered in ("st", "nd", "rd", "th", "am", "pm", "s", "x", "d", "g"):
                 return None  # ordinals, clock times, decades, "3x", "3D", "5G"
-            if glued in ("%", "pc"):
+            if glued.startswith("/") and unit is not None:
+                pass  # "$0.03/kWh": the price; the rate is read after the figure
+            elif glued in ("%", "pc"):
                 unit, end = "percent", end + len(glued)
             elif glued == "‰":
                 unit, end = "permille", end + 1
+            elif lowered in SCALES:  # "£71.6million"
+                scale = lowered
+                end += len(glued)
             elif lowered in SCALE_ABBREVIATIONS and not (
                 lowered == "m" and unit is None and self.is_metre(end + 1, value)
             ):
@@ -693,7 +719,7 @@ class _SentenceReader:
         if scale is None:
             scale_match = _SCALE_WORD_AFTER.match(text, end, self.end)
             if scale_match:
-                scale = scale_match.group(1).lower()
+                scale = " ".join(scale_match.group(1).lower().split())
                 end = scale_match.end()
             elif unit is not None:  # "£4.8 bn", "€600 m"
                 short = re.match(r"\s?(bn|mn|m|k)\b", text[end : self.end])
@@ -1118,7 +1144,9 @@ class _SentenceReader:
             figure.rate = "per lb"  # "$5 a pound": a price per pound of weight
         elif canonical is not None and canonical not in PERCENT_UNITS:
             figure.rate = "per " + canonical
-        elif found.group("per").lower() == "per" or denominator.lower() in _RATE_DENOMINATORS:
+        elif found.group("per").strip().lower() in ("per", "/") or (
+            denominator.lower() in _RATE_DENOMINATORS
+        ):
             figure.rate = "per " + denominator.lower()
 
 
