@@ -80,6 +80,8 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/page_dates.py
 	$(BIN)/python benchmarks/page_dates.py --gold fresh
 	$(BIN)/python benchmarks/rule_precision.py
+	$(BIN)/python benchmarks/judged_replay.py --judgments sl2.jsonl
+	$(BIN)/python benchmarks/judged_replay.py --judgments sl4.jsonl
 	$(BIN)/python benchmarks/stats_real.py
 	$(BIN)/python benchmarks/quotes_real.py
 	$(BIN)/python benchmarks/interview_turns.py

@@ -880,3 +880,16 @@ def test_a_name_run_into_the_marks_is_what_the_quotation_is_about() -> None:
         "primitive understanding of the budget.”\n"
     )
     assert _speakers(text) == [None]
+
+
+def test_a_description_before_the_name_after_the_marks() -> None:
+    text = (
+        "Dora Pellin beat the holder in three sets on Sunday.\n\n"
+        "“I think I played one of the best matches of my career,” the 14th-ranked Pellin "
+        "said.\n\n"
+        "“There are ways those complex organics can go down into the ocean,” lab scientist "
+        "and study co-author Ivo Marsk said.\n\n"
+        "“It will not last the winter, whatever they promise us,” the report on Marsk said.\n"
+    )
+    # "the report on Marsk" is no description of Marsk: the quotation stays, unattributed
+    assert _speakers(text) == ["Dora Pellin", "Ivo Marsk", None]

@@ -136,6 +136,12 @@ _NOT_INVERTED = {"on", "in", "at", "to", "that", "of"}
 _WINDOW = 120  # characters of context read before a quotation
 _RIGHT_WINDOW = 80  # and after it: the cue comes within a dozen words
 _CUE_REACH = 30  # a cue farther than this many words before the marks is not about them
+_PREPOSITIONS = frozenset(
+    {"on", "about", "in", "at", "against", "over", "after", "before", "under", "into", "like"}
+    | {"than", "as", "behind", "near", "between", "among", "toward", "towards", "through"}
+)
+# a word of an occupation or a description: "scientist", "co-author", "14th-ranked"
+_OCCUPATION_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*|\d+(?:st|nd|rd|th)-[a-z]+")
 _RIGHT_REACH = 14  # after the marks, the cue comes first or right after the speaker
 
 
@@ -562,14 +568,35 @@ def _right_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | Non
             lead = [t for t in tokens[index:cue_index] if t.end <= (found.start if found else 0)]
             titled = all(t.capitalised or t.lower in _LEAD for t in lead)
             # "Goddard planetary scientist Avi Mandell said": an occupation before a full name
+            # ("JPL scientist and study co-author Michael Malaska said"); and a description
+            # after "the" ("the 14th-ranked Schwartzman said", "the veteran Okafor said")
+            person = found is not None and found.kind == "person"
             occupation = (
-                found is not None
-                and found.kind == "person"
-                and len(found.name.split()) > 1
-                and 0 < len(lead) <= 4
-                and all(t.text.isalpha() and t.lower not in _NOT_OCCUPATION for t in lead)
+                person
+                and len(found.name.split()) > 1  # type: ignore[union-attr]
+                and 0 < len(lead) <= 6
+                and all(
+                    _OCCUPATION_WORD.fullmatch(t.text) is not None
+                    and (
+                        t.lower not in _NOT_OCCUPATION
+                        or (t.lower == "and" and 0 < i < len(lead) - 1)
+                    )
+                    for i, t in enumerate(lead)
+                )
             )
-            titled = titled or occupation
+            modified = (
+                person
+                and 1 < len(lead) <= 3
+                and lead[0].lower == "the"
+                and all(
+                    t.text.islower()
+                    and _OCCUPATION_WORD.fullmatch(t.text) is not None
+                    and t.lower not in _NOT_OCCUPATION
+                    and t.lower not in _PREPOSITIONS
+                    for t in lead[1:]
+                )
+            )
+            titled = titled or occupation or modified
             # "the port authority's operations director, Mara Lindahl, told": a description
             # in front of the name, set off by a comma
             described = bool(lead) and lead[-1].text == "," and lead[0].lower in DETERMINERS
@@ -624,7 +651,7 @@ def _blank(text: str, start: int, end: int) -> bool:
     return _NON_SPACE.search(text, start, end) is None
 
 
-def _could_attribute(text: str, start: int, end: int) -> bool:
+def _could_attribute(text: str, start: int, end: int, *, any_word: bool = False) -> bool:
     """Whether the words after a closing mark may hold its attribution: they open with a
     cue, a name, a pronoun or a description, and a cue word comes within reach. Most
     closing marks fail this cheap test and need no tokenizing."""
@@ -632,7 +659,7 @@ def _could_attribute(text: str, start: int, end: int) -> bool:
     if first is None:
         return False
     word = first.group(1)
-    if not (word[0].isupper() or word[0] == "@" or word in attribution_openers()):
+    if not (any_word or word[0].isupper() or word[0] == "@" or word in attribution_openers()):
         return False
     return cue_words().search(text, start, end) is not None
 
@@ -1011,7 +1038,10 @@ class _Extractor:
             candidate.mention, candidate.adjacent = credit.mention, True
             candidate.credit_year = credit.year
         else:
-            mention, cue, cue_text = self.right_of(after, max(right_end, after))
+            # “…,” study co-author Michael Malaska said: a comma inside the marks lets the
+            # attribution open with any word
+            comma = content.rstrip("’'”\"")[-1:] == ","
+            mention, cue, cue_text = self.right_of(after, max(right_end, after), any_word=comma)
             named = mention is not None and mention.kind == "person" and len(words) >= 4
             if cue is not None and not self.punctuated(candidate, after) and not named:
                 # “Anonymous” posted it: the quoted words are the verb's subject, not an
@@ -1096,9 +1126,11 @@ class _Extractor:
         following = text[after : after + 2].lstrip()[:1]
         return inside in _ATTRIBUTION_PUNCTUATION or following in _ATTRIBUTION_PUNCTUATION
 
-    def right_of(self, start: int, end: int) -> tuple[Mention | None, Token | None, str | None]:
+    def right_of(
+        self, start: int, end: int, *, any_word: bool = False
+    ) -> tuple[Mention | None, Token | None, str | None]:
         """Attribution after a closing mark (nothing to tokenize when no cue is in reach)."""
-        if not _could_attribute(self.text, start, end):
+        if not _could_attribute(self.text, start, end, any_word=any_word):
             return None, None, None
         return _right_attribution(tokenize(self.text, start, end))
 
