@@ -83,6 +83,7 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/judged_replay.py --judgments sl2.jsonl
 	$(BIN)/python benchmarks/judged_replay.py --judgments sl4.jsonl
 	$(BIN)/python benchmarks/stats_real.py
+	$(BIN)/python benchmarks/citations_real.py
 	$(BIN)/python benchmarks/quotes_real.py
 	$(BIN)/python benchmarks/interview_turns.py
 	$(BIN)/python benchmarks/checkworthy_years.py

@@ -354,3 +354,31 @@ def test_a_reference_heading_written_as_a_paragraph_starts_the_list(heading: str
     analysis = scan_text(text, "md")
     assert [citation.reference for citation in analysis.citations] == ["r1", "r2"]
     assert [f.code for f in analysis.findings if f.code.startswith("SL1")] == []
+
+
+PASTED_WIKI = (
+    "Harrow River\n\nFrom Wikipedia, the free encyclopedia\n\nContents\n1 History\n2 Floods\n"
+    "3 See also\n4 Citations\n5 References\n\n"
+    "The river floods every spring,[1] as Okafor and Ruiz (2011) first showed.[2]\n\n"
+    "Citations[edit]\n"
+    "^ Okafor, Jane (2019). A history of the Harrow. Millrace Press.\n"
+    "^ Okafor and Ruiz (2011), page 14.\n"
+    "References[edit]\n"
+    "Jane Okafor and Pablo Ruiz (2011). Rivers of the north. Northern Books.\n"
+    "Thomas R. Bell (2008). Bridges of Teland. Teland Press.\n"
+    'Retrieved from "https://en.wikipedia.org/w/index.php?title=Harrow_River"\n'
+    "Categories:\nRivers of Teland\nNavigation menu\nMain page\n"
+)
+
+
+def test_a_pasted_wiki_page_contents_menus_and_short_form_notes() -> None:
+    analysis = scan_text(PASTED_WIKI)
+    by_id = {reference.id: reference for reference in analysis.references}
+    # "4 Citations" and "5 References" in the contents start no list; the menus end the last
+    texts = [reference.text.split(".")[0] for reference in analysis.references]
+    assert len(texts) == 4 and not any("Categories" in text for text in texts)
+    resolved = {c.marker: by_id[c.reference].text[:11] for c in analysis.citations if c.reference}
+    assert resolved == {"1": "Okafor, Jan", "2": "Okafor and ", "Okafor 2011": "Jane Okafor"}
+    # the bibliography's entry cited in short form by note 2 is cited; Bell 2008 is not
+    uncited = [PASTED_WIKI[f.start : f.end] for f in analysis.findings if f.code == "SL102"]
+    assert [text[:14] for text in uncited] == ["Thomas R. Bell"]

@@ -107,3 +107,27 @@ def test_raw_html_blocks_are_read_like_html_with_offsets_into_the_markdown() -> 
     cell = next(b for b in document.blocks if document.text[b.start : b.end] == "13.50 euros")
     line, col = document.locate(cell.start)
     assert source.splitlines()[line - 1][col - 1 :].startswith("13.50")
+
+
+def test_numbered_links_in_a_superscript_are_markers_and_their_definitions_notes() -> None:
+    from ..conftest import scan_text
+
+    source = (
+        "Tending code<sup>[3],[4]</sup> is gardening.<sup>[1]</sup> See [the site][3].\n\n"
+        "### References\n\n"
+        '[1]: https://example.org/a "Okafor, J. Gardening code. 2019"\n'
+        '[3]: https://example.org/c "Ruiz, P. Trees. 2020"\n'
+        "[4]: https://example.org/d\n"
+        "[9]: https://example.org/unused\n"
+    )
+    analysis = scan_text(source, "md")
+    by_id = {reference.id: reference for reference in analysis.references}
+    resolved = {c.marker: by_id[c.reference].url for c in analysis.citations if c.reference}
+    assert resolved == {
+        "1": "https://example.org/a",
+        "3": "https://example.org/c",
+        "4": "https://example.org/d",
+    }
+    # a definition no superscript uses stays a plain link definition, not a note
+    assert len(analysis.references) == 3
+    assert not [f for f in analysis.findings if f.code.startswith("SL10")]

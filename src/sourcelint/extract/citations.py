@@ -21,6 +21,7 @@ from functools import cache
 from sourcelint.document import Document
 from sourcelint.extract.patterns import (
     EXPONENT_BEFORE,
+    NAME_PARTICLES,
     PARTICLE,
     attached_marks,
     looks_like_organisation,
@@ -78,6 +79,16 @@ _NARRATIVE_BARE = re.compile(
     r"(?!\s*\))",
     re.UNICODE,
 )
+# "… in Schreiber and Rudolf 2008, and …": the same without the comma counts only when an
+# entry of the document matches it (weak)
+_NARRATIVE_BARE_NO_COMMA = re.compile(
+    rf"(?<![\w(])(?P<first>{_NAME})(?P<more>\s+(?:&|and)\s+{_NAME})\s+(?P<years>{_YEAR})\b"
+    r"(?!\s*\))",
+    re.UNICODE,
+)
+# the works of a parenthesis: "(Smith 2019; Doe 2020)", and "(Smith 2019, Doe 2020)" where a
+# comma after a year is followed by a name
+_WORKS_SEPARATOR = re.compile(r";|(?<=\d[a-z])\s*,(?=\s+[A-Z])|(?<=\d)\s*,(?=\s+[A-Z])")
 _NOT_NAMES = frozenset(
     [
         "in",
@@ -307,13 +318,17 @@ def _author_year_markers(
         if excluded.overlaps(parenthesis.start(), parenthesis.end()):
             continue
         inner_start = parenthesis.start(1)
-        parts = parenthesis.group(1).split(";")
-        offset = inner_start
+        inner = parenthesis.group(1)
+        bounds = [0, *(m.end() for m in _WORKS_SEPARATOR.finditer(inner))]
+        ends = [*(m.start() for m in _WORKS_SEPARATOR.finditer(inner)), len(inner)]
+        parts = [inner[a:b] for a, b in zip(bounds, ends, strict=True)]
+        # works split at commas ("Smith 2019, Doe 2020") count only when an entry matches,
+        # unless "et al." or a page says they are citations
+        by_comma = len(parts) > 1 and ";" not in inner
         found: list[_Marker] = []
-        for part in parts:
+        for part, part_offset in zip(parts, bounds, strict=True):
             stripped = part.strip()
-            part_start = offset + (len(part) - len(part.lstrip()))
-            offset += len(part) + 1
+            part_start = inner_start + part_offset + (len(part) - len(part.lstrip()))
             match = _PART.fullmatch(stripped)
             author = _author_name(match.group("first")) if match else None
             if match is None or author is None:
@@ -321,6 +336,8 @@ def _author_year_markers(
             name, shift = author
             more = match.group("more") or ""
             strong = bool(more or match.group("locator") or len(parts) > 1)
+            if by_comma:
+                strong = "et al" in more or bool(match.group("locator"))
             if not has_references and not ("et al" in more or match.group("locator")):
                 # Without a reference list only unmistakable forms count: "(Paris, 2015)",
                 # "(Germany 2019; France 2020)", "(Apple and Google, 2023)" are not citations.
@@ -334,7 +351,7 @@ def _author_year_markers(
                         f"{name} {year}",
                         CitationStyle.AUTHOR_YEAR,
                         strong=strong,
-                        parenthetical=True,
+                        parenthetical=not by_comma,
                         in_note=notes.overlaps(name_start, name_start + 1),
                     )
                 )
@@ -343,8 +360,8 @@ def _author_year_markers(
             parenthetical.append((parenthesis.start(), parenthesis.end()))
     taken = SpanIndex(parenthetical)
     narrative: list[tuple[int, int]] = []
-    for pattern in (_NARRATIVE, _NARRATIVE_ET_AL, _NARRATIVE_BARE):
-        if pattern is _NARRATIVE_BARE and not has_references:
+    for pattern in (_NARRATIVE, _NARRATIVE_ET_AL, _NARRATIVE_BARE, _NARRATIVE_BARE_NO_COMMA):
+        if pattern in (_NARRATIVE_BARE, _NARRATIVE_BARE_NO_COMMA) and not has_references:
             continue  # without a reference list, "Smith and Jones, 2019" could be anything
         for match in pattern.finditer(text):
             if (
@@ -359,7 +376,9 @@ def _author_year_markers(
             name, shift = author
             # "Smith et al. (2019)" is a citation; "Romeo and Juliet (1968)" may be a title.
             more = match.groupdict().get("more") or ""
-            strong = pattern is not _NARRATIVE or re.search(r"\bet\.?\s+al\b", more) is not None
+            strong = pattern not in (_NARRATIVE, _NARRATIVE_BARE_NO_COMMA) or (
+                re.search(r"\bet\.?\s+al\b", more) is not None
+            )
             start = match.start("first") + shift
             for year in _years(match.group("years")):
                 markers.append(
@@ -376,7 +395,9 @@ def _author_year_markers(
     return markers
 
 
-def _resolve_author_year(label: str, references: list[Reference]) -> tuple[str, Reference | None]:
+def _resolve_author_year(
+    label: str, references: list[Reference], notes: frozenset[int] = frozenset()
+) -> tuple[str, Reference | None]:
     """Find the entry for "Name Year": the year (and its a/b suffix) must match and one of the
     name's trailing word sequences must stand in the entry before the year."""
     name, _, year_text = label.rpartition(" ")
@@ -387,10 +408,22 @@ def _resolve_author_year(label: str, references: list[Reference]) -> tuple[str, 
         return label, None
     year, suffix = year_match.groups()
     words = name.split()
-    for size in range(len(words), 0, -1):
-        candidate = " ".join(words[-size:])
-        if size < len(words) and candidate.lower() in _NOT_NAMES:
-            continue
+    candidates = [
+        " ".join(words[-size:])
+        for size in range(len(words), 0, -1)
+        if size == len(words) or " ".join(words[-size:]).lower() not in _NOT_NAMES
+    ]
+    # An entry whose first author is the name cited ("Geoffrey Parker" → "Parker") wins over
+    # one that mentions the name somewhere before the year (a note citing the same paper).
+    for candidate in candidates:
+        first_author = [ref for ref in references if _first_author_is(ref, candidate)]
+        # a bibliography's entry before a note that cites the same work (`notes`: the ids of
+        # entries that are notes, as a wiki's "^" back-links or a document's footnotes show)
+        first_author.sort(key=lambda ref: id(ref) in notes)
+        for reference in first_author:
+            if re.search(rf"\b{year}{suffix}\b", reference.text) and reference.author_key:
+                return reference.author_key, reference
+    for candidate in candidates:
         pattern = re.compile(rf"(?<!\w){re.escape(candidate)}(?!\w)", re.IGNORECASE)
         if candidate.isupper() and 2 <= len(candidate) <= 8:
             for reference in references:
@@ -399,8 +432,7 @@ def _resolve_author_year(label: str, references: list[Reference]) -> tuple[str, 
                     named = reference.author_key or f"{candidate} {year}"
                     return f"{_YEAR_OR_SUFFIX.sub('', named).strip()} {year}{suffix}", reference
         best: tuple[int, Reference] | None = None
-        first_author = [ref for ref in references if _first_author_is(ref, candidate)]
-        for reference in first_author or references:
+        for reference in references:
             for entry_year in re.finditer(rf"\b{year}([a-z]?)\b", reference.text):
                 if suffix and entry_year.group(1) != suffix:
                     continue
@@ -413,9 +445,23 @@ def _resolve_author_year(label: str, references: list[Reference]) -> tuple[str, 
             if key:
                 key_name = _YEAR_OR_SUFFIX.sub("", key).strip()
                 return f"{key_name} {year}{suffix}", best[1]
-            return f"{candidate} {year}{suffix}", best[1]
-    shown = name if looks_like_organisation(words) else (words[-1] if words else name)
-    return f"{shown} {year}{suffix}", None
+            return f"{_surname(candidate.split())} {year}{suffix}", best[1]
+    return f"{_surname(words)} {year}{suffix}", None
+
+
+def _surname(words: list[str]) -> str:
+    """How a cited name is labelled: an organisation whole, a person by the surname ("Geoffrey
+    Parker" → "Parker", "Marshall Van Alstyne" → "Van Alstyne")."""
+    if not words:
+        return ""
+    if looks_like_organisation(words):
+        return " ".join(words)
+    kept = [words[-1]]
+    for word in reversed(words[:-1]):
+        if word.lower() not in NAME_PARTICLES:
+            break
+        kept.insert(0, word)
+    return " ".join(kept)
 
 
 def _references_by_year(references: list[Reference]) -> dict[tuple[str, str], list[Reference]]:
@@ -505,6 +551,12 @@ def extract_citations(document: Document) -> tuple[RecordTable[Citation], list[R
     by_year = _references_by_year(references)
     order = {id(reference): index for index, reference in enumerate(references)}
     resolutions: dict[str, tuple[str, Reference | None]] = {}
+    text = document.text
+    notes = frozenset(
+        id(ref)
+        for ref in references
+        if ref.structural or text[ref.entry_start : ref.entry_start + 8].lstrip().startswith("^")
+    )
     for marker in markers:
         if marker.style is CitationStyle.AUTHOR_YEAR and marker.label not in resolutions:
             name, _, year = marker.label.rpartition(" ")
@@ -517,7 +569,7 @@ def extract_citations(document: Document) -> tuple[RecordTable[Citation], list[R
                     for ref in by_year.get((year[:4], word.lower()), [])
                 }
                 candidates = [found[key] for key in sorted(found)]
-            resolutions[marker.label] = _resolve_author_year(marker.label, candidates)
+            resolutions[marker.label] = _resolve_author_year(marker.label, candidates, notes)
     resolved_author_year = {
         marker: resolutions[marker.label]
         for marker in markers
@@ -537,7 +589,7 @@ def extract_citations(document: Document) -> tuple[RecordTable[Citation], list[R
             if resolved is not None and resolved.entry_start <= marker.start < resolved.end:
                 # "(Bramble Books, 2016)" inside a note names the note's own publisher.
                 label, resolved = _resolve_author_year(
-                    marker.label, [ref for ref in references if ref is not resolved]
+                    marker.label, [ref for ref in references if ref is not resolved], notes
                 )
             weak_kept = marker.parenthetical and author_year_document
             if resolved is None and (marker.in_note or not (marker.strong or weak_kept)):

@@ -20,7 +20,6 @@ from sourcelint.extract.patterns import (
     NAME_PARTICLES,
     PARTICLE,
     attached_marks,
-    looks_like_organisation,
     superscript_number,
 )
 from sourcelint.model import Reference
@@ -32,6 +31,11 @@ _SECTION_NUMBER = re.compile(r"^\s*(?:[#=]+\s*)?(?:\d+(?:\.\d+)*\.?|[IVX]+\.)?\s
 _LABELLED_LINE = re.compile(
     r"^[ \t]*(?:\[(?:\d{1,3}|\^[^\]\s]{1,20})\]:?|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})[ \t]*\S"
 )
+# what a wiki page pasted from the browser prints after its last list
+_PAGE_FURNITURE = re.compile(
+    r"[ \t]*(?:Retrieved from [\"“]?https?://|Categories:|Hidden categories:|Navigation menu\s*$)"
+)
+_CONTENTS_LINE = re.compile(r"[ \t]*\d+(?:\.\d+)*[ \t]+[A-Z][^\n.]{0,60}$", re.MULTILINE)
 _MARK_LINE = re.compile(r"^[ \t]*([*†‡]{1,3})[ \t]*[^\s*†‡]")
 _MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -63,6 +67,9 @@ _FIRST_AUTHOR = re.compile(
     r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,5}?)\s*(?:,|\.|\(|\s(?:and|&)\s|$)",
     re.UNICODE,
 )
+
+
+_AFTER_INITIAL = re.compile(r"\.\s+([A-Z][\w'’-]+)(?=\s*(?:,|\(|\.|\s(?:and|&)\s|$))")
 
 
 @cache
@@ -112,7 +119,7 @@ def non_locators() -> frozenset[str]:
 def without_initials(words: list[str]) -> list[str]:
     """A name's words without the initials Vancouver and knitcitations print after the
     surname, with no comma: "Fischer J", "Possingham HP" → the surname."""
-    if len(words) > 1 and re.fullmatch(r"[A-Z]{1,3}", words[-1]):
+    if len(words) > 1 and re.fullmatch(r"[A-Z]{1,3}\.?", words[-1]):
         return words[:-1]
     return words
 
@@ -132,11 +139,16 @@ def author_key(text: str) -> str | None:
     if not match:
         return None
     name = match.group("name").strip()
+    if len(name.split()) >= 2 and re.search(r"\s[A-Z]$", name):
+        # "Thomas R. Eisenmann, …": a middle initial's full stop does not end the name
+        rest = _AFTER_INITIAL.match(head, match.end("name"))
+        if rest is not None:
+            name = f"{name}. {rest.group(1)}"
     words = name.split()
     if len(surname := without_initials(words)) < len(words):
         return f"{' '.join(surname)} {year.group(1)}{year.group(2)}"
     given_and_surname = len([word for word in words if word.lower() not in NAME_PARTICLES]) > 1
-    if given_and_surname and not looks_like_organisation(words):
+    if given_and_surname and not _organisation_author(words):
         # "Jane Smith and ..." / "Jane Smith." : the surname is the last word of the name.
         surname_words = [words[-1]]
         for word in reversed(words[:-1]):
@@ -146,6 +158,25 @@ def author_key(text: str) -> str | None:
                 break
         name = " ".join(surname_words)
     return f"{name} {year.group(1)}{year.group(2)}"
+
+
+def _organisation_author(words: list[str]) -> bool:
+    """An organisation as first author ("World Health Organization", "UNICEF"), not a person
+    with a middle name or initial ("Geoffrey G Parker", "Sangeet Paul Choudary")."""
+    if any(word.isupper() and len(word.rstrip(".")) > 1 for word in words):
+        return True
+    organisation = _organisation_words()
+    if any(word.lower().strip(".,") in organisation for word in words):
+        return True
+    named = [
+        word for word in words if word.lower() not in NAME_PARTICLES and len(word.rstrip(".")) > 1
+    ]
+    return len(named) > 3
+
+
+@cache
+def _organisation_words() -> frozenset[str]:
+    return frozenset(load_terms("organisation_words"))
 
 
 @dataclass
@@ -170,6 +201,7 @@ class _Finder:
         self.labelled: dict[int, bool] = {}  # list id -> every entry so far has a printed label
         self.carets: dict[int, bool] = {}  # list id -> every entry so far opens with "^"
         self.list_id = 0
+        self.ended = False  # a list ran into the page's own furniture
         # A footnote mark and its note come in pairs: "rose 4%*" ... "* Provisional figures".
         self.attached_marks = {match.group(1) for match in attached_marks(self.text)}
 
@@ -210,10 +242,16 @@ class _Finder:
                 self._item(items, block, list_id, structural=True)
                 continue
             if block.kind is BlockKind.PARAGRAPH and "\n" in body:
+                lines = list(_line_spans(self.text, block.start, block.end))
+                # a wiki's pasted table of contents ("7 See also", "8 References", "9 External
+                # links") names the sections; its "8 References" starts no list
+                contents = sum(1 for a, b in lines if _CONTENTS_LINE.match(self.text, a, b)) >= 3
                 headings = [
                     (line_start, line_end)
-                    for line_start, line_end in _line_spans(self.text, block.start, block.end)
-                    if line_end < block.end and is_reference_heading(self.text[line_start:line_end])
+                    for line_start, line_end in lines
+                    if line_end < block.end
+                    and is_reference_heading(self.text[line_start:line_end])
+                    and not (contents and _CONTENTS_LINE.match(self.text, line_start, line_end))
                 ]
                 if headings:
                     # "References" (or "Notes[edit]" pasted from a wiki) on the line right above
@@ -226,6 +264,8 @@ class _Finder:
                         section_level, section_list = 2, self._new_list()
                         self._lines(heading_end + 1, next_start - 1, section_list)
                     continue
+            if self.ended:
+                section_level, self.ended = None, False
             if section_level is not None and self._ends_labelled_list(body, section_list):
                 section_level = None  # "Jane Doe reports on farming." after "[1] ... [2] ..."
             if section_level is not None:
@@ -291,11 +331,22 @@ class _Finder:
             line = self.text[line_start:line_end]
             if not line.strip():
                 continue
+            if _PAGE_FURNITURE.match(line):
+                self.ended = True
+                return  # a pasted wiki page goes on with its categories and menus
             starts_entry = (
                 current is None
                 or _LABEL.match(line) is not None
                 or line.lstrip().startswith("^")
-                or (_ends_an_entry(previous_line) and _starts_like_entry(line) and not labelled)
+                or (
+                    not labelled
+                    and _starts_like_entry(line)
+                    and (
+                        _ends_an_entry(previous_line)
+                        # a pasted list: one entry per line, each with its author and year
+                        or looks_like_bibliography_entry(line)
+                    )
+                )
             )
             if starts_entry:
                 current = EntrySpan(line_start, line_end, list_id)

@@ -26,6 +26,11 @@ _SUP_OPEN = re.compile(r"^<sup\b[^>]*>$", re.IGNORECASE)
 _SUP_CLOSE = re.compile(r"^</sup\s*>$", re.IGNORECASE)
 _SUP_LABEL = re.compile(r"^\[?(\d{1,3}|[*†‡]{1,3})\]?$")
 _HEADING_LEVEL = re.compile(r"h([1-6])")
+_LINK_DEFINITION = re.compile(
+    r"^[ ]{0,3}\[(?P<label>\d{1,3})\]:[ \t]*<?(?P<url>[^\s>]+)>?"
+    r"(?:[ \t]+[\"'(](?P<title>[^\n]*?)[\"')])?[ \t]*$",
+    re.MULTILINE,
+)
 _FOOTNOTE_DEFINITION = re.compile(
     r"^\[\^(?P<label>[^\]\s]+)\]:[ \t]*(?P<body>[^\n]*(?:\n(?:[ \t]{2,}|\t)[^\n]+)*)", re.MULTILINE
 )
@@ -58,6 +63,7 @@ class _MarkdownWalker:
         self.limit = len(source)
         self.ids = itertools.count(1)
         self.lists: list[tuple[int, bool, int]] = []
+        self.linked_labels: set[str] = set()  # numbered links used as superscript markers
         self.code_lines: list[
             tuple[int, int]
         ] = []  # 0-based [first, last) of code blocks  # (group id, ordered, next ordinal)
@@ -211,11 +217,47 @@ class _MarkdownWalker:
                 start, url = link_starts.pop()
                 builder.add_link(start, url)
             elif kind == "html_inline" and _SUP_OPEN.match(child.content):
-                consumed = self._inline_sup(children, index)
+                consumed = self._inline_sup(children, index) or self._linked_sup(children, index)
                 if consumed:
                     index += consumed
                     continue
             index += 1
+
+    def _linked_sup(self, children: list[Token], index: int) -> int:
+        """`<sup>[3],[4]</sup>` where each number is a link (a numbered reference-style link):
+        one marker per number, each rendered `[3]` in the text."""
+        end = index + 1
+        numbers: list[str] = []
+        while end < len(children) and not (
+            children[end].type == "html_inline" and _SUP_CLOSE.match(children[end].content)
+        ):
+            token = children[end]
+            if token.type == "link_open" and end + 2 < len(children):
+                label, closing = children[end + 1], children[end + 2]
+                if label.type != "text" or closing.type != "link_close":
+                    return 0
+                if not re.fullmatch(r"\d{1,3}", label.content.strip()):
+                    return 0
+                numbers.append(label.content.strip())
+                end += 3
+                continue
+            if token.type != "text" or token.content.strip(" ,") != "":
+                return 0
+            end += 1
+        if end >= len(children) or not numbers:
+            return 0
+        for number in numbers:
+            positions = find_aligned(self.source, number, self.cursor)
+            anchor = positions[0] if positions else self.cursor
+            start = self.builder.position
+            self.builder.emit_synthetic("[", anchor)
+            self.builder.emit(number, positions[: len(number)])
+            self.builder.emit_synthetic("]", positions[-1] if positions else anchor)
+            self.builder.add_marker(start, number, None)
+            self.linked_labels.add(number)
+            if positions:
+                self.cursor = positions[-1] + 1
+        return end + 1 - index
 
     def _inline_sup(self, children: list[Token], index: int) -> int:
         """`<sup>1</sup>` written inline: a marker, rendered `[1]` in the text."""
@@ -239,6 +281,40 @@ class _MarkdownWalker:
         if positions:
             self.cursor = positions[-1] + 1
         return 3
+
+
+def _linked_definitions(walker: _MarkdownWalker) -> None:
+    """The definitions of numbered links used as superscript markers (`<sup>[3]</sup>` with
+    `[3]: https://… "Atwood, Jeff. Tending Your Software Garden. 2008."`): markdown-it hides
+    them, but they are the document's notes, so they become note blocks at the end."""
+    if not walker.linked_labels:
+        return
+    group = next(walker.ids)
+    for match in _LINK_DEFINITION.finditer(walker.source):
+        label = match.group("label")
+        if label not in walker.linked_labels:
+            continue
+        line = walker.source.count("\n", 0, match.start())
+        if any(first <= line < last for first, last in walker.code_lines):
+            continue
+        walker.cursor, walker.limit = match.start("url"), match.end("url")
+        walker.builder.open_block(
+            match.start("url"),
+            kind=BlockKind.NOTE,
+            item=next(walker.ids),
+            label=label,
+            group=group,
+            notes=True,
+        )
+        url_start = walker.builder.position
+        walker._emit(match.group("url"))
+        walker.builder.add_link(url_start, match.group("url"))
+        if match.group("title"):
+            walker.builder.emit_synthetic(" ", match.end("url"))
+            walker.cursor, walker.limit = match.start("title"), match.end("title")
+            walker._emit(match.group("title"))
+        walker.builder.close_block(match.end())
+    walker.limit = len(walker.source)
 
 
 def _unrendered_definitions(walker: _MarkdownWalker, rendered_lines: set[int]) -> None:
@@ -280,6 +356,7 @@ def read_markdown(source: str, *, path: str, problems: tuple[Problem, ...] = ())
             in_footnote = False
     walker.walk(tokens)
     _unrendered_definitions(walker, rendered_lines)
+    _linked_definitions(walker)
     text = walker.builder.finish()
     # Hugo, Jekyll and Liquid shortcodes ({{< image "x.png" 519 >}}, {% include … %}) are
     # markup: their arguments are never figures, markers or prose
