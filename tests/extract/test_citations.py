@@ -382,3 +382,15 @@ def test_a_pasted_wiki_page_contents_menus_and_short_form_notes() -> None:
     # the bibliography's entry cited in short form by note 2 is cited; Bell 2008 is not
     uncited = [PASTED_WIKI[f.start : f.end] for f in analysis.findings if f.code == "SL102"]
     assert [text[:14] for text in uncited] == ["Thomas R. Bell"]
+
+
+@pytest.mark.parametrize("backlink", ["^", "^ a b", "↑", "↑ a b"])
+def test_a_pasted_wiki_note_opens_with_its_back_links(backlink: str) -> None:
+    text = (
+        "Rivers flood.[1] Bridges fall.[2]\n\nReferences\n"
+        f"{backlink} Okafor, Jane (2019). A history. Millrace.\n"
+        f"{backlink} Ruiz, Pablo (2011). Rivers. Northern.\n"
+    )
+    analysis = scan_text(text)
+    texts = {r.id: r.text[:6] for r in analysis.references}
+    assert [texts[c.reference] for c in analysis.citations if c.reference] == ["Okafor", "Ruiz, "]

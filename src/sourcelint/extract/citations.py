@@ -28,6 +28,7 @@ from sourcelint.extract.patterns import (
     superscript_number,
 )
 from sourcelint.extract.references import (
+    BACKLINKS,
     EntrySpan,
     find_entries,
     is_footnote_definition,
@@ -555,7 +556,8 @@ def extract_citations(document: Document) -> tuple[RecordTable[Citation], list[R
     notes = frozenset(
         id(ref)
         for ref in references
-        if ref.structural or text[ref.entry_start : ref.entry_start + 8].lstrip().startswith("^")
+        if ref.structural
+        or text[ref.entry_start : ref.entry_start + 8].lstrip().startswith(BACKLINKS)
     )
     for marker in markers:
         if marker.style is CitationStyle.AUTHOR_YEAR and marker.label not in resolutions:

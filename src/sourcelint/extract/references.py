@@ -53,7 +53,9 @@ _LABEL = re.compile(
 # what a wiki's heading carries when copied from the browser: "References[edit]", "Notes [edit
 # source]"
 _EDIT_RESIDUE = re.compile(r"\s*\[\s*edit(?:\s+source)?\s*\]\s*$", re.IGNORECASE)
-_WEB_BACKLINKS = re.compile(r"^\s*\^(?:\s+[a-z](?=\s))*\s*")
+# A wiki's back-links before a pasted note: "^", "^ a b", "↑" (other skins and languages)
+BACKLINKS = ("^", "↑")
+_WEB_BACKLINKS = re.compile(r"^\s*[\^↑](?:\s+[a-z](?=\s))*\s*")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\]]+", re.IGNORECASE)
 _DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
 _ISBN = re.compile(r"\bISBN(?:-1[03])?[:\s]*[\dX][\dX\s-]{8,16}[\dX]\b", re.IGNORECASE)
@@ -279,7 +281,7 @@ class _Finder:
 
     def _ends_labelled_list(self, body: str, list_id: int) -> bool:
         """A paragraph without a label after a list whose entries all have printed labels."""
-        if body.lstrip().startswith("^"):
+        if body.lstrip().startswith(BACKLINKS):
             return False
         if self.carets.get(list_id, False):
             return True  # a wiki's pasted list ("^ a b …") ends where its carets end
@@ -292,7 +294,7 @@ class _Finder:
     def _add(self, entry: EntrySpan) -> None:
         self.entries.append(entry)
         body = self.text[entry.start : entry.end]
-        caret = body.lstrip().startswith("^")
+        caret = body.lstrip().startswith(BACKLINKS)
         printed = _LABEL.match(body) is not None or caret
         self.carets[entry.list_id] = self.carets.get(entry.list_id, True) and caret
         self.labelled[entry.list_id] = self.labelled.get(entry.list_id, True) and printed
@@ -337,7 +339,7 @@ class _Finder:
             starts_entry = (
                 current is None
                 or _LABEL.match(line) is not None
-                or line.lstrip().startswith("^")
+                or line.lstrip().startswith(BACKLINKS)
                 or (
                     not labelled
                     and _starts_like_entry(line)
