@@ -394,3 +394,23 @@ def test_a_pasted_wiki_note_opens_with_its_back_links(backlink: str) -> None:
     analysis = scan_text(text)
     texts = {r.id: r.text[:6] for r in analysis.references}
     assert [texts[c.reference] for c in analysis.citations if c.reference] == ["Okafor", "Ruiz, "]
+
+
+def test_an_older_wiki_paste_with_edit_links_before_headings_and_further_reading() -> None:
+    text = (
+        "The island was a port.[1] Tin was traded there.[2] Ships came often.[1]\n\n"
+        "[edit] History\n\nIt was Ictis (Cunliffe 1983; Hawkes 1984), some say.\n\n"
+        "[edit] Notes\n\n"
+        "^ a b Okafor, Jane (2019). A history. Millrace.\n"
+        "^ Ruiz, P. (2011). Rivers. Northern.\n\n"
+        "[edit] Further reading\n\n"
+        "Cunliffe, Barry (1983). Ictis: is it here? Oxford Journal of Archaeology.\n"
+        "Hawkes, C. (1984). Ictis disentangled. Oxford Journal of Archaeology.\n"
+        "Penhallow, T. (1990). Tin and the sea. Truro Press.\n"
+    )
+    analysis = scan_text(text)
+    texts = {r.id: r.text[:5] for r in analysis.references}
+    resolved = [texts.get(c.reference or "") for c in analysis.citations]
+    assert resolved == ["Okafo", "Ruiz,", "Okafo", "Cunli", "Hawke"]
+    # nobody cites Penhallow: a further-reading list is offered, not owed, so no SL102
+    assert [f.code for f in analysis.findings if f.code.startswith("SL1")] == []

@@ -35,6 +35,7 @@ _LABELLED_LINE = re.compile(
 _PAGE_FURNITURE = re.compile(
     r"[ \t]*(?:Retrieved from [\"“]?https?://|Categories:|Hidden categories:|Navigation menu\s*$)"
 )
+_GENERAL_READING = frozenset({"further reading", "additional reading", "suggested reading"})
 _CONTENTS_LINE = re.compile(r"[ \t]*\d+(?:\.\d+)*[ \t]+[A-Z][^\n.]{0,60}$", re.MULTILINE)
 _MARK_LINE = re.compile(r"^[ \t]*([*†‡]{1,3})[ \t]*[^\s*†‡]")
 _MONTH_NAMES = (
@@ -52,7 +53,10 @@ _LABEL = re.compile(
 )
 # what a wiki's heading carries when copied from the browser: "References[edit]", "Notes [edit
 # source]"
-_EDIT_RESIDUE = re.compile(r"\s*\[\s*edit(?:\s+source)?\s*\]\s*$", re.IGNORECASE)
+# "References[edit]", and "[edit] References" as MediaWiki printed it before 2013
+_EDIT_RESIDUE = re.compile(
+    r"\s*\[\s*edit(?:\s+source)?\s*\]\s*$|^\s*\[\s*edit(?:\s+source)?\s*\]\s*", re.IGNORECASE
+)
 # A wiki's back-links before a pasted note: "^", "^ a b", "↑" (other skins and languages)
 BACKLINKS = ("^", "↑")
 _WEB_BACKLINKS = re.compile(r"^\s*[\^↑](?:\s+[a-z](?=\s))*\s*")
@@ -84,6 +88,12 @@ def is_reference_heading(text: str) -> bool:
     """True when a heading's text names a reference section ("References", "7. Notes:")."""
     name = _EDIT_RESIDUE.sub("", _SECTION_NUMBER.sub("", text.strip()))
     return name.rstrip(":").strip().lower() in heading_names()
+
+
+def is_general_reading(text: str) -> bool:
+    """A heading of works offered for reading, which no marker need cite ("Further reading")."""
+    name = _EDIT_RESIDUE.sub("", _SECTION_NUMBER.sub("", text.strip()))
+    return name.rstrip(":").strip().lower() in _GENERAL_READING
 
 
 def _clean_url(url: str) -> str:
@@ -193,6 +203,7 @@ class EntrySpan:
     declared_label: str | None = None
     anchor: str | None = None
     parts: list[tuple[int, int]] = field(default_factory=list)
+    general: bool = False  # under "Further reading"
 
 
 class _Finder:
@@ -203,6 +214,7 @@ class _Finder:
         self.labelled: dict[int, bool] = {}  # list id -> every entry so far has a printed label
         self.carets: dict[int, bool] = {}  # list id -> every entry so far opens with "^"
         self.list_id = 0
+        self.general: set[int] = set()  # lists under "Further reading": read, not cited
         self.ended = False  # a list ran into the page's own furniture
         # A footnote mark and its note come in pairs: "rose 4%*" ... "* Provisional figures".
         self.attached_marks = {match.group(1) for match in attached_marks(self.text)}
@@ -224,6 +236,8 @@ class _Finder:
             ):
                 if is_reference_heading(body):
                     section_level, section_list = block.level, self._new_list()
+                    if is_general_reading(body):
+                        self.general.add(section_list)
                 elif section_level is not None and (
                     guessed_heading or block.level <= section_level
                 ):
@@ -238,6 +252,8 @@ class _Finder:
                 # "References" or "**Sources**" as a paragraph of its own: a heading in all
                 # but markup (Markdown and HTML pages often write it so)
                 section_level, section_list = 2, self._new_list()
+                if is_general_reading(body):
+                    self.general.add(section_list)
                 continue
             if block.kind is BlockKind.NOTE:
                 list_id = note_lists.setdefault(block.group, self._new_list())
@@ -262,8 +278,12 @@ class _Finder:
                     if section_level is not None and headings[0][0] > block.start:
                         self._lines(block.start, headings[0][0] - 1, section_list)
                     bounds = [*(start for start, _ in headings[1:]), block.end + 1]
-                    for (_, heading_end), next_start in zip(headings, bounds, strict=True):
+                    for (heading_start, heading_end), next_start in zip(
+                        headings, bounds, strict=True
+                    ):
                         section_level, section_list = 2, self._new_list()
+                        if is_general_reading(self.text[heading_start:heading_end]):
+                            self.general.add(section_list)
                         self._lines(heading_end + 1, next_start - 1, section_list)
                     continue
             if self.ended:
@@ -277,6 +297,8 @@ class _Finder:
                     self._lines(block.start, block.end, section_list)
             else:
                 self._labelled_lines(block)
+        for entry in self.entries:
+            entry.general = entry.list_id in self.general
         return sorted(self.entries, key=lambda entry: entry.start)
 
     def _ends_labelled_list(self, body: str, list_id: int) -> bool:
@@ -513,6 +535,7 @@ def parse_entries(document: Document, entries: list[EntrySpan]) -> list[Referenc
                 label_printed=printed,
                 structural=entry.structural,
                 list_id=entry.list_id,
+                general=entry.general,
                 anchor=entry.anchor,
                 author_key=key,
                 entry_start=entry.start,

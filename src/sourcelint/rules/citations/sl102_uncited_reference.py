@@ -3,7 +3,8 @@
 ## What it does
 Reports entries of a reference list or footnote section that no citation in the text points
 to. To stay quiet on general reading lists, it speaks only about lists the document does
-cite from (at least one other entry is cited) and about Markdown footnote definitions. An
+cite from (at least one other entry is cited) and about Markdown footnote definitions, never
+about a "Further reading" list. An
 entry that a note cites in short form ("Parker and Van Alstyne (2005), p. 1498" in a note, for
 the bibliography's "Geoffrey Parker and Marshall Van Alstyne (2005). …") is cited.
 
@@ -43,6 +44,8 @@ def check(evidence: Evidence) -> Iterator[Violation]:
     for reference in evidence.references:
         if reference.label is None:
             continue  # no label, no author and year: nothing could cite it (SL103's concern)
+        if reference.general:
+            continue  # "Further reading": offered for reading, not waiting to be cited
         if reference.id in cited or (label_namespace(reference), reference.label) in cited_labels:
             continue  # a duplicate label is SL105's finding, not this one
         if _cited_by_a_note(reference, evidence.references):
