@@ -84,3 +84,24 @@ def test_vague_attribution_words_judged_on_real_pages(sentence: str, vague: bool
     from sourcelint.extract.attributions import find_vague_attributions
 
     assert bool(find_vague_attributions(sentence, 0, len(sentence))) is vague
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named", "vague"),
+    [
+        ("The launch cost $40 million, Roscosmos said in a statement.", True, False),
+        ("Crews restored power, Con Edison officials said on Monday.", True, False),
+        ("Later, Harlow Port officials said 200 ships were waiting.", True, False),
+        ("Israeli officials said 40 troops had left the area.", False, True),
+        ("US officials said 40 troops had left the area.", False, True),
+        ("Officials said 40 troops had left the area.", False, True),
+        ("Yesterday officials said 40 troops had left the area.", False, True),
+    ],
+)
+def test_an_organisation_named_before_its_officials_or_alone_is_a_source(
+    sentence: str, named: bool, vague: bool
+) -> None:
+    from sourcelint.extract.attributions import find_vague_attributions
+
+    assert bool(claim_attributions(sentence, 0, len(sentence))) is named
+    assert bool(find_vague_attributions(sentence, 0, len(sentence))) is vague

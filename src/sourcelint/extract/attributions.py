@@ -77,7 +77,33 @@ def find_vague_attributions(text: str, start: int, end: int) -> list[SourceRef]:
     return [
         SourceRef("vague", match.group(0), match.start(), match.end())
         for match in _vague().finditer(text, start, end)
+        if not _owned_by_a_name(text, start, _group_start(match))
     ]
+
+
+def _group_start(match: re.Match[str]) -> int:
+    """Where the group noun of a vague match begins: its first word printed in lower case
+    ("Edison officials said" → "officials")."""
+    for word in re.finditer(r"[\w’'-]+", match.group(0)):
+        if word.group(0)[:1].islower():
+            return match.start() + word.start()
+    return match.start()
+
+
+# "Con Edison officials said", "Pentagon officials said": an organisation named before the
+# group names the source; "US officials", "Israeli officials" stay vague (a country's people)
+_NAME_BEFORE = re.compile(r"(?:^|[^\w’'])((?:[A-Z][\w’'.&-]*\s+){1,3})$")
+_DEMONYM = re.compile(r"(?:an|ese|ish|i|ch|ic)$|^[A-Z.]{1,4}$")
+
+
+def _owned_by_a_name(text: str, start: int, position: int) -> bool:
+    name = _NAME_BEFORE.search(text, max(start, position - 60), position)
+    if name is None:
+        return False
+    words = name.group(1).split()
+    if text[start : name.start(1)].strip() == "":
+        words = words[1:]  # the sentence's first word is capitalised whatever it is
+    return bool(words) and _DEMONYM.search(words[-1].rstrip("’'s")) is None
 
 
 _SUBJECT_STOP = frozenset(
@@ -93,9 +119,10 @@ def _named_verbs() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
 
 
-def _names_a_source(phrase: str) -> bool:
+def _names_a_source(phrase: str, *, opens_sentence: bool = True) -> bool:
     """Whether a subject or object phrase names someone: a capitalised name, an organisation
-    word ("the ministry", "the agency"), or he/she (a person named before)."""
+    word ("the ministry", "the agency"), or he/she (a person named before). A single
+    capitalised word counts only when it does not open the sentence ("…, Roscosmos said")."""
     words = re.findall(r"[A-Za-z][\w'’.-]*", phrase)
     if not words:
         return False
@@ -106,7 +133,11 @@ def _names_a_source(phrase: str) -> bool:
         lowered = word.lower().rstrip("'’s")
         if lowered in organisations:
             return True
-        if word[0].isupper() and lowered not in _SUBJECT_STOP and (position or len(words) > 1):
+        if (
+            word[0].isupper()
+            and lowered not in _SUBJECT_STOP
+            and (position or len(words) > 1 or not opens_sentence)
+        ):
             return True
     return False
 
@@ -171,7 +202,9 @@ def claim_attributions(
     for verb in _named_verbs().finditer(text, start, end):
         if any(v.start < verb.end() and verb.start() < v.end for v in vague):
             continue
-        before = re.split(r"[,;:“”\"()]", text[max(start, verb.start() - 60) : verb.start()])[-1]
+        window_start = max(start, verb.start() - 60)
+        before = re.split(r"[,;:“”\"()]", text[window_start : verb.start()])[-1]
+        opens_sentence = text[start : verb.start() - len(before)].strip() == ""
         after = text[verb.end() : min(end, verb.end() + 40)]
         if not _used_as_a_verb(verb.group(0), before):
             continue
@@ -187,7 +220,7 @@ def claim_attributions(
             before.strip(),
         )
         object_name = re.match(r"\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", after)
-        if _names_a_source(subject) or object_name is not None:
+        if _names_a_source(subject, opens_sentence=opens_sentence) or object_name is not None:
             found.append(SourceRef("attribution", verb.group(0), verb.start(), verb.end()))
     unique = {(source.start, source.end): source for source in found}
     return sorted(unique.values(), key=lambda source: source.start)
