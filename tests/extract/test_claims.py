@@ -105,3 +105,13 @@ def test_an_organisation_named_before_its_officials_or_alone_is_a_source(
 
     assert bool(claim_attributions(sentence, 0, len(sentence))) is named
     assert bool(find_vague_attributions(sentence, 0, len(sentence))) is vague
+
+
+def test_an_attribution_the_splitter_cut_off_sources_its_quotation() -> None:
+    analysis = scan_text(
+        "“Why would we sell the profit now?” Forte said. The fund lost $4 million in May.\n"
+    )
+    quoted, attribution, bare = analysis.claims
+    assert [source.text for source in quoted.sourced_by] == ["said"]
+    assert [source.text for source in attribution.sourced_by] == ["said"]
+    assert bare.sourced_by == ()

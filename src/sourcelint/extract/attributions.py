@@ -179,13 +179,20 @@ def _cue_words() -> frozenset[str]:
 
 
 def claim_attributions(
-    text: str, start: int, end: int, words: list[str] | None = None
+    text: str,
+    start: int,
+    end: int,
+    words: list[str] | None = None,
+    *,
+    after_quotation: bool = False,
 ) -> list[SourceRef]:
     """The attributions of a sentence that name a source: "according to the UN", "the
     ministry said", "said Jane Doe", "a 2021 study in Nature found", "figures from Eurostat".
     Vague ones ("experts say", "residents said", "studies show") and verbs whose subject
     names no one ("anyone who tells you") are left out. `words`, the sentence's lower-cased
-    words when the caller has them, lets a sentence without any cue word skip the search."""
+    words when the caller has them, lets a sentence without any cue word skip the search.
+    `after_quotation`: the sentence goes on from a quotation the splitter cut off ("“…?” |
+    Forte said."), so a capitalised word opening it is a name."""
     if words is not None and _cue_words().isdisjoint(words):
         return []
     vague = find_vague_attributions(text, start, end)
@@ -204,7 +211,9 @@ def claim_attributions(
             continue
         window_start = max(start, verb.start() - 60)
         before = re.split(r"[,;:“”\"()]", text[window_start : verb.start()])[-1]
-        opens_sentence = text[start : verb.start() - len(before)].strip() == ""
+        opens_sentence = (
+            not after_quotation and not text[start : verb.start() - len(before)].strip()
+        )
         after = text[verb.end() : min(end, verb.end() + 40)]
         if not _used_as_a_verb(verb.group(0), before):
             continue

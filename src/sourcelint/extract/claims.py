@@ -195,14 +195,21 @@ def score_claims(claims: Sequence[Claim], text: str) -> ClaimTable:
 
 def _scored(claims: Sequence[Claim], text: str) -> Iterator[Claim]:
     model = load_model()
+    pending: Claim | None = None  # held back one sentence: the next may be its attribution
     for claim in claims:
         at(claim.start)
         words = model.tokens(claim.text)
-        found = claim_attributions(text, claim.start, claim.end, words)
+        cut = pending is not None and _cut_attribution(pending, claim, text, len(words))
+        found = claim_attributions(text, claim.start, claim.end, words, after_quotation=cut)
         sources = claim.sourced_by
         if found:
             sources = tuple(sorted((*sources, *found), key=lambda source: source.start))
-        yield Claim(  # built directly: dataclasses.replace costs three times as much
+            if cut and pending is not None:
+                # "“… the profit?” | Forte said.": the splitter cut the attribution off
+                pending = _with_sources(pending, found)
+        if pending is not None:
+            yield pending
+        pending = Claim(  # built directly: dataclasses.replace costs three times as much
             claim.id,
             claim.text,
             claim.start,
@@ -213,3 +220,36 @@ def _scored(claims: Sequence[Claim], text: str) -> Iterator[Claim]:
             claim.quantities,
             sources,
         )
+    if pending is not None:
+        yield pending
+
+
+_QUESTION_OR_EXCLAMATION_CLOSED = re.compile(r"[?!…][”\"’']\s*$")
+_CUT_ATTRIBUTION_WORDS = 12
+
+
+def _cut_attribution(previous: Claim, claim: Claim, text: str, words: int) -> bool:
+    """Whether `claim` is the attribution of the quotation that ends `previous`: the quoted
+    words close with "?" or "!" (where the splitter cuts), the attribution follows on the same
+    line and is short ("Forte said.", "the minister told reporters on Tuesday.")."""
+    return (
+        _QUESTION_OR_EXCLAMATION_CLOSED.search(previous.text) is not None
+        and words <= _CUT_ATTRIBUTION_WORDS
+        and not text[previous.end : claim.start].strip()
+        and "\n" not in text[previous.end : claim.start]
+    )
+
+
+def _with_sources(claim: Claim, found: Sequence[SourceRef]) -> Claim:
+    sources = tuple(sorted((*claim.sourced_by, *found), key=lambda source: source.start))
+    return Claim(
+        claim.id,
+        claim.text,
+        claim.start,
+        claim.end,
+        claim.checkworthy,
+        claim.citations,
+        claim.quotes,
+        claim.quantities,
+        sources,
+    )
