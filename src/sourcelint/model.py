@@ -86,7 +86,8 @@ class Reference:
     `author_key` its first author's name and year ("Smith 2019") when it has them;
     `entry_start` where the entry begins, printed label included; `position` its place in a
     list whose entries print no number (None otherwise); `general` that it stands under
-    "Further reading", offered for reading rather than cited.
+    "Further reading", offered for reading rather than cited; `heading` its list's heading in
+    lower case, when it has one.
     """
 
     id: str
@@ -105,6 +106,7 @@ class Reference:
     entry_start: int = 0
     position: int | None = None
     general: bool = False
+    heading: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The contract's reference object."""

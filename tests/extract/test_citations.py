@@ -414,3 +414,31 @@ def test_an_older_wiki_paste_with_edit_links_before_headings_and_further_reading
     assert resolved == ["Okafo", "Ruiz,", "Okafo", "Cunli", "Hawke"]
     # nobody cites Penhallow: a further-reading list is offered, not owed, so no SL102
     assert [f.code for f in analysis.findings if f.code.startswith("SL1")] == []
+
+
+def test_a_pasted_wiki_page_with_lettered_notes_and_numbered_references() -> None:
+    text = (
+        "The river floods every spring.[a][1] It was bridged in 1820.[2][note 2]\n\n"
+        "Notes[edit]\n"
+        "^ The spring flood of 1811 was the largest.\n"
+        "^ Some say 1822.\n"
+        "References[edit]\n"
+        "^ Okafor, Jane (2019). A history of the Harrow. Millrace Press.\n"
+        "^ Ruiz, Pablo (2011). Rivers of the north. Northern Books.\n"
+    )
+    analysis = scan_text(text)
+    texts = {r.id: r.text[:8] for r in analysis.references}
+    resolved = [(c.marker, texts.get(c.reference or "")) for c in analysis.citations]
+    # a number never resolves to the lettered notes, which print no labels either
+    assert resolved == [
+        ("a", "The spri"),
+        ("1", "Okafor, "),
+        ("2", "Ruiz, Pa"),
+        ("note 2", "Some say"),
+    ]
+    assert not [f for f in analysis.findings if f.code.startswith("SL1")]
+
+
+def test_letters_in_brackets_are_no_markers_outside_a_pasted_wiki_page() -> None:
+    text = "Prices rose.[1] A list: [a] apples, [b] pears.\n\nReferences\n\n[1] Okafor, J. 2019.\n"
+    assert [c.marker for c in scan_text(text).citations] == ["1"]

@@ -162,6 +162,7 @@ class _Marker:
     parenthetical: bool = False
     superscript: bool = False
     in_note: bool = False
+    letter: int | None = None  # a wiki's [a] or [note 1]: the place of its note
 
 
 def _is_number(text: str) -> bool:
@@ -259,6 +260,42 @@ def _numeric_markers(
     for match in _NOTE_REF.finditer(text):
         if not taken.overlaps(match.start(), match.end()):
             markers.append(_Marker(match.start(), match.end(), match.group(1), CitationStyle.NOTE))
+    return markers
+
+
+_LETTER_NOTE = re.compile(r"\[(?:(?P<letter>[a-z])|(?:note|n|nb)[ \t]?(?P<number>\d{1,2}))\]")
+_NOTES_HEADINGS = frozenset({"notes", "explanatory notes", "informational notes", "footnotes"})
+
+
+def _letter_notes_list(references: list[Reference], text: str) -> int:
+    """The list id of a pasted wiki page's explanatory notes (0 when there is none): a list
+    under "Notes" whose entries open with back-links and print no labels, in a page that
+    also has another such list and markers such as [a] or [note 1]."""
+    caret_lists: dict[int, str | None] = {}
+    for reference in references:
+        opening = text[reference.entry_start : reference.entry_start + 8].lstrip()
+        if not reference.label_printed and opening.startswith(BACKLINKS):
+            caret_lists.setdefault(reference.list_id, reference.heading)
+    if len(caret_lists) < 2 or _LETTER_NOTE.search(text) is None:
+        return 0
+    return next(
+        (list_id for list_id, heading in caret_lists.items() if heading in _NOTES_HEADINGS), 0
+    )
+
+
+def _letter_markers(text: str, excluded: SpanIndex) -> list[_Marker]:
+    """[a], [b], [note 1]: a wiki's explanatory notes, the first letter or number the first
+    note of its notes list."""
+    markers = []
+    for match in _LETTER_NOTE.finditer(text):
+        if excluded.overlaps(match.start(), match.end()):
+            continue
+        letter = match.group("letter")
+        position = ord(letter) - ord("a") + 1 if letter else int(match.group("number"))
+        label = letter or f"note {match.group('number')}"
+        markers.append(
+            _Marker(match.start(), match.end(), label, CitationStyle.NOTE, letter=position)
+        )
     return markers
 
 
@@ -539,20 +576,30 @@ def extract_citations(document: Document) -> tuple[RecordTable[Citation], list[R
     markers += _author_year_markers(document, SpanIndex(taken), bool(references), note_spans)
     del taken
 
+    # A pasted wiki page numbers its explanatory notes [a], [b] (or [note 1]) and its
+    # references [1], [2]: both lists print no labels, so the notes list is told by its
+    # heading, and a number never resolves there.
+    text = document.text
+    letter_list = _letter_notes_list(references, text)
+    if letter_list:
+        markers += _letter_markers(text, SpanIndex([*label_spans, *entry_spans]))
     by_anchor = {reference.anchor: reference for reference in references if reference.anchor}
     # Markdown footnotes ([^1] and [^1]:) and numbered lists ([1], 1.) are two namespaces: a
     # marker looks in its own first.
     by_label: dict[str, Reference] = {}
     by_footnote: dict[str, Reference] = {}
+    by_letter: dict[str, Reference] = {}
     for reference in references:
         if reference.label is not None:
+            if letter_list and reference.list_id == letter_list:
+                by_letter[reference.label] = reference
+                continue
             namespace = by_footnote if is_footnote_definition(reference) else by_label
             namespace.setdefault(_normal_label(reference.label), reference)
 
     by_year = _references_by_year(references)
     order = {id(reference): index for index, reference in enumerate(references)}
     resolutions: dict[str, tuple[str, Reference | None]] = {}
-    text = document.text
     notes = frozenset(
         id(ref)
         for ref in references
@@ -596,6 +643,8 @@ def extract_citations(document: Document) -> tuple[RecordTable[Citation], list[R
             weak_kept = marker.parenthetical and author_year_document
             if resolved is None and (marker.in_note or not (marker.strong or weak_kept)):
                 continue
+        elif marker.letter is not None:
+            resolved = by_letter.get(str(marker.letter))
         else:
             if marker.target is not None:
                 resolved = by_anchor.get(marker.target)

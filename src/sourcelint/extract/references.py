@@ -90,10 +90,15 @@ def is_reference_heading(text: str) -> bool:
     return name.rstrip(":").strip().lower() in heading_names()
 
 
+def heading_name(text: str) -> str:
+    """A heading's name without its number, edit links and colon, in lower case."""
+    name = _EDIT_RESIDUE.sub("", _SECTION_NUMBER.sub("", text.strip()))
+    return name.rstrip(":").strip().lower()
+
+
 def is_general_reading(text: str) -> bool:
     """A heading of works offered for reading, which no marker need cite ("Further reading")."""
-    name = _EDIT_RESIDUE.sub("", _SECTION_NUMBER.sub("", text.strip()))
-    return name.rstrip(":").strip().lower() in _GENERAL_READING
+    return heading_name(text) in _GENERAL_READING
 
 
 def _clean_url(url: str) -> str:
@@ -204,6 +209,7 @@ class EntrySpan:
     anchor: str | None = None
     parts: list[tuple[int, int]] = field(default_factory=list)
     general: bool = False  # under "Further reading"
+    heading: str | None = None  # the list's heading, lower case ("notes", "references")
 
 
 class _Finder:
@@ -215,6 +221,7 @@ class _Finder:
         self.carets: dict[int, bool] = {}  # list id -> every entry so far opens with "^"
         self.list_id = 0
         self.general: set[int] = set()  # lists under "Further reading": read, not cited
+        self.headings: dict[int, str] = {}  # list id -> its heading, lower case
         self.ended = False  # a list ran into the page's own furniture
         # A footnote mark and its note come in pairs: "rose 4%*" ... "* Provisional figures".
         self.attached_marks = {match.group(1) for match in attached_marks(self.text)}
@@ -236,6 +243,7 @@ class _Finder:
             ):
                 if is_reference_heading(body):
                     section_level, section_list = block.level, self._new_list()
+                    self.headings[section_list] = heading_name(body)
                     if is_general_reading(body):
                         self.general.add(section_list)
                 elif section_level is not None and (
@@ -252,6 +260,7 @@ class _Finder:
                 # "References" or "**Sources**" as a paragraph of its own: a heading in all
                 # but markup (Markdown and HTML pages often write it so)
                 section_level, section_list = 2, self._new_list()
+                self.headings[section_list] = heading_name(body)
                 if is_general_reading(body):
                     self.general.add(section_list)
                 continue
@@ -282,7 +291,9 @@ class _Finder:
                         headings, bounds, strict=True
                     ):
                         section_level, section_list = 2, self._new_list()
-                        if is_general_reading(self.text[heading_start:heading_end]):
+                        heading = self.text[heading_start:heading_end]
+                        self.headings[section_list] = heading_name(heading)
+                        if is_general_reading(heading):
                             self.general.add(section_list)
                         self._lines(heading_end + 1, next_start - 1, section_list)
                     continue
@@ -299,6 +310,7 @@ class _Finder:
                 self._labelled_lines(block)
         for entry in self.entries:
             entry.general = entry.list_id in self.general
+            entry.heading = self.headings.get(entry.list_id)
         return sorted(self.entries, key=lambda entry: entry.start)
 
     def _ends_labelled_list(self, body: str, list_id: int) -> bool:
@@ -536,6 +548,7 @@ def parse_entries(document: Document, entries: list[EntrySpan]) -> list[Referenc
                 structural=entry.structural,
                 list_id=entry.list_id,
                 general=entry.general,
+                heading=entry.heading,
                 anchor=entry.anchor,
                 author_key=key,
                 entry_start=entry.start,
