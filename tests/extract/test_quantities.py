@@ -519,3 +519,12 @@ def test_horsepower_and_a_prison_term_before_its_noun() -> None:
     assert _texts("He got a 40 month sentence during a seven day mourning period.\n") == [
         "40 month"
     ]
+
+
+def test_digits_grouped_by_spaces_but_not_two_numbers_before_a_name() -> None:
+    assert _read("The town has 12 500 residents and 1 250 000 visitors.\n") == [
+        ("12 500 residents", 12_500.0, None, None),
+        ("1 250 000 visitors", 1_250_000.0, None, None),
+    ]
+    fleet = _read("A fleet of roughly 400 737 Max jets was grounded.\n")
+    assert fleet[0][1] == 400
