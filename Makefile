@@ -82,6 +82,7 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/rule_precision.py
 	$(BIN)/python benchmarks/judged_replay.py --judgments sl2.jsonl
 	$(BIN)/python benchmarks/judged_replay.py --judgments sl4.jsonl
+	$(BIN)/python benchmarks/judged_replay.py --judgments sl4-fresh.jsonl
 	$(BIN)/python benchmarks/stats_real.py
 	$(BIN)/python benchmarks/citations_real.py
 	$(BIN)/python benchmarks/quotes_real.py

@@ -115,3 +115,25 @@ def test_an_attribution_the_splitter_cut_off_sources_its_quotation() -> None:
     assert [source.text for source in quoted.sourced_by] == ["said"]
     assert [source.text for source in attribution.sourced_by] == ["said"]
     assert bare.sourced_by == ()
+
+
+def test_a_speakers_label_is_never_an_unsourced_claim() -> None:
+    from sourcelint.config import Settings
+
+    text = (
+        "((Aparna Garg))\n\n"
+        "The clinic treated 4,000 patients in 2019 and doubled its staff to 40 doctors.\n"
+    )
+    analysis = scan_text(text)
+    labelled = analysis.claims[0]
+    assert labelled.text == "((Aparna Garg))"
+    from sourcelint.api import check, extract
+    from sourcelint.readers import read_text_as
+
+    document = read_text_as(text, path="<text>", format="txt")
+    flagged = [
+        text[f.start : f.end]
+        for f in check(extract(document), Settings(select=("SL401",)))
+        if f.code == "SL401"
+    ]
+    assert "((Aparna Garg))" not in flagged

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from sourcelint.document import BlockKind
@@ -32,13 +33,23 @@ def body_claims(evidence: Evidence) -> list[Claim]:
 
 
 def checkworthy_claims(evidence: Evidence) -> list[Claim]:
-    """The claims outside headings that score at or above the threshold in force."""
+    """The claims outside headings that score at or above the threshold in force and read as
+    prose: a speaker's label ("((Aparna Garg))", "WN:") or a name alone asserts nothing."""
     limit = threshold(evidence)
     return [
         claim
         for claim in body_claims(evidence)
-        if claim.checkworthy is not None and claim.checkworthy >= limit
+        if claim.checkworthy is not None and claim.checkworthy >= limit and _reads_as_prose(claim)
     ]
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _reads_as_prose(claim: Claim) -> bool:
+    """At least three words, one of them in lower case."""
+    words = _WORD.findall(claim.text)
+    return len(words) >= 3 and any(word[0].islower() for word in words)
 
 
 def paragraph_sourced(evidence: Evidence) -> set[str]:
