@@ -22,7 +22,7 @@ from pathlib import Path
 
 from rich.progress import track
 
-from sourcelint import claim_table, document, record_table
+from sourcelint import document, record_table
 from sourcelint.api import check, extract
 from sourcelint.config import Settings
 from sourcelint.model import Analysis
@@ -49,7 +49,7 @@ def main() -> None:
         help="build every object on each read, as for a document of over 25,000 rows",
     )
     if parser.parse_args().uncached:
-        for module in (claim_table, document, record_table):
+        for module in (document, record_table):
             module.CACHED_ROWS = 0  # type: ignore[attr-defined]
     every_rule = Settings(select=("SL",))
     read = list(documents())

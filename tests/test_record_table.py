@@ -6,7 +6,7 @@ import bisect
 
 import pytest
 
-from sourcelint import claim_table, record_table
+from sourcelint import record_table
 from sourcelint.model import Citation, CitationStyle, Quantity
 from sourcelint.record_table import RecordTable, Spans
 
@@ -17,8 +17,7 @@ TEXT = "Exports rose to 18,000 tonnes [4] and prices by 5% (Smith, 2019)."
 def cached_rows(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test runs on a table small enough to keep its objects and on one that is not."""
     if request.param == "objects built on each read":
-        monkeypatch.setattr(claim_table, "CACHED_ROWS", 0)
-        monkeypatch.setattr(record_table, "CACHED_ROWS", 0)
+        monkeypatch.setattr(record_table, "CACHED_ROWS", 0)  # ClaimTable's too
 
 
 def _quantities() -> list[Quantity]:

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
-from typing import overload
+from collections.abc import Iterable, Sequence
 
 from sourcelint.model import Claim, SourceRef
-from sourcelint.record_table import CACHED_ROWS, Spans
+from sourcelint.record_table import RowTable
 
 # sourced_by kinds, stored as one byte each; an unknown kind is stored by name.
 _KINDS = ("citation", "link", "attribution", "quote")
@@ -104,7 +103,7 @@ class _SourceLists:
         return tuple(sources)
 
 
-class ClaimTable(Sequence[Claim]):
+class ClaimTable(RowTable[Claim]):
     """A document's claims as columns over its text; a read-only sequence of `Claim`.
 
     Build one with `ClaimTable.build(text, claims)` from any iterable of claims (a generator
@@ -125,13 +124,14 @@ class ClaimTable(Sequence[Claim]):
         "_text",
         "_texts",
     )
+    _noun = "claim"
 
     def __init__(self, text: str) -> None:
         self._text = text
         self._starts: array[int] = array("q")
         self._ends: array[int] = array("q")
         self._scores: array[float] = array("d")
-        self._cache: tuple[Claim, ...] | None = None
+        self._cache = None
         self._ids: dict[int, str] = {}
         self._texts: dict[int, str] = {}
         self._citations = _IdLists("c")
@@ -177,51 +177,7 @@ class ClaimTable(Sequence[Claim]):
         table._cache = None
         return table
 
-    @property
-    def text(self) -> str:
-        """The document text the claims' offsets point into."""
-        return self._text
-
-    def spans(self) -> Spans:
-        """Each claim's (start, end), without building the claims."""
-        return Spans(self._starts, self._ends)
-
-    def __len__(self) -> int:
-        return len(self._starts)
-
-    @overload
-    def __getitem__(self, index: int) -> Claim: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Claim, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> Claim | tuple[Claim, ...]:
-        if isinstance(index, slice):
-            return tuple(self._claim(row) for row in range(len(self))[index])
-        rows = len(self._starts)
-        if index < 0:
-            index += rows
-        if not 0 <= index < rows:
-            raise IndexError("claim index out of range")
-        cache = self._cached()
-        return self._claim(index) if cache is None else cache[index]
-
-    def __iter__(self) -> Iterator[Claim]:
-        cache = self._cached()
-        if cache is not None:
-            yield from cache
-            return
-        for row in range(len(self._starts)):
-            yield self._claim(row)
-
-    def _cached(self) -> tuple[Claim, ...] | None:
-        """Every claim built once, for a table small enough that holding them costs less
-        than building them again on each read (rules read a document's claims many times)."""
-        if self._cache is None and len(self._starts) <= CACHED_ROWS:
-            self._cache = tuple(self._claim(row) for row in range(len(self._starts)))
-        return self._cache
-
-    def _claim(self, row: int) -> Claim:
+    def _row(self, row: int) -> Claim:
         start, end = self._starts[row], self._ends[row]
         score = self._scores[row]
         own_text = self._texts.get(row)
@@ -236,13 +192,6 @@ class ClaimTable(Sequence[Claim]):
             self._quantities.get(row),
             self._sources.get(row, self._text),
         )
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
         return f"ClaimTable({len(self)} claims)"

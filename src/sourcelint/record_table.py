@@ -35,7 +35,22 @@ _DERIVED = ("id", "text", "start", "end")
 CACHED_ROWS = 25_000
 
 
-class Spans(Sequence[tuple[int, int]]):
+class _EqualAsSequence:
+    """Equal to any sequence of the same items in the same order (a list or tuple of the
+    records, another table); unhashable, as lists are."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        mine: Sequence[Any] = self  # type: ignore[assignment]
+        return len(mine) == len(other) and all(a == b for a, b in zip(mine, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class Spans(_EqualAsSequence, Sequence[tuple[int, int]]):
     """(start, end) pairs read from two arrays, without a tuple per pair until one is asked
     for. `starts` is sorted when the spans are (sentences are), so `bisect` can search it."""
 
@@ -64,18 +79,74 @@ class Spans(Sequence[tuple[int, int]]):
             return list(zip(self._starts[index], self._ends[index], strict=True))
         return self._starts[index], self._ends[index]
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    __hash__ = None  # type: ignore[assignment]
-
     def __repr__(self) -> str:
         return f"Spans({list(self)!r})"
 
 
-class RecordTable(Sequence[Record], Generic[Record]):
+Row = TypeVar("Row")
+
+
+class RowTable(_EqualAsSequence, Sequence[Row]):
+    """Rows over a document's text kept as columns and built on read: what `RecordTable` and
+    `ClaimTable` share. A subclass fills `_text`, `_starts`, `_ends` and `_cache` (None
+    whenever a row changes) and builds one row in `_row`."""
+
+    __slots__ = ()
+    _noun = "row"  # in the message for an index out of range
+    _text: str
+    _starts: array[int]
+    _ends: array[int]
+    _cache: tuple[Row, ...] | None
+
+    @property
+    def text(self) -> str:
+        """The document text the rows' offsets point into."""
+        return self._text
+
+    def spans(self) -> Spans:
+        """Each row's (start, end), without building the rows."""
+        return Spans(self._starts, self._ends)
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Row, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Row | tuple[Row, ...]:
+        if isinstance(index, slice):
+            return tuple(self._row(row) for row in range(len(self))[index])
+        rows = len(self._starts)
+        if index < 0:
+            index += rows
+        if not 0 <= index < rows:
+            raise IndexError(f"{self._noun} index out of range")
+        cache = self._cached()
+        return self._row(index) if cache is None else cache[index]
+
+    def __iter__(self) -> Iterator[Row]:
+        cache = self._cached()
+        if cache is not None:
+            yield from cache
+            return
+        for row in range(len(self._starts)):
+            yield self._row(row)
+
+    def _cached(self) -> tuple[Row, ...] | None:
+        """Every row built once, for a table small enough that holding them costs less than
+        building them again on each read (rules read a document's rows many times)."""
+        if self._cache is None and len(self._starts) <= CACHED_ROWS:
+            self._cache = tuple(self._row(row) for row in range(len(self._starts)))
+        return self._cache
+
+    def _row(self, row: int) -> Row:
+        raise NotImplementedError
+
+
+class RecordTable(RowTable[Record], Generic[Record]):
     """Records of `kind` (a dataclass with `start` and `end`, and maybe `id` and `text`) over
     a document's text, as columns. Build one with `RecordTable.build`."""
 
@@ -105,7 +176,7 @@ class RecordTable(Sequence[Record], Generic[Record]):
         self._columns: dict[str, list[Any]] = {name: [] for name in names if name not in _DERIVED}
         self._starts: array[int] = array("q")
         self._ends: array[int] = array("q")
-        self._cache: tuple[Any, ...] | None = None
+        self._cache = None
         self._ids: dict[int, str] = {}
         self._texts: dict[int, str] = {}
 
@@ -139,15 +210,6 @@ class RecordTable(Sequence[Record], Generic[Record]):
             # Labels, units, dates and counted things repeat across a document: one copy each.
             column.append(sys.intern(value) if type(value) is str else value)
 
-    @property
-    def text(self) -> str:
-        """The document text the records' offsets point into."""
-        return self._text
-
-    def spans(self) -> Spans:
-        """Each record's (start, end), without building the records."""
-        return Spans(self._starts, self._ends)
-
     def with_columns(self, **columns: list[Any]) -> RecordTable[Record]:
         """A table with these stored fields replaced (one value per row); the other columns
         are shared, not copied."""
@@ -170,42 +232,7 @@ class RecordTable(Sequence[Record], Generic[Record]):
             return list(self._columns[name])
         return [getattr(record, name) for record in self]
 
-    def __len__(self) -> int:
-        return len(self._starts)
-
-    @overload
-    def __getitem__(self, index: int) -> Record: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Record, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> Record | tuple[Record, ...]:
-        if isinstance(index, slice):
-            return tuple(self._record(row) for row in range(len(self))[index])
-        rows = len(self._starts)
-        if index < 0:
-            index += rows
-        if not 0 <= index < rows:
-            raise IndexError("record index out of range")
-        cache = self._cached()
-        return self._record(index) if cache is None else cache[index]
-
-    def __iter__(self) -> Iterator[Record]:
-        cache = self._cached()
-        if cache is not None:
-            yield from cache
-            return
-        for row in range(len(self._starts)):
-            yield self._record(row)
-
-    def _cached(self) -> tuple[Record, ...] | None:
-        """Every record built once, for a table small enough that holding them costs less
-        than building them again on each read (rules read a document's records many times)."""
-        if self._cache is None and len(self._starts) <= CACHED_ROWS:
-            self._cache = tuple(self._record(row) for row in range(len(self._starts)))
-        return self._cache
-
-    def _record(self, row: int) -> Record:
+    def _row(self, row: int) -> Record:
         start, end = self._starts[row], self._ends[row]
         values: list[Any] = []
         for name in self._names:  # positional: the dataclass's field order
@@ -221,13 +248,6 @@ class RecordTable(Sequence[Record], Generic[Record]):
             else:
                 values.append(self._columns[name][row])
         return self._kind(*values)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
         return f"RecordTable({self._kind.__name__}, {len(self)} records)"
