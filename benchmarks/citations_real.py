@@ -122,40 +122,32 @@ def match_markers(gold: list[dict[str, Any]], found: list[dict[str, Any]]) -> li
     pairs: list[tuple[int, int]] = []
     used: set[int] = set()
     floor = 0
+
+    def next_unused(start: int, key: tuple[str, ...], tail: str | None) -> int | None:
+        """The first unused citation from `start` with this label (and, given a `tail`, the
+        gold's context before it or inside its span)."""
+        for f in range(start, len(found)):
+            citation = found[f]
+            if f in used or label_key(citation["label"]) != key:
+                continue
+            if tail is None or citation["before"].endswith(tail) or tail in citation["inside"]:
+                return f
+        return None
+
     for g, marker in enumerate(gold):
         key = label_key(marker["label"])
         tail = squeeze(marker["before"])[-CONTEXT:]
-        for scan_from in (floor, 0):
-            hit = next(
-                (
-                    f
-                    for f in range(scan_from, len(found))
-                    if f not in used
-                    and label_key(found[f]["label"]) == key
-                    and (found[f]["before"].endswith(tail) or tail in found[f]["inside"])
-                ),
-                None,
-            )
-            if hit is not None:
-                pairs.append((g, hit))
-                used.add(hit)
-                floor = hit + 1
-                break
-        else:
+        hit = next_unused(floor, key, tail)
+        if hit is None:
+            hit = next_unused(0, key, tail)
+        if hit is None:
             # the gold's context holds markup the reading drops (a Markdown link's address):
             # the next unused citation of the same label
-            hit = next(
-                (
-                    f
-                    for f in range(floor, len(found))
-                    if f not in used and label_key(found[f]["label"]) == key
-                ),
-                None,
-            )
-            if hit is not None:
-                pairs.append((g, hit))
-                used.add(hit)
-                floor = hit + 1
+            hit = next_unused(floor, key, None)
+        if hit is not None:
+            pairs.append((g, hit))
+            used.add(hit)
+            floor = hit + 1
     return pairs
 
 

@@ -11,26 +11,13 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import statistics
 import sys
-import time
-from collections.abc import Callable
 
 from run_info import ROOT, versions
+from timing import median_seconds
 
 DATA = ROOT.parent / "shared" / "data" / "html" / "article-extraction-benchmark" / "html"
 LIMIT_SECONDS = 0.3  # the issue's budget for a 1 MB page
-
-
-def median_seconds(run: Callable[[], object], repeat: int) -> float:
-    """The median wall time of `repeat` runs, after one warm-up run."""
-    run()
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def main() -> int:

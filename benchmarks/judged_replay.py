@@ -21,6 +21,7 @@ import gzip
 import json
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from rich.progress import track
 
@@ -61,7 +62,7 @@ def main() -> int:
         "--judgments", default="sl4.jsonl", help="a file of tests/fixtures/rule_judgments"
     )
     arguments = parser.parse_args()
-    verdicts: dict[str, list[dict[str, object]]] = {}
+    verdicts: dict[str, list[dict[str, Any]]] = {}
     for line in (JUDGMENTS / arguments.judgments).read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         verdicts.setdefault(str(row["page"]), []).append(row)
@@ -85,7 +86,7 @@ def main() -> int:
                     if row["code"] == finding.code
                     and same_finding(
                         (finding.start, finding.end),
-                        (int(row["start"]), int(row["end"])),  # type: ignore[call-overload]
+                        (int(row["start"]), int(row["end"])),
                     )
                 ),
                 "new",

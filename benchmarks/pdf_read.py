@@ -15,11 +15,9 @@ from __future__ import annotations
 import argparse
 import io
 import random
-import statistics
-import time
-from collections.abc import Callable
 
 from run_info import versions
+from timing import median_seconds
 
 LIMIT_SECONDS = 5.0
 WORDS = [
@@ -102,17 +100,6 @@ def make_pdf(pages: int, seed: int = 1) -> bytes:
         pdf.showPage()
     pdf.save()
     return buffer.getvalue()
-
-
-def median_seconds(run: Callable[[], object], repeat: int) -> float:
-    """The median wall time of `repeat` runs, after one warm-up run."""
-    run()
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def main() -> int:

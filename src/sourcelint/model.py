@@ -85,9 +85,8 @@ class Reference:
     `structural` that the source marked it as a note; `anchor` the HTML id markers link to;
     `author_key` its first author's name and year ("Smith 2019") when it has them;
     `entry_start` where the entry begins, printed label included; `position` its place in a
-    list whose entries print no number (None otherwise); `general` that it stands under
-    "Further reading", offered for reading rather than cited; `heading` its list's heading in
-    lower case, when it has one.
+    list whose entries print no number (None otherwise); `heading` its list's heading in
+    lower case, when it has one ("notes", "further reading").
     """
 
     id: str
@@ -105,7 +104,6 @@ class Reference:
     author_key: str | None = None
     entry_start: int = 0
     position: int | None = None
-    general: bool = False
     heading: str | None = None
 
     def to_json(self) -> dict[str, Any]:

@@ -206,22 +206,29 @@ def _scored(claims: Sequence[Claim], text: str) -> Iterator[Claim]:
             sources = tuple(sorted((*sources, *found), key=lambda source: source.start))
             if cut and pending is not None:
                 # "“… the profit?” | Forte said.": the splitter cut the attribution off
-                pending = _with_sources(pending, found)
+                more = tuple(sorted((*pending.sourced_by, *found), key=lambda ref: ref.start))
+                pending = _rebuilt(pending, pending.checkworthy, more)
         if pending is not None:
             yield pending
-        pending = Claim(  # built directly: dataclasses.replace costs three times as much
-            claim.id,
-            claim.text,
-            claim.start,
-            claim.end,
-            round(checkworthiness(claim.text, words), 4),
-            claim.citations,
-            claim.quotes,
-            claim.quantities,
-            sources,
-        )
+        pending = _rebuilt(claim, round(checkworthiness(claim.text, words), 4), sources)
     if pending is not None:
         yield pending
+
+
+def _rebuilt(claim: Claim, checkworthy: float | None, sources: tuple[SourceRef, ...]) -> Claim:
+    """The claim with this score and these sources (built directly: dataclasses.replace costs
+    three times as much)."""
+    return Claim(
+        claim.id,
+        claim.text,
+        claim.start,
+        claim.end,
+        checkworthy,
+        claim.citations,
+        claim.quotes,
+        claim.quantities,
+        sources,
+    )
 
 
 _QUESTION_OR_EXCLAMATION_CLOSED = re.compile(r"[?!…][”\"’']\s*$")
@@ -237,19 +244,4 @@ def _cut_attribution(previous: Claim, claim: Claim, text: str, words: int) -> bo
         and words <= _CUT_ATTRIBUTION_WORDS
         and not text[previous.end : claim.start].strip()
         and "\n" not in text[previous.end : claim.start]
-    )
-
-
-def _with_sources(claim: Claim, found: Sequence[SourceRef]) -> Claim:
-    sources = tuple(sorted((*claim.sourced_by, *found), key=lambda source: source.start))
-    return Claim(
-        claim.id,
-        claim.text,
-        claim.start,
-        claim.end,
-        claim.checkworthy,
-        claim.citations,
-        claim.quotes,
-        claim.quantities,
-        sources,
     )

@@ -571,9 +571,9 @@ def _right_attribution(tokens: list[Token]) -> tuple[Mention | None, Token | Non
             # ("JPL scientist and study co-author Michael Malaska said"); and a description
             # after "the" ("the 14th-ranked Schwartzman said", "the veteran Okafor said")
             person = found is not None and found.kind == "person"
+            full_name = person and found is not None and len(found.name.split()) > 1
             occupation = (
-                person
-                and len(found.name.split()) > 1  # type: ignore[union-attr]
+                full_name
                 and 0 < len(lead) <= 6
                 and all(
                     _OCCUPATION_WORD.fullmatch(t.text) is not None

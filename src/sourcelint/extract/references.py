@@ -86,19 +86,18 @@ def heading_names() -> frozenset[str]:
 
 def is_reference_heading(text: str) -> bool:
     """True when a heading's text names a reference section ("References", "7. Notes:")."""
-    name = _EDIT_RESIDUE.sub("", _SECTION_NUMBER.sub("", text.strip()))
-    return name.rstrip(":").strip().lower() in heading_names()
+    return heading_name(text) in heading_names()
+
+
+def offered_for_reading(reference: Reference) -> bool:
+    """Whether an entry stands under "Further reading": offered, not owed a citation."""
+    return reference.heading in _GENERAL_READING
 
 
 def heading_name(text: str) -> str:
     """A heading's name without its number, edit links and colon, in lower case."""
     name = _EDIT_RESIDUE.sub("", _SECTION_NUMBER.sub("", text.strip()))
     return name.rstrip(":").strip().lower()
-
-
-def is_general_reading(text: str) -> bool:
-    """A heading of works offered for reading, which no marker need cite ("Further reading")."""
-    return heading_name(text) in _GENERAL_READING
 
 
 def _clean_url(url: str) -> str:
@@ -208,7 +207,6 @@ class EntrySpan:
     declared_label: str | None = None
     anchor: str | None = None
     parts: list[tuple[int, int]] = field(default_factory=list)
-    general: bool = False  # under "Further reading"
     heading: str | None = None  # the list's heading, lower case ("notes", "references")
 
 
@@ -220,7 +218,6 @@ class _Finder:
         self.labelled: dict[int, bool] = {}  # list id -> every entry so far has a printed label
         self.carets: dict[int, bool] = {}  # list id -> every entry so far opens with "^"
         self.list_id = 0
-        self.general: set[int] = set()  # lists under "Further reading": read, not cited
         self.headings: dict[int, str] = {}  # list id -> its heading, lower case
         self.ended = False  # a list ran into the page's own furniture
         # A footnote mark and its note come in pairs: "rose 4%*" ... "* Provisional figures".
@@ -244,8 +241,6 @@ class _Finder:
                 if is_reference_heading(body):
                     section_level, section_list = block.level, self._new_list()
                     self.headings[section_list] = heading_name(body)
-                    if is_general_reading(body):
-                        self.general.add(section_list)
                 elif section_level is not None and (
                     guessed_heading or block.level <= section_level
                 ):
@@ -261,8 +256,6 @@ class _Finder:
                 # but markup (Markdown and HTML pages often write it so)
                 section_level, section_list = 2, self._new_list()
                 self.headings[section_list] = heading_name(body)
-                if is_general_reading(body):
-                    self.general.add(section_list)
                 continue
             if block.kind is BlockKind.NOTE:
                 list_id = note_lists.setdefault(block.group, self._new_list())
@@ -291,10 +284,8 @@ class _Finder:
                         headings, bounds, strict=True
                     ):
                         section_level, section_list = 2, self._new_list()
-                        heading = self.text[heading_start:heading_end]
-                        self.headings[section_list] = heading_name(heading)
-                        if is_general_reading(heading):
-                            self.general.add(section_list)
+                        heading = heading_name(self.text[heading_start:heading_end])
+                        self.headings[section_list] = heading
                         self._lines(heading_end + 1, next_start - 1, section_list)
                     continue
             if self.ended:
@@ -309,7 +300,6 @@ class _Finder:
             else:
                 self._labelled_lines(block)
         for entry in self.entries:
-            entry.general = entry.list_id in self.general
             entry.heading = self.headings.get(entry.list_id)
         return sorted(self.entries, key=lambda entry: entry.start)
 
@@ -547,7 +537,6 @@ def parse_entries(document: Document, entries: list[EntrySpan]) -> list[Referenc
                 label_printed=printed,
                 structural=entry.structural,
                 list_id=entry.list_id,
-                general=entry.general,
                 heading=entry.heading,
                 anchor=entry.anchor,
                 author_key=key,

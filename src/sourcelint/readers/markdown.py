@@ -80,6 +80,11 @@ class _MarkdownWalker:
             self.cursor = positions[-1] + 1
         self.builder.emit(content, positions)
 
+    def in_code(self, offset: int) -> bool:
+        """Whether a source offset lies in a code block (0-based lines, as token maps)."""
+        line = self.lines.locate(offset)[0] - 1
+        return any(first <= line < last for first, last in self.code_lines)
+
     def walk(self, tokens: list[Token]) -> None:
         for token in tokens:
             self._block_token(token)
@@ -294,8 +299,7 @@ def _linked_definitions(walker: _MarkdownWalker) -> None:
         label = match.group("label")
         if label not in walker.linked_labels:
             continue
-        line = walker.source.count("\n", 0, match.start())
-        if any(first <= line < last for first, last in walker.code_lines):
+        if walker.in_code(match.start()):
             continue
         walker.cursor, walker.limit = match.start("url"), match.end("url")
         walker.builder.open_block(
@@ -323,10 +327,9 @@ def _unrendered_definitions(walker: _MarkdownWalker, rendered_lines: set[int]) -
     SL105 can see them. `rendered_lines` are the 0-based lines of the definitions it kept."""
     group = next(walker.ids)
     for match in _FOOTNOTE_DEFINITION.finditer(walker.source):
-        line = walker.source.count("\n", 0, match.start())
-        if any(first <= line < last for first, last in walker.code_lines):
+        if walker.in_code(match.start()):
             continue  # a definition shown inside a code block is an example
-        if line in rendered_lines:
+        if walker.lines.locate(match.start())[0] - 1 in rendered_lines:
             continue
         label = match.group("label")
         body = match.group("body")

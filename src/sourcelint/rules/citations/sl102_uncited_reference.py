@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from sourcelint.extract.references import label_namespace
+from sourcelint.extract.references import label_namespace, offered_for_reading
 from sourcelint.model import Reference, Severity
 from sourcelint.rules.base import Evidence, Example, Rule, Violation
 
@@ -44,7 +44,7 @@ def check(evidence: Evidence) -> Iterator[Violation]:
     for reference in evidence.references:
         if reference.label is None:
             continue  # no label, no author and year: nothing could cite it (SL103's concern)
-        if reference.general:
+        if offered_for_reading(reference):
             continue  # "Further reading": offered for reading, not waiting to be cited
         if reference.id in cited or (label_namespace(reference), reference.label) in cited_labels:
             continue  # a duplicate label is SL105's finding, not this one
